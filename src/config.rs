@@ -1,0 +1,231 @@
+//! Settings: command line > environment > config file > defaults.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::core::model::Dialect;
+
+pub const DEFAULT_STATEMENT_TIMEOUT_MS: u64 = 5_000;
+
+/// The config file (see config.example.toml).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    /// The profile used when neither --profile, --url, DATABASE_URL nor SWITCHBOARD_PROFILE says otherwise.
+    pub default_profile: Option<String>,
+    /// "ansi" (the 16 terminal colors, the default) or "mono".
+    pub theme: Option<String>,
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub url: Option<String>,
+    /// Read-only sessions (default true).
+    pub read_only: Option<bool>,
+    pub statement_timeout_ms: Option<u64>,
+    pub max_connections: Option<u32>,
+    /// Force a dialect instead of detecting it.
+    pub dialect: Option<String>,
+}
+
+/// What the command line said (None = not given).
+#[derive(Debug, Clone, Default)]
+pub struct CliSettings {
+    pub config: Option<PathBuf>,
+    pub url: Option<String>,
+    pub profile: Option<String>,
+    pub statement_timeout_ms: Option<u64>,
+    pub dialect: Option<String>,
+    pub theme: Option<String>,
+}
+
+/// The environment, as read at start (passed in so that tests can set it).
+#[derive(Debug, Clone, Default)]
+pub struct EnvSettings {
+    pub config: Option<PathBuf>,
+    pub database_url: Option<String>,
+    pub profile: Option<String>,
+    pub statement_timeout_ms: Option<String>,
+    pub no_color: bool,
+}
+
+impl EnvSettings {
+    pub fn from_process() -> EnvSettings {
+        let get = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+        EnvSettings {
+            config: get("SWITCHBOARD_CONFIG").map(PathBuf::from),
+            database_url: get("DATABASE_URL"),
+            profile: get("SWITCHBOARD_PROFILE"),
+            statement_timeout_ms: get("SWITCHBOARD_STATEMENT_TIMEOUT_MS"),
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        }
+    }
+}
+
+/// The settings in force.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    pub url: Option<String>,
+    /// Where the URL came from, for messages ("--url", "DATABASE_URL", "profile prod").
+    pub url_source: String,
+    pub read_only: bool,
+    pub statement_timeout_ms: u64,
+    pub max_connections: u32,
+    pub dialect: Option<Dialect>,
+    pub theme: String,
+}
+
+pub fn default_config_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("dev", "switchboard", "switchboard").map(|d| d.config_dir().join("config.toml"))
+}
+
+pub fn load_file(path: &Path) -> Result<ConfigFile, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
+    toml::from_str(&text).map_err(|e| format!("bad config {}: {}", path.display(), e.to_string().trim()))
+}
+
+/// Resolves the settings. A config file named explicitly must exist; the default one may be absent.
+pub fn resolve(cli: &CliSettings, env: &EnvSettings) -> Result<Settings, String> {
+    let file = match cli.config.clone().or_else(|| env.config.clone()) {
+        Some(p) => load_file(&p)?,
+        None => match default_config_path() {
+            Some(p) if p.exists() => load_file(&p)?,
+            _ => ConfigFile::default(),
+        },
+    };
+    resolve_with(cli, env, &file)
+}
+
+pub fn resolve_with(cli: &CliSettings, env: &EnvSettings, file: &ConfigFile) -> Result<Settings, String> {
+    let profile_named = |name: &str| -> Result<Profile, String> {
+        file.profiles.get(name).cloned().ok_or_else(|| {
+            let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
+            if known.is_empty() {
+                format!("unknown profile {name:?}: the config file defines no profiles")
+            } else {
+                format!("unknown profile {name:?}; known profiles: {}", known.join(", "))
+            }
+        })
+    };
+    // The profile in force: --profile, then SWITCHBOARD_PROFILE, then the file's default.
+    let (profile, profile_name) = if let Some(p) = &cli.profile {
+        (profile_named(p)?, Some(p.clone()))
+    } else if let Some(p) = &env.profile {
+        (profile_named(p)?, Some(p.clone()))
+    } else if let Some(p) = &file.default_profile {
+        (profile_named(p)?, Some(p.clone()))
+    } else {
+        (Profile::default(), None)
+    };
+    let from_profile = || profile.url.clone().map(|u| (u, format!("profile {}", profile_name.clone().unwrap_or_default())));
+    let (url, url_source) = if let Some(u) = &cli.url {
+        (Some(u.clone()), "--url".to_string())
+    } else if cli.profile.is_some() {
+        from_profile().map(|(u, s)| (Some(u), s)).unwrap_or((None, String::new()))
+    } else if let Some(u) = &env.database_url {
+        (Some(u.clone()), "DATABASE_URL".to_string())
+    } else {
+        from_profile().map(|(u, s)| (Some(u), s)).unwrap_or((None, String::new()))
+    };
+    let env_timeout = match &env.statement_timeout_ms {
+        Some(s) => Some(
+            s.trim().parse::<u64>().map_err(|_| format!("SWITCHBOARD_STATEMENT_TIMEOUT_MS must be milliseconds, got {s:?}"))?,
+        ),
+        None => None,
+    };
+    let statement_timeout_ms = cli
+        .statement_timeout_ms
+        .or(env_timeout)
+        .or(profile.statement_timeout_ms)
+        .unwrap_or(DEFAULT_STATEMENT_TIMEOUT_MS);
+    let dialect = match cli.dialect.clone().or(profile.dialect.clone()) {
+        Some(name) => Some(Dialect::from_name(&name).ok_or_else(|| {
+            let known: Vec<&str> = Dialect::ALL.iter().map(|d| d.name()).collect();
+            format!("unknown dialect {name:?}; known: {}", known.join(", "))
+        })?),
+        None => None,
+    };
+    let theme = if env.no_color {
+        "mono".to_string()
+    } else {
+        cli.theme.clone().or(file.theme.clone()).unwrap_or_else(|| "ansi".to_string())
+    };
+    if !["ansi", "mono"].contains(&theme.as_str()) {
+        return Err(format!("unknown theme {theme:?}; known: ansi, mono"));
+    }
+    Ok(Settings {
+        url,
+        url_source,
+        read_only: profile.read_only.unwrap_or(true),
+        statement_timeout_ms,
+        max_connections: profile.max_connections.unwrap_or(4),
+        dialect,
+        theme,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file() -> ConfigFile {
+        toml::from_str(
+            r#"
+            default_profile = "staging"
+            [profiles.staging]
+            url = "postgres://s@staging/app"
+            statement_timeout_ms = 2000
+            [profiles.prod]
+            url = "postgres://p@prod/app"
+            read_only = true
+            dialect = "serviceai"
+            "#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn command_line_beats_environment_beats_file() {
+        let f = file();
+        let env = EnvSettings { database_url: Some("postgres://env/app".into()), ..Default::default() };
+        let s = resolve_with(&CliSettings::default(), &EnvSettings::default(), &f).unwrap();
+        assert_eq!(s.url.as_deref(), Some("postgres://s@staging/app"));
+        assert_eq!(s.statement_timeout_ms, 2000);
+        let s = resolve_with(&CliSettings::default(), &env, &f).unwrap();
+        assert_eq!(s.url.as_deref(), Some("postgres://env/app"));
+        assert_eq!(s.url_source, "DATABASE_URL");
+        let cli = CliSettings { url: Some("postgres://cli/app".into()), statement_timeout_ms: Some(9), ..Default::default() };
+        let s = resolve_with(&cli, &env, &f).unwrap();
+        assert_eq!(s.url.as_deref(), Some("postgres://cli/app"));
+        assert_eq!(s.statement_timeout_ms, 9);
+        let cli = CliSettings { profile: Some("prod".into()), ..Default::default() };
+        let s = resolve_with(&cli, &env, &f).unwrap();
+        assert_eq!(s.url.as_deref(), Some("postgres://p@prod/app"));
+        assert_eq!(s.dialect, Some(Dialect::ServiceAi));
+    }
+
+    #[test]
+    fn unknown_profile_dialect_and_bad_file_are_clear() {
+        let f = file();
+        let cli = CliSettings { profile: Some("nope".into()), ..Default::default() };
+        let e = resolve_with(&cli, &EnvSettings::default(), &f).unwrap_err();
+        assert!(e.contains("known profiles: prod, staging"), "{e}");
+        let cli = CliSettings { dialect: Some("oracle".into()), ..Default::default() };
+        assert!(resolve_with(&cli, &EnvSettings::default(), &f).unwrap_err().contains("unknown dialect"));
+        assert!(toml::from_str::<ConfigFile>("[profiles.x]\nurll = 1").is_err());
+    }
+
+    #[test]
+    fn no_color_forces_mono() {
+        let env = EnvSettings { no_color: true, ..Default::default() };
+        let s = resolve_with(&CliSettings::default(), &env, &ConfigFile::default()).unwrap();
+        assert_eq!(s.theme, "mono");
+        assert_eq!(s.url, None);
+        assert!(s.read_only);
+    }
+}

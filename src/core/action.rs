@@ -1,0 +1,20 @@
+//! Actions: everything that can change the state. Keys arrive as commands (or as text input for the active
+//! text field); query results arrive carrying the id of the request they answer.
+
+use ratatui_textarea::Input;
+
+use crate::core::effect::ReqId;
+use crate::core::keymap::Command;
+use crate::core::model::{Anchor, CallDetail, DbInfo, Org, Page};
+
+#[derive(Debug, Clone)]
+pub enum Action {
+    Command(Command),
+    /// A key for the active text field (org filter, transcript search).
+    Input(Input),
+    Resize { width: u16, height: u16 },
+    Detected { req: ReqId, result: Result<DbInfo, String>, ms: f64 },
+    OrgsLoaded { req: ReqId, result: Result<Vec<Org>, String>, ms: f64 },
+    CallsLoaded { req: ReqId, anchor: Anchor, result: Result<Page, String>, ms: f64 },
+    CallLoaded { req: ReqId, result: Result<Option<CallDetail>, String>, ms: f64 },
+}

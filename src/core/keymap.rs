@@ -1,0 +1,322 @@
+//! Commands and the keys bound to them. The key help and the footer hints are generated from this table,
+//! so there is no second list to keep in sync.
+
+use std::fmt;
+
+/// What a key asks for. Small and `Copy`; the reducer decides what it means on the current screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Command {
+    Quit,
+    Help,
+    Orgs,
+    Refresh,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    Open,
+    Back,
+    Search,
+    NextMatch,
+    PrevMatch,
+}
+
+impl Command {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Command::Quit => "quit",
+            Command::Help => "show or hide this help",
+            Command::Orgs => "switch organization",
+            Command::Refresh => "reload the current view",
+            Command::Up => "up one row / line",
+            Command::Down => "down one row / line",
+            Command::PageUp => "previous page",
+            Command::PageDown => "next page",
+            Command::Top => "first page / top",
+            Command::Bottom => "last page / bottom",
+            Command::Open => "open the selected item",
+            Command::Back => "back",
+            Command::Search => "search in the transcript",
+            Command::NextMatch => "next match",
+            Command::PrevMatch => "previous match",
+        }
+    }
+
+    /// Short word for the footer hints.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Command::Quit => "quit",
+            Command::Help => "help",
+            Command::Orgs => "orgs",
+            Command::Refresh => "reload",
+            Command::Up => "up",
+            Command::Down => "down",
+            Command::PageUp => "page up",
+            Command::PageDown => "page down",
+            Command::Top => "top",
+            Command::Bottom => "bottom",
+            Command::Open => "open",
+            Command::Back => "back",
+            Command::Search => "search",
+            Command::NextMatch => "next",
+            Command::PrevMatch => "prev",
+        }
+    }
+}
+
+/// Where a binding applies. Screen bindings win over global ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    Global,
+    Calls,
+    Call,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Calls => "Call list",
+            Context::Call => "Call and transcript",
+        }
+    }
+}
+
+/// A key press, independent of the terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Chord {
+    pub key: KeyName,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KeyName {
+    Char(char),
+    Enter,
+    Esc,
+    Backspace,
+    Tab,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    F(u8),
+}
+
+impl Chord {
+    pub const fn plain(key: KeyName) -> Chord {
+        Chord { key, ctrl: false, alt: false }
+    }
+
+    pub const fn ch(c: char) -> Chord {
+        Chord::plain(KeyName::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Chord {
+        Chord { key: KeyName::Char(c), ctrl: true, alt: false }
+    }
+
+    /// Parses "q", "G", "?", "ctrl-c", "alt-x", "enter", "pgdn", "f1", "space".
+    pub fn parse(s: &str) -> Result<Chord, String> {
+        let mut chord = Chord::plain(KeyName::Esc);
+        let mut rest = s.trim();
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if rest.len() > 2 && (lower.starts_with("ctrl-") || lower.starts_with("ctrl+")) {
+                chord.ctrl = true;
+                rest = &rest[5..];
+            } else if rest.len() > 2 && (lower.starts_with("alt-") || lower.starts_with("alt+")) {
+                chord.alt = true;
+                rest = &rest[4..];
+            } else {
+                break;
+            }
+        }
+        let lower = rest.to_ascii_lowercase();
+        chord.key = match lower.as_str() {
+            "enter" | "return" => KeyName::Enter,
+            "esc" | "escape" => KeyName::Esc,
+            "backspace" | "bs" => KeyName::Backspace,
+            "tab" => KeyName::Tab,
+            "up" => KeyName::Up,
+            "down" => KeyName::Down,
+            "left" => KeyName::Left,
+            "right" => KeyName::Right,
+            "pgup" | "pageup" => KeyName::PageUp,
+            "pgdn" | "pagedown" => KeyName::PageDown,
+            "home" => KeyName::Home,
+            "end" => KeyName::End,
+            "space" => KeyName::Char(' '),
+            f if f.len() >= 2 && f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
+                KeyName::F(f[1..].parse().unwrap_or(1))
+            }
+            _ => {
+                let mut chars = rest.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => KeyName::Char(if chord.ctrl { c.to_ascii_lowercase() } else { c }),
+                    _ => return Err(format!("unknown key {s:?}")),
+                }
+            }
+        };
+        Ok(chord)
+    }
+}
+
+impl fmt::Display for Chord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("ctrl-")?;
+        }
+        if self.alt {
+            f.write_str("alt-")?;
+        }
+        match self.key {
+            KeyName::Char(' ') => f.write_str("space"),
+            KeyName::Char(c) => write!(f, "{c}"),
+            KeyName::Enter => f.write_str("enter"),
+            KeyName::Esc => f.write_str("esc"),
+            KeyName::Backspace => f.write_str("backspace"),
+            KeyName::Tab => f.write_str("tab"),
+            KeyName::Up => f.write_str("↑"),
+            KeyName::Down => f.write_str("↓"),
+            KeyName::Left => f.write_str("←"),
+            KeyName::Right => f.write_str("→"),
+            KeyName::PageUp => f.write_str("pgup"),
+            KeyName::PageDown => f.write_str("pgdn"),
+            KeyName::Home => f.write_str("home"),
+            KeyName::End => f.write_str("end"),
+            KeyName::F(n) => write!(f, "f{n}"),
+        }
+    }
+}
+
+/// The active bindings, in the order the help shows them.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<(Context, Chord, Command)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        use Command::*;
+        use Context::*;
+        use KeyName as K;
+        let p = Chord::plain;
+        let c = Chord::ch;
+        let bindings = vec![
+            (Global, c('q'), Quit),
+            (Global, Chord::ctrl('c'), Quit),
+            (Global, c('?'), Help),
+            (Global, c('o'), Orgs),
+            (Global, c('r'), Refresh),
+            (Calls, c('k'), Up),
+            (Calls, p(K::Up), Up),
+            (Calls, c('j'), Down),
+            (Calls, p(K::Down), Down),
+            (Calls, p(K::PageUp), PageUp),
+            (Calls, Chord::ctrl('b'), PageUp),
+            (Calls, p(K::PageDown), PageDown),
+            (Calls, Chord::ctrl('f'), PageDown),
+            (Calls, c(' '), PageDown),
+            (Calls, c('g'), Top),
+            (Calls, p(K::Home), Top),
+            (Calls, c('G'), Bottom),
+            (Calls, p(K::End), Bottom),
+            (Calls, p(K::Enter), Open),
+            (Calls, c('l'), Open),
+            (Calls, p(K::Right), Open),
+            (Call, c('k'), Up),
+            (Call, p(K::Up), Up),
+            (Call, c('j'), Down),
+            (Call, p(K::Down), Down),
+            (Call, p(K::PageUp), PageUp),
+            (Call, Chord::ctrl('b'), PageUp),
+            (Call, p(K::PageDown), PageDown),
+            (Call, Chord::ctrl('f'), PageDown),
+            (Call, c(' '), PageDown),
+            (Call, c('g'), Top),
+            (Call, p(K::Home), Top),
+            (Call, c('G'), Bottom),
+            (Call, p(K::End), Bottom),
+            (Call, c('/'), Search),
+            (Call, c('n'), NextMatch),
+            (Call, c('N'), PrevMatch),
+            (Call, c('h'), Back),
+            (Call, p(K::Left), Back),
+            (Call, p(K::Backspace), Back),
+            (Call, p(K::Esc), Back),
+        ];
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The command for a chord on a screen: the screen's binding, else the global one.
+    pub fn lookup(&self, ctx: Context, chord: Chord) -> Option<Command> {
+        let find = |c: Context| self.bindings.iter().find(|(bc, ch, _)| *bc == c && *ch == chord).map(|b| b.2);
+        find(ctx).or_else(|| find(Context::Global))
+    }
+
+    /// Every command of a context with its keys, in table order (for the help screen).
+    pub fn help(&self, ctx: Context) -> Vec<(Command, Vec<Chord>)> {
+        let mut out: Vec<(Command, Vec<Chord>)> = Vec::new();
+        for (c, chord, cmd) in &self.bindings {
+            if *c != ctx {
+                continue;
+            }
+            match out.iter_mut().find(|(x, _)| x == cmd) {
+                Some((_, keys)) => keys.push(*chord),
+                None => out.push((*cmd, vec![*chord])),
+            }
+        }
+        out
+    }
+
+    /// The first key of a command in a context (or globally), for footer hints.
+    pub fn key_for(&self, ctx: Context, cmd: Command) -> Option<Chord> {
+        self.bindings
+            .iter()
+            .find(|(c, _, x)| *c == ctx && *x == cmd)
+            .or_else(|| self.bindings.iter().find(|(c, _, x)| *c == Context::Global && *x == cmd))
+            .map(|b| b.1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn screen_bindings_win_and_global_ones_apply_everywhere() {
+        let km = Keymap::default();
+        assert_eq!(km.lookup(Context::Calls, Chord::ch('j')), Some(Command::Down));
+        assert_eq!(km.lookup(Context::Call, Chord::ch('q')), Some(Command::Quit));
+        assert_eq!(km.lookup(Context::Calls, Chord::ch('/')), None);
+        assert_eq!(km.lookup(Context::Call, Chord::plain(KeyName::Esc)), Some(Command::Back));
+    }
+
+    #[test]
+    fn chords_parse_and_print() {
+        assert_eq!(Chord::parse("ctrl-c").unwrap(), Chord::ctrl('c'));
+        assert_eq!(Chord::parse("G").unwrap(), Chord::ch('G'));
+        assert_eq!(Chord::parse("pgdn").unwrap(), Chord::plain(KeyName::PageDown));
+        assert_eq!(Chord::parse("space").unwrap(), Chord::ch(' '));
+        assert!(Chord::parse("nope").is_err());
+        assert_eq!(Chord::ctrl('f').to_string(), "ctrl-f");
+    }
+
+    #[test]
+    fn help_lists_every_key_of_a_command() {
+        let km = Keymap::default();
+        let help = km.help(Context::Calls);
+        let down = help.iter().find(|(c, _)| *c == Command::Down).unwrap();
+        assert_eq!(down.1.len(), 2);
+    }
+}

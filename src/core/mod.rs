@@ -1,0 +1,11 @@
+//! The pure core: model, state, actions, effects and the reducer. Imports neither `data` nor `ui`.
+
+pub mod action;
+pub mod effect;
+pub mod keymap;
+pub mod model;
+pub mod reducer;
+pub mod sanitize;
+pub mod state;
+pub mod time;
+pub mod transcript;

@@ -1,0 +1,179 @@
+//! The console's domain model, shared by every dialect.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use uuid::Uuid;
+
+/// An opaque row key. Most platforms use uuids; the Prisma one uses CUID text. The data layer binds
+/// each variant back with the right type so that the platform's indexes are used.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(untagged)]
+pub enum Key {
+    Uuid(Uuid),
+    Text(String),
+}
+
+impl Key {
+    /// Parses user input: a uuid when it looks like one, text otherwise.
+    pub fn parse(s: &str) -> Key {
+        match Uuid::parse_str(s.trim()) {
+            Ok(u) => Key::Uuid(u),
+            Err(_) => Key::Text(s.trim().to_string()),
+        }
+    }
+
+    /// The first 8 characters, for narrow columns.
+    pub fn short(&self) -> String {
+        self.to_string().chars().take(8).collect()
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Key::Uuid(u) => write!(f, "{u}"),
+            Key::Text(t) => f.write_str(t),
+        }
+    }
+}
+
+/// The platforms Switchboard knows. Only the ones listed in [`Dialect::ALL`] are detected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dialect {
+    ServiceAi,
+}
+
+impl Dialect {
+    pub const ALL: &'static [Dialect] = &[Dialect::ServiceAi];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Dialect::ServiceAi => "serviceai",
+        }
+    }
+
+    pub fn platform(self) -> &'static str {
+        match self {
+            Dialect::ServiceAi => "ServiceAI (Vapi)",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Dialect> {
+        Dialect::ALL.iter().copied().find(|d| d.name().eq_ignore_ascii_case(s.trim()))
+    }
+
+    /// What the console can show for this dialect, as (view, available, note).
+    pub fn capabilities(self) -> Vec<Capability> {
+        match self {
+            Dialect::ServiceAi => vec![
+                Capability::yes("org switcher", "organizations: name, industry, timezone"),
+                Capability::yes("call list", "call_logs, keyset paging on (created_at, id)"),
+                Capability::yes("call detail", "summary, transcript, urgency, emergency, tools used"),
+                Capability::yes("transcript search", "in the loaded transcript"),
+            ],
+        }
+    }
+}
+
+impl fmt::Display for Dialect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Capability {
+    pub view: &'static str,
+    pub available: bool,
+    pub note: &'static str,
+}
+
+impl Capability {
+    pub fn yes(view: &'static str, note: &'static str) -> Self {
+        Capability { view, available: true, note }
+    }
+}
+
+/// An organization (tenant). Every string is sanitized on load.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Org {
+    pub key: Key,
+    pub name: String,
+    pub industry: Option<String>,
+    /// The IANA zone name as stored (sanitized); see [`crate::core::time::OrgZone`].
+    pub timezone: Option<String>,
+}
+
+/// One row of the call list: no transcript, no summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CallRow {
+    pub key: Key,
+    pub created_at: Option<DateTime<Utc>>,
+    pub direction: Option<String>,
+    pub phone: Option<String>,
+    pub status: Option<String>,
+    pub duration_s: Option<i32>,
+    pub emergency: Option<bool>,
+    pub urgency: Option<f64>,
+    pub assistant: Option<String>,
+    pub language: Option<String>,
+}
+
+impl CallRow {
+    pub fn cursor(&self) -> Cursor {
+        Cursor { created_at: self.created_at, key: self.key.clone() }
+    }
+}
+
+/// A call with everything the detail view shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CallDetail {
+    pub row: CallRow,
+    pub external_id: Option<String>,
+    pub updated_at: Option<DateTime<Utc>>,
+    pub summary: Option<String>,
+    pub transcript: Option<String>,
+    /// Platform-specific facts, already formatted: (label, value).
+    pub facts: Vec<(String, String)>,
+}
+
+/// A position in the call ordering: newest first, `created_at DESC NULLS LAST, id DESC`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cursor {
+    pub created_at: Option<DateTime<Utc>>,
+    pub key: Key,
+}
+
+/// Where a page of calls starts, in display order (newest first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Anchor {
+    /// The newest calls.
+    First,
+    /// The oldest calls (the end of the list).
+    Last,
+    /// The rows right after this one in display order.
+    After(Cursor),
+    /// The rows right before this one in display order.
+    Before(Cursor),
+}
+
+/// One page of calls in display order, with whether more rows exist on either side.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    pub rows: Vec<CallRow>,
+    pub has_before: bool,
+    pub has_after: bool,
+}
+
+/// What the server said about itself and the schema it holds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DbInfo {
+    pub server_version: String,
+    pub dialect: Dialect,
+    /// A note from detection (e.g. forced by configuration), shown in `check`.
+    pub detection_note: Option<String>,
+    pub tls: bool,
+}

@@ -1,0 +1,436 @@
+//! The reducer: every decision of the console, as a plain function of state and action.
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher};
+use ratatui_textarea::{Input, Key as TKey};
+
+use crate::core::action::Action;
+use crate::core::effect::Effect;
+use crate::core::keymap::Command;
+use crate::core::model::{Anchor, CallDetail, Page};
+use crate::core::state::{CallView, Conn, Landing, Screen, State, input_text, new_input};
+use crate::core::time::OrgZone;
+use crate::core::transcript;
+
+/// The effects to run when the console starts.
+pub fn init(state: &mut State) -> Vec<Effect> {
+    let req = state.req();
+    vec![Effect::Detect { req }]
+}
+
+pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Command(cmd) => command(state, cmd),
+        Action::Input(input) => text_input(state, input),
+        Action::Resize { width, height } => {
+            state.width = width;
+            state.height = height;
+            let w = state.transcript_width();
+            let h = state.transcript_height();
+            if let Some(c) = state.call.as_mut() {
+                c.rewrap(w);
+                c.scroll = c.scroll.min(c.max_scroll(h));
+            }
+            Vec::new()
+        }
+        Action::Detected { req: _, result, ms } => {
+            state.last_query_ms = Some(ms);
+            match result {
+                Ok(info) => {
+                    let dialect = info.dialect;
+                    state.conn = Conn::Ready(info);
+                    load_orgs(state, dialect)
+                }
+                Err(e) => {
+                    state.conn = Conn::Failed(e);
+                    Vec::new()
+                }
+            }
+        }
+        Action::OrgsLoaded { req, result, ms } => {
+            if state.orgs.pending != Some(req) {
+                return Vec::new();
+            }
+            state.orgs.pending = None;
+            state.last_query_ms = Some(ms);
+            match result {
+                Ok(orgs) => {
+                    state.orgs.all = orgs;
+                    state.orgs.loaded = true;
+                    state.orgs.error = None;
+                    refilter(state);
+                }
+                Err(e) => state.orgs.error = Some(e),
+            }
+            Vec::new()
+        }
+        Action::CallsLoaded { req, anchor, result, ms } => {
+            let Some((pending, landing)) = state.calls.pending else { return Vec::new() };
+            if pending != req {
+                return Vec::new();
+            }
+            state.calls.pending = None;
+            state.last_query_ms = Some(ms);
+            match result {
+                Ok(page) => apply_page(state, anchor, page, landing),
+                Err(e) => state.calls.error = Some(e),
+            }
+            Vec::new()
+        }
+        Action::CallLoaded { req, result, ms } => {
+            let width = state.transcript_width();
+            let Some(view) = state.call.as_mut() else { return Vec::new() };
+            if view.pending != Some(req) {
+                return Vec::new();
+            }
+            view.pending = None;
+            state.last_query_ms = Some(ms);
+            match result {
+                Ok(Some(detail)) => set_detail(view, detail, width),
+                Ok(None) => view.error = Some("this call no longer exists".to_string()),
+                Err(e) => view.error = Some(e),
+            }
+            Vec::new()
+        }
+    }
+}
+
+fn load_orgs(state: &mut State, dialect: crate::core::model::Dialect) -> Vec<Effect> {
+    let req = state.req();
+    state.orgs.pending = Some(req);
+    vec![Effect::LoadOrgs { req, dialect }]
+}
+
+fn apply_page(state: &mut State, anchor: Anchor, page: Page, landing: Landing) {
+    let calls = &mut state.calls;
+    calls.error = None;
+    calls.loaded = true;
+    if page.rows.is_empty() && matches!(anchor, Anchor::After(_) | Anchor::Before(_)) {
+        // Nothing further that way (rows were deleted meanwhile): keep what is shown.
+        state.message = Some("no more calls".to_string());
+        return;
+    }
+    calls.page_no = if !page.has_before {
+        Some(1)
+    } else {
+        match anchor {
+            Anchor::First => Some(1),
+            Anchor::Last => None,
+            Anchor::After(_) => calls.page_no.map(|n| n + 1),
+            Anchor::Before(_) => calls.page_no.map(|n| n.saturating_sub(1).max(1)),
+        }
+    };
+    let n = page.rows.len();
+    calls.selected = match landing {
+        Landing::FirstRow => 0,
+        Landing::LastRow => n.saturating_sub(1),
+        Landing::Row(i) => i.min(n.saturating_sub(1)),
+    };
+    calls.page = page;
+}
+
+fn set_detail(view: &mut CallView, detail: CallDetail, width: u16) {
+    view.turns = detail.transcript.as_deref().map(transcript::parse).unwrap_or_default();
+    view.row = detail.row.clone();
+    view.detail = Some(detail);
+    view.error = None;
+    view.wrap_width = 0;
+    view.lines.clear();
+    view.rewrap(width);
+    view.scroll = 0;
+    if !view.search.query.is_empty() {
+        view.search.matches = transcript::search(&view.turns, &view.search.query);
+        view.search.current = None;
+    }
+}
+
+fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
+    state.message = None;
+    if state.help {
+        // Any key closes the help; quit still quits.
+        state.help = false;
+        return if cmd == Command::Quit { quit(state) } else { Vec::new() };
+    }
+    match cmd {
+        Command::Quit => quit(state),
+        Command::Help => {
+            state.help = true;
+            Vec::new()
+        }
+        Command::Orgs => {
+            state.screen = Screen::Orgs;
+            Vec::new()
+        }
+        Command::Refresh => refresh(state),
+        _ => match state.screen {
+            Screen::Orgs => Vec::new(),
+            Screen::Calls => calls_command(state, cmd),
+            Screen::Call => call_command(state, cmd),
+        },
+    }
+}
+
+fn quit(state: &mut State) -> Vec<Effect> {
+    state.quit = true;
+    vec![Effect::Quit]
+}
+
+fn refresh(state: &mut State) -> Vec<Effect> {
+    let Some(dialect) = state.dialect() else {
+        state.conn = Conn::Connecting;
+        let req = state.req();
+        return vec![Effect::Detect { req }];
+    };
+    match state.screen {
+        Screen::Orgs => load_orgs(state, dialect),
+        Screen::Calls => load_calls(state, Anchor::First, Landing::FirstRow),
+        Screen::Call => {
+            let req = state.req();
+            let Some(org) = state.calls.org.as_ref().map(|o| o.key.clone()) else { return Vec::new() };
+            let Some(view) = state.call.as_mut() else { return Vec::new() };
+            view.pending = Some(req);
+            vec![Effect::LoadCall { req, dialect, org, call: view.row.key.clone() }]
+        }
+    }
+}
+
+fn load_calls(state: &mut State, anchor: Anchor, landing: Landing) -> Vec<Effect> {
+    let (Some(dialect), Some(org)) = (state.dialect(), state.calls.org.as_ref().map(|o| o.key.clone())) else {
+        return Vec::new();
+    };
+    let req = state.req();
+    let limit = state.page_size();
+    state.calls.pending = Some((req, landing));
+    vec![Effect::LoadCalls { req, dialect, org, anchor, limit }]
+}
+
+fn calls_command(state: &mut State, cmd: Command) -> Vec<Effect> {
+    let calls = &state.calls;
+    let n = calls.page.rows.len();
+    let sel = calls.selected;
+    let first = calls.page.rows.first().map(|r| r.cursor());
+    let last = calls.page.rows.last().map(|r| r.cursor());
+    match cmd {
+        Command::Down if sel + 1 < n => {
+            state.calls.selected += 1;
+            Vec::new()
+        }
+        Command::Down | Command::PageDown => match last {
+            Some(c) if calls.page.has_after => {
+                let landing = if cmd == Command::Down { Landing::FirstRow } else { Landing::Row(sel) };
+                load_calls(state, Anchor::After(c), landing)
+            }
+            _ => {
+                if cmd == Command::PageDown {
+                    state.calls.selected = n.saturating_sub(1);
+                }
+                state.message = Some("end of the list".to_string());
+                Vec::new()
+            }
+        },
+        Command::Up if sel > 0 => {
+            state.calls.selected -= 1;
+            Vec::new()
+        }
+        Command::Up | Command::PageUp => match first {
+            Some(c) if calls.page.has_before => {
+                let landing = if cmd == Command::Up { Landing::LastRow } else { Landing::Row(sel) };
+                load_calls(state, Anchor::Before(c), landing)
+            }
+            _ => {
+                state.calls.selected = 0;
+                state.message = Some("top of the list".to_string());
+                Vec::new()
+            }
+        },
+        Command::Top => load_calls(state, Anchor::First, Landing::FirstRow),
+        Command::Bottom => load_calls(state, Anchor::Last, Landing::LastRow),
+        Command::Open => open_call(state),
+        Command::Back => {
+            state.screen = Screen::Orgs;
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn open_call(state: &mut State) -> Vec<Effect> {
+    let (Some(dialect), Some(org)) = (state.dialect(), state.calls.org.as_ref()) else { return Vec::new() };
+    let Some(row) = state.calls.page.rows.get(state.calls.selected).cloned() else { return Vec::new() };
+    let org = org.key.clone();
+    let req = state.req();
+    let call = row.key.clone();
+    state.call = Some(CallView::new(state.calls.zone, row, req));
+    state.screen = Screen::Call;
+    vec![Effect::LoadCall { req, dialect, org, call }]
+}
+
+fn call_command(state: &mut State, cmd: Command) -> Vec<Effect> {
+    let h = state.transcript_height();
+    let Some(view) = state.call.as_mut() else {
+        state.screen = Screen::Calls;
+        return Vec::new();
+    };
+    let max = view.max_scroll(h);
+    let step = h.saturating_sub(2).max(1);
+    match cmd {
+        Command::Down => view.scroll = (view.scroll + 1).min(max),
+        Command::Up => view.scroll = view.scroll.saturating_sub(1),
+        Command::PageDown => view.scroll = (view.scroll + step).min(max),
+        Command::PageUp => view.scroll = view.scroll.saturating_sub(step),
+        Command::Top => view.scroll = 0,
+        Command::Bottom => view.scroll = max,
+        Command::Back => state.screen = Screen::Calls,
+        Command::Search => {
+            let mut input = new_input("search the transcript");
+            input.insert_str(&view.search.query);
+            view.search.input = Some(input);
+        }
+        Command::NextMatch | Command::PrevMatch => {
+            let n = view.search.matches.len();
+            if n == 0 {
+                state.message = Some(if view.search.query.is_empty() {
+                    "no search: press / to search".to_string()
+                } else {
+                    format!("no matches for {:?}", view.search.query)
+                });
+                return Vec::new();
+            }
+            let next = match (view.search.current, cmd) {
+                (None, _) => 0,
+                (Some(i), Command::NextMatch) => (i + 1) % n,
+                (Some(i), _) => (i + n - 1) % n,
+            };
+            jump_to_match(view, next, h);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn jump_to_match(view: &mut CallView, i: usize, height: usize) {
+    view.search.current = Some(i);
+    let line = transcript::line_of(&view.lines, view.search.matches[i]);
+    if line < view.scroll || line >= view.scroll + height {
+        view.scroll = line.saturating_sub(height / 3).min(view.max_scroll(height));
+    }
+}
+
+fn text_input(state: &mut State, input: Input) -> Vec<Effect> {
+    state.message = None;
+    match state.screen {
+        Screen::Orgs => org_input(state, input),
+        Screen::Call => {
+            let h = state.transcript_height();
+            if let Some(view) = state.call.as_mut() {
+                search_input(view, input, h);
+            }
+            Vec::new()
+        }
+        Screen::Calls => Vec::new(),
+    }
+}
+
+fn org_input(state: &mut State, input: Input) -> Vec<Effect> {
+    let n = state.orgs.matches.len();
+    let sel = state.orgs.selected;
+    match (input.key, input.ctrl) {
+        (TKey::Enter, _) => return choose_org(state),
+        (TKey::Esc, _) => {
+            if state.calls.org.is_some() {
+                state.screen = if state.call.is_some() { Screen::Call } else { Screen::Calls };
+            }
+        }
+        (TKey::Up, _) | (TKey::Char('p' | 'k'), true) => state.orgs.selected = sel.saturating_sub(1),
+        (TKey::Down, _) | (TKey::Char('n' | 'j'), true) => state.orgs.selected = (sel + 1).min(n.saturating_sub(1)),
+        (TKey::PageUp, _) => state.orgs.selected = sel.saturating_sub(10),
+        (TKey::PageDown, _) => state.orgs.selected = (sel + 10).min(n.saturating_sub(1)),
+        (TKey::Char('c'), true) => return quit(state),
+        _ => {
+            let before = input_text(&state.orgs.filter);
+            state.orgs.filter.input(input);
+            if input_text(&state.orgs.filter) != before {
+                refilter(state);
+            }
+        }
+    }
+    Vec::new()
+}
+
+fn choose_org(state: &mut State) -> Vec<Effect> {
+    let Some(&idx) = state.orgs.matches.get(state.orgs.selected) else {
+        state.message = Some("no organization matches".to_string());
+        return Vec::new();
+    };
+    let org = state.orgs.all[idx].clone();
+    let same = state.calls.org.as_ref().is_some_and(|o| o.key == org.key);
+    state.screen = Screen::Calls;
+    if same {
+        return Vec::new();
+    }
+    state.calls.zone = OrgZone::from_name(org.timezone.as_deref());
+    state.calls.org = Some(org);
+    state.calls.page = Page::default();
+    state.calls.selected = 0;
+    state.calls.page_no = None;
+    state.calls.loaded = false;
+    state.calls.error = None;
+    state.call = None;
+    load_calls(state, Anchor::First, Landing::FirstRow)
+}
+
+/// Recomputes the org matches for the filter text (fuzzy, on name and id), best first.
+pub fn refilter(state: &mut State) {
+    let q = input_text(&state.orgs.filter);
+    let orgs = &state.orgs.all;
+    state.orgs.matches = if q.trim().is_empty() {
+        (0..orgs.len()).collect()
+    } else {
+        let pattern = Pattern::parse(&q, CaseMatching::Ignore, Normalization::Smart);
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        let mut buf = Vec::new();
+        let mut scored: Vec<(u32, usize)> = orgs
+            .iter()
+            .enumerate()
+            .filter_map(|(i, o)| {
+                let hay = format!("{} {}", o.name, o.key);
+                let s = pattern.score(nucleo_matcher::Utf32Str::new(&hay, &mut buf), &mut matcher)?;
+                Some((s, i))
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.into_iter().map(|(_, i)| i).collect()
+    };
+    state.orgs.selected = 0;
+}
+
+fn search_input(view: &mut CallView, input: Input, height: usize) {
+    let Some(field) = view.search.input.as_mut() else { return };
+    match input.key {
+        TKey::Enter => {
+            view.search.input = None;
+            if view.search.matches.is_empty() && !view.search.query.is_empty() {
+                // Keep the field closed; the header says there is no match.
+            }
+        }
+        TKey::Esc => {
+            view.search = Default::default();
+        }
+        _ => {
+            field.input(input);
+            let q = input_text(field);
+            if q != view.search.query {
+                view.search.query = q;
+                view.search.matches = transcript::search(&view.turns, &view.search.query);
+                view.search.current = None;
+                // Jump to the first match at or after the top of the screen, like less.
+                let top = view.lines.get(view.scroll).map(|l| (l.turn, l.start)).unwrap_or((0, 0));
+                if let Some(i) = view.search.matches.iter().position(|m| (m.turn, m.start) >= top) {
+                    jump_to_match(view, i, height);
+                } else if !view.search.matches.is_empty() {
+                    jump_to_match(view, 0, height);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+//! The whole state of the console. Views render from it and nothing else.
+
+use ratatui_textarea::TextArea;
+
+use crate::core::effect::ReqId;
+use crate::core::keymap::{Context, Keymap};
+use crate::core::model::{CallDetail, CallRow, DbInfo, Org, Page};
+use crate::core::time::OrgZone;
+use crate::core::transcript::{self, Line, Match, Turn};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Orgs,
+    Calls,
+    Call,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Conn {
+    Connecting,
+    Ready(DbInfo),
+    Failed(String),
+}
+
+/// Rows of chrome around the call table: borders (2), header row (1), status bar (1), footer (1).
+pub const CALLS_CHROME_ROWS: u16 = 5;
+/// Rows of the call detail header block, borders included.
+pub const CALL_HEADER_ROWS: u16 = 7;
+/// Rows around the transcript text: header, transcript borders (2), status bar, footer.
+pub const CALL_CHROME_ROWS: u16 = CALL_HEADER_ROWS + 4;
+/// Below this size the console shows a "too small" screen.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub struct State {
+    pub screen: Screen,
+    pub help: bool,
+    pub conn: Conn,
+    /// Where we are connected, without password (e.g. "postgres@db.example.com:5432/app", "demo").
+    pub target: String,
+    pub read_only: bool,
+    pub width: u16,
+    pub height: u16,
+    pub keymap: Keymap,
+    pub orgs: OrgsState,
+    pub calls: CallsState,
+    pub call: Option<CallView>,
+    pub last_query_ms: Option<f64>,
+    pub message: Option<String>,
+    pub quit: bool,
+    pub(crate) next_req: ReqId,
+}
+
+pub struct OrgsState {
+    pub all: Vec<Org>,
+    pub loaded: bool,
+    pub pending: Option<ReqId>,
+    pub error: Option<String>,
+    pub filter: TextArea<'static>,
+    /// Indexes into `all` of the orgs matching the filter, best first.
+    pub matches: Vec<usize>,
+    pub selected: usize,
+}
+
+/// Where the selection lands when a requested page arrives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Landing {
+    FirstRow,
+    LastRow,
+    Row(usize),
+}
+
+pub struct CallsState {
+    pub org: Option<Org>,
+    pub zone: OrgZone,
+    pub page: Page,
+    pub selected: usize,
+    /// 1-based page number when known (counting from the newest calls).
+    pub page_no: Option<u64>,
+    pub pending: Option<(ReqId, Landing)>,
+    pub error: Option<String>,
+    pub loaded: bool,
+}
+
+pub struct CallView {
+    pub zone: OrgZone,
+    pub row: CallRow,
+    pub detail: Option<CallDetail>,
+    pub pending: Option<ReqId>,
+    pub error: Option<String>,
+    pub turns: Vec<Turn>,
+    pub lines: Vec<Line>,
+    pub wrap_width: u16,
+    pub scroll: usize,
+    pub search: Search,
+}
+
+#[derive(Default)]
+pub struct Search {
+    /// The search field while it is open.
+    pub input: Option<TextArea<'static>>,
+    pub query: String,
+    pub matches: Vec<Match>,
+    pub current: Option<usize>,
+}
+
+impl State {
+    pub fn new(target: impl Into<String>, read_only: bool, keymap: Keymap) -> State {
+        State {
+            screen: Screen::Orgs,
+            help: false,
+            conn: Conn::Connecting,
+            target: target.into(),
+            read_only,
+            width: 120,
+            height: 40,
+            keymap,
+            orgs: OrgsState {
+                all: Vec::new(),
+                loaded: false,
+                pending: None,
+                error: None,
+                filter: new_input("type to filter by name or id"),
+                matches: Vec::new(),
+                selected: 0,
+            },
+            calls: CallsState {
+                org: None,
+                zone: OrgZone::from_name(None),
+                page: Page::default(),
+                selected: 0,
+                page_no: None,
+                pending: None,
+                error: None,
+                loaded: false,
+            },
+            call: None,
+            last_query_ms: None,
+            message: None,
+            quit: false,
+            next_req: 1,
+        }
+    }
+
+    pub(crate) fn req(&mut self) -> ReqId {
+        let r = self.next_req;
+        self.next_req += 1;
+        r
+    }
+
+    /// The keymap context of the current screen.
+    pub fn context(&self) -> Context {
+        match self.screen {
+            Screen::Orgs => Context::Global,
+            Screen::Calls => Context::Calls,
+            Screen::Call => Context::Call,
+        }
+    }
+
+    /// True while a text field has the keyboard (the org filter, the transcript search).
+    pub fn text_focus(&self) -> bool {
+        !self.help
+            && match self.screen {
+                Screen::Orgs => true,
+                Screen::Call => self.call.as_ref().is_some_and(|c| c.search.input.is_some()),
+                Screen::Calls => false,
+            }
+    }
+
+    pub fn dialect(&self) -> Option<crate::core::model::Dialect> {
+        match &self.conn {
+            Conn::Ready(info) => Some(info.dialect),
+            _ => None,
+        }
+    }
+
+    /// Rows of calls that fit on one screen: the page size.
+    pub fn page_size(&self) -> usize {
+        (self.height.saturating_sub(CALLS_CHROME_ROWS) as usize).max(1)
+    }
+
+    /// Lines of transcript visible at once.
+    pub fn transcript_height(&self) -> usize {
+        (self.height.saturating_sub(CALL_CHROME_ROWS) as usize).max(1)
+    }
+
+    /// Columns available to the transcript text (inside the borders).
+    pub fn transcript_width(&self) -> u16 {
+        self.width.saturating_sub(2).max(10)
+    }
+
+    pub fn too_small(&self) -> bool {
+        self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+    }
+}
+
+impl CallView {
+    pub fn new(zone: OrgZone, row: CallRow, pending: ReqId) -> CallView {
+        CallView {
+            zone,
+            row,
+            detail: None,
+            pending: Some(pending),
+            error: None,
+            turns: Vec::new(),
+            lines: Vec::new(),
+            wrap_width: 0,
+            scroll: 0,
+            search: Search::default(),
+        }
+    }
+
+    /// Re-wraps the transcript for a new width, keeping the first visible turn in view.
+    pub fn rewrap(&mut self, width: u16) {
+        if width == self.wrap_width && !self.lines.is_empty() {
+            return;
+        }
+        let top_turn = self.lines.get(self.scroll).map(|l| l.turn);
+        self.lines = transcript::wrap(&self.turns, width);
+        self.wrap_width = width;
+        self.scroll = match top_turn {
+            Some(t) => self.lines.iter().position(|l| l.turn == t).unwrap_or(0),
+            None => 0,
+        };
+    }
+
+    pub fn max_scroll(&self, height: usize) -> usize {
+        self.lines.len().saturating_sub(height)
+    }
+}
+
+pub fn new_input(placeholder: &str) -> TextArea<'static> {
+    let mut t = TextArea::default();
+    t.set_placeholder_text(placeholder.to_string());
+    t.set_cursor_line_style(ratatui::style::Style::default());
+    t
+}
+
+/// The text of a single-line input.
+pub fn input_text(t: &TextArea<'_>) -> String {
+    t.lines().first().cloned().unwrap_or_default()
+}

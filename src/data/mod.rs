@@ -1,0 +1,13 @@
+//! The data layer: sqlx only. Every query the views need, per dialect, behind [`Source`].
+//!
+//! Every read runs in an explicit `BEGIN READ ONLY` transaction with a local statement timeout, and every
+//! statement is unnamed (not cached as a prepared statement), which is what survives transaction-mode
+//! poolers (PgBouncer, Supabase's 6543).
+
+pub mod detect;
+pub mod pool;
+pub mod serviceai;
+pub mod source;
+
+pub use pool::DbOptions;
+pub use source::Source;

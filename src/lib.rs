@@ -1,0 +1,14 @@
+//! Switchboard: a terminal console for operating AI voice-call platforms on PostgreSQL.
+//!
+//! Layers (see docs/ARCHITECTURE.md):
+//! - [`core`]: pure model, state, reducer and effects; no I/O, no terminal, no database.
+//! - [`data`]: sqlx only; the queries each view needs, per dialect.
+//! - [`ui`]: ratatui only; the event loop, effect runner, keymap and views.
+//! - [`demo`]: the embedded (or private) demo database.
+
+pub mod config;
+pub mod core;
+pub mod data;
+pub mod demo;
+pub mod logging;
+pub mod ui;

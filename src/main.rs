@@ -1,0 +1,199 @@
+//! The `switchboard` command: the console (default), `demo`, `check`.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use switchboard::config::{self, CliSettings, EnvSettings, Settings};
+use switchboard::core::keymap::Keymap;
+use switchboard::core::model::Dialect;
+use switchboard::data::pool::redact_url;
+use switchboard::data::{DbOptions, Source};
+use switchboard::ui::app::{self, AppOptions};
+use switchboard::ui::theme::Theme;
+use switchboard::{demo, logging};
+
+/// A terminal console for AI voice-call platforms on PostgreSQL.
+#[derive(Parser, Debug)]
+#[command(name = "switchboard", version, about)]
+struct Cli {
+    /// Database URL (postgres://user:password@host:port/database). Overrides DATABASE_URL and profiles.
+    #[arg(long, global = true)]
+    url: Option<String>,
+    /// A profile of the config file.
+    #[arg(long, global = true)]
+    profile: Option<String>,
+    /// The config file (default: the user's config directory, or SWITCHBOARD_CONFIG).
+    #[arg(long, global = true)]
+    config: Option<std::path::PathBuf>,
+    /// Statement timeout in milliseconds.
+    #[arg(long, global = true)]
+    statement_timeout_ms: Option<u64>,
+    /// Use this dialect instead of detecting it (serviceai).
+    #[arg(long, global = true)]
+    dialect: Option<String>,
+    /// No colors (also: NO_COLOR=1).
+    #[arg(long, global = true)]
+    no_color: bool,
+    #[command(subcommand)]
+    command: Option<Cmd>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Cmd {
+    /// Open the console (the default).
+    Tui,
+    /// Open the console on a demo database with generated data (embedded PostgreSQL, nothing to install).
+    Demo {
+        /// Throw the demo database away and build it again.
+        #[arg(long)]
+        reset: bool,
+        /// Run the demo on a private server from the system's PostgreSQL binaries instead.
+        #[arg(long)]
+        server: bool,
+    },
+    /// Connect, report the server, the detected schema and what the console can show for it.
+    Check,
+}
+
+const EXIT_CONNECTION: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_USAGE } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let _log = logging::init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+        Ok(r) => r,
+        Err(e) => return fail(EXIT_USAGE, &format!("cannot start the runtime: {e}")),
+    };
+    let code = runtime.block_on(run(cli));
+    runtime.shutdown_timeout(std::time::Duration::from_millis(500));
+    code
+}
+
+fn fail(code: u8, msg: &str) -> ExitCode {
+    tracing::error!("{msg}");
+    eprintln!("switchboard: {msg}");
+    ExitCode::from(code)
+}
+
+async fn run(cli: Cli) -> ExitCode {
+    let cli_settings = CliSettings {
+        config: cli.config.clone(),
+        url: cli.url.clone(),
+        profile: cli.profile.clone(),
+        statement_timeout_ms: cli.statement_timeout_ms,
+        dialect: cli.dialect.clone(),
+        theme: cli.no_color.then(|| "mono".to_string()),
+    };
+    let settings = match config::resolve(&cli_settings, &EnvSettings::from_process()) {
+        Ok(s) => s,
+        Err(e) => return fail(EXIT_USAGE, &e),
+    };
+    match cli.command.unwrap_or(Cmd::Tui) {
+        Cmd::Tui => {
+            let Some(url) = settings.url.clone() else {
+                eprintln!("{}", first_run_help());
+                return ExitCode::from(EXIT_USAGE);
+            };
+            console(&settings, &url, redact_url(&url), settings.max_connections).await
+        }
+        Cmd::Demo { reset, server } => {
+            let dialect = settings.dialect.unwrap_or(Dialect::ServiceAi);
+            eprintln!("switchboard: opening the {} demo database…", dialect.name());
+            let started = if server { demo::private_server(dialect, reset).await } else { demo::embedded(dialect, reset).await };
+            let demo = match started {
+                Ok(d) => d,
+                Err(e) => return fail(EXIT_CONNECTION, &e),
+            };
+            let code = console(&settings, &demo.url, demo.label.clone(), demo.max_connections).await;
+            drop(demo);
+            code
+        }
+        Cmd::Check => {
+            let Some(url) = settings.url.clone() else {
+                eprintln!("{}", first_run_help());
+                return ExitCode::from(EXIT_USAGE);
+            };
+            check(&settings, &url).await
+        }
+    }
+}
+
+fn options(settings: &Settings, url: &str, max_connections: u32) -> DbOptions {
+    DbOptions {
+        url: url.to_string(),
+        read_only: settings.read_only,
+        statement_timeout_ms: settings.statement_timeout_ms,
+        max_connections,
+        ..DbOptions::new(url)
+    }
+}
+
+async fn console(settings: &Settings, url: &str, target: String, max_connections: u32) -> ExitCode {
+    let source = match Source::new(options(settings, url, max_connections)) {
+        Ok(s) => s,
+        Err(e) => return fail(EXIT_USAGE, &e),
+    };
+    let opts = AppOptions {
+        target,
+        read_only: settings.read_only,
+        dialect: settings.dialect,
+        theme: Theme::from_name(&settings.theme),
+        keymap: Keymap::default(),
+    };
+    let result = app::run(source.clone(), opts).await;
+    source.close().await;
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(EXIT_CONNECTION, &format!("the console stopped: {e}")),
+    }
+}
+
+async fn check(settings: &Settings, url: &str) -> ExitCode {
+    let source = match Source::new(options(settings, url, 1)) {
+        Ok(s) => s,
+        Err(e) => return fail(EXIT_USAGE, &e),
+    };
+    let info = match source.detect(settings.dialect).await {
+        Ok(i) => i,
+        Err(e) => return fail(EXIT_CONNECTION, &format!("{}: {e}", redact_url(url))),
+    };
+    let orgs = source.orgs(info.dialect).await;
+    println!("target      {}", redact_url(url));
+    println!("server      PostgreSQL {}", info.server_version);
+    println!("tls         {}", if info.tls { "yes" } else { "no (plaintext)" });
+    println!("schema      {} ({})", info.dialect.name(), info.dialect.platform());
+    if let Some(note) = &info.detection_note {
+        println!("note        {note}");
+    }
+    println!("mode        {}", if settings.read_only { "read-only" } else { "write" });
+    match &orgs {
+        Ok(o) => println!("orgs        {}", o.len()),
+        Err(e) => println!("orgs        cannot be listed: {e}"),
+    }
+    println!("can show:");
+    for c in info.dialect.capabilities() {
+        println!("  {} {:<20} {}", if c.available { "✓" } else { "✗" }, c.view, c.note);
+    }
+    source.close().await;
+    if orgs.is_err() { ExitCode::from(EXIT_CONNECTION) } else { ExitCode::SUCCESS }
+}
+
+fn first_run_help() -> String {
+    let path = config::default_config_path().map(|p| p.display().to_string()).unwrap_or_else(|| "config.toml".into());
+    format!(
+        "switchboard: no database to connect to.\n\n\
+         Try the built-in demo (nothing to install):\n    switchboard demo\n\n\
+         Or connect to a platform database:\n    switchboard --url postgres://user:password@host:5432/postgres\n    \
+         DATABASE_URL=postgres://... switchboard\n\n\
+         Or add a profile to {path} (see config.example.toml) and run:\n    switchboard --profile NAME"
+    )
+}

@@ -1,0 +1,78 @@
+//! The event loop: terminal events and query results in, state updated by the reducer, effects handed to
+//! the runner, and a redraw only when something changed (an idle console sleeps).
+
+use crossterm::event::{Event, EventStream};
+use futures_util::StreamExt;
+use tokio::signal::unix::{SignalKind, signal};
+use tokio::sync::mpsc;
+
+use crate::core::action::Action;
+use crate::core::effect::Effect;
+use crate::core::keymap::Keymap;
+use crate::core::model::Dialect;
+use crate::core::reducer;
+use crate::core::state::State;
+use crate::data::Source;
+use crate::ui::keys::action_for;
+use crate::ui::runner::Runner;
+use crate::ui::terminal::TerminalGuard;
+use crate::ui::theme::Theme;
+use crate::ui::views;
+
+pub struct AppOptions {
+    pub target: String,
+    pub read_only: bool,
+    pub dialect: Option<Dialect>,
+    pub theme: Theme,
+    pub keymap: Keymap,
+}
+
+/// Runs the console until the user quits or a signal asks it to stop.
+pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
+    let mut guard = TerminalGuard::enter()?;
+    let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
+    let mut runner = Runner::new(source, opts.dialect, tx);
+    let mut state = State::new(opts.target, opts.read_only, opts.keymap);
+    let size = guard.terminal.size()?;
+    reducer::update(&mut state, Action::Resize { width: size.width, height: size.height });
+    let mut pending: Vec<Effect> = reducer::init(&mut state);
+
+    let mut events = EventStream::new();
+    let mut sigterm = signal(SignalKind::terminate())?;
+    let mut sighup = signal(SignalKind::hangup())?;
+    let mut sigint = signal(SignalKind::interrupt())?;
+    let mut dirty = true;
+
+    loop {
+        for effect in pending.drain(..) {
+            runner.run(effect);
+        }
+        if state.quit {
+            break;
+        }
+        if dirty {
+            guard.terminal.draw(|f| views::render(&state, &opts.theme, f))?;
+            dirty = false;
+        }
+        let action = tokio::select! {
+            ev = events.next() => match ev {
+                Some(Ok(Event::Key(key))) => action_for(&state, key),
+                Some(Ok(Event::Resize(width, height))) => Some(Action::Resize { width, height }),
+                Some(Ok(_)) => None,
+                // The terminal is gone (e.g. the SSH link dropped): leave quietly.
+                Some(Err(_)) | None => break,
+            },
+            Some(action) = rx.recv() => Some(action),
+            _ = sigterm.recv() => break,
+            _ = sighup.recv() => break,
+            _ = sigint.recv() => break,
+        };
+        if let Some(action) = action {
+            pending = reducer::update(&mut state, action);
+            dirty = true;
+        }
+    }
+    runner.abort_all();
+    drop(guard);
+    Ok(())
+}

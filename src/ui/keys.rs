@@ -1,0 +1,43 @@
+//! Terminal keys to commands or text input.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::core::action::Action;
+use crate::core::keymap::{Chord, Command, KeyName};
+use crate::core::state::State;
+
+pub fn chord(ev: &KeyEvent) -> Option<Chord> {
+    let key = match ev.code {
+        KeyCode::Char(c) => KeyName::Char(c),
+        KeyCode::Enter => KeyName::Enter,
+        KeyCode::Esc => KeyName::Esc,
+        KeyCode::Backspace => KeyName::Backspace,
+        KeyCode::Tab => KeyName::Tab,
+        KeyCode::Up => KeyName::Up,
+        KeyCode::Down => KeyName::Down,
+        KeyCode::Left => KeyName::Left,
+        KeyCode::Right => KeyName::Right,
+        KeyCode::PageUp => KeyName::PageUp,
+        KeyCode::PageDown => KeyName::PageDown,
+        KeyCode::Home => KeyName::Home,
+        KeyCode::End => KeyName::End,
+        KeyCode::F(n) => KeyName::F(n),
+        _ => return None,
+    };
+    Some(Chord { key, ctrl: ev.modifiers.contains(KeyModifiers::CONTROL), alt: ev.modifiers.contains(KeyModifiers::ALT) })
+}
+
+/// The action for a key press in the current state, if any.
+pub fn action_for(state: &State, ev: KeyEvent) -> Option<Action> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    let chord = chord(&ev)?;
+    if chord == Chord::ctrl('c') {
+        return Some(Action::Command(Command::Quit));
+    }
+    if state.text_focus() {
+        return Some(Action::Input(ev.into()));
+    }
+    state.keymap.lookup(state.context(), chord).map(Action::Command)
+}

@@ -1,0 +1,79 @@
+//! The effect runner: executes effects on tokio and sends the results back as actions. One latest-wins
+//! slot per kind of request: a newer request aborts the older task, and the reducer drops any late answer
+//! by its request id.
+
+use std::collections::HashMap;
+
+use tokio::sync::mpsc::UnboundedSender;
+use tokio::task::JoinHandle;
+
+use crate::core::action::Action;
+use crate::core::effect::{Effect, Slot};
+use crate::core::model::Dialect;
+use crate::data::Source;
+use crate::data::source::timed;
+
+pub struct Runner {
+    source: Source,
+    forced: Option<Dialect>,
+    tx: UnboundedSender<Action>,
+    slots: HashMap<Slot, JoinHandle<()>>,
+}
+
+impl Runner {
+    pub fn new(source: Source, forced: Option<Dialect>, tx: UnboundedSender<Action>) -> Runner {
+        Runner { source, forced, tx, slots: HashMap::new() }
+    }
+
+    pub fn run(&mut self, effect: Effect) {
+        let Some(slot) = effect.slot() else { return };
+        if let Some(old) = self.slots.remove(&slot) {
+            old.abort();
+        }
+        let source = self.source.clone();
+        let tx = self.tx.clone();
+        let forced = self.forced;
+        let handle = tokio::spawn(async move {
+            let action = match effect {
+                Effect::Detect { req } => {
+                    let (result, ms) = timed(source.detect(forced)).await;
+                    Action::Detected { req, result, ms }
+                }
+                Effect::LoadOrgs { req, dialect } => {
+                    let (result, ms) = timed(source.orgs(dialect)).await;
+                    Action::OrgsLoaded { req, result, ms }
+                }
+                Effect::LoadCalls { req, dialect, org, anchor, limit } => {
+                    let (result, ms) = timed(source.calls(dialect, &org, &anchor, limit)).await;
+                    Action::CallsLoaded { req, anchor, result, ms }
+                }
+                Effect::LoadCall { req, dialect, org, call } => {
+                    let (result, ms) = timed(source.call(dialect, &org, &call)).await;
+                    Action::CallLoaded { req, result, ms }
+                }
+                Effect::Quit => return,
+            };
+            if let Err(e) = &action_result(&action) {
+                tracing::warn!(error = %e, "query failed");
+            }
+            let _ = tx.send(action);
+        });
+        self.slots.insert(slot, handle);
+    }
+
+    pub fn abort_all(&mut self) {
+        for (_, h) in self.slots.drain() {
+            h.abort();
+        }
+    }
+}
+
+fn action_result(a: &Action) -> Result<(), &str> {
+    match a {
+        Action::Detected { result: Err(e), .. }
+        | Action::OrgsLoaded { result: Err(e), .. }
+        | Action::CallsLoaded { result: Err(e), .. }
+        | Action::CallLoaded { result: Err(e), .. } => Err(e.as_str()),
+        _ => Ok(()),
+    }
+}

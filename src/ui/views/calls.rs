@@ -1,0 +1,126 @@
+//! The call list of the chosen organization, one keyset page at a time.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use crate::core::model::CallRow;
+use crate::core::state::State;
+use crate::core::time::{OrgZone, format_duration};
+use crate::ui::theme::Theme;
+
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let c = &state.calls;
+    let org = c.org.as_ref().map(|o| o.name.as_str()).unwrap_or("—");
+    let page = match c.page_no {
+        Some(n) => format!("page {n}"),
+        None if !c.page.has_after && c.loaded => "last page".to_string(),
+        None => "page ?".to_string(),
+    };
+    let more = match (c.page.has_before, c.page.has_after) {
+        (true, true) => " ↑↓",
+        (true, false) => " ↑",
+        (false, true) => " ↓",
+        (false, false) => "",
+    };
+    let title = format!(" {org} · calls, newest first · {page}{more} · {} ", c.zone.label());
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
+    if let Some(e) = &c.error {
+        let block = block.title_bottom(Span::styled(format!(" ✖ {e} (showing the last loaded page) "), theme.danger()));
+        return table(state, theme, frame, area, block);
+    }
+    if !c.loaded {
+        frame.render_widget(Paragraph::new("Loading calls…").style(theme.dim()).block(block), area);
+        return;
+    }
+    if c.page.rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(vec![Line::raw("This organization has no calls.")]).wrap(Wrap { trim: false }).block(block),
+            area,
+        );
+        return;
+    }
+    table(state, theme, frame, area, block);
+}
+
+fn table(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, block: Block) {
+    let c = &state.calls;
+    let width = area.width.saturating_sub(2);
+    let show_lang = width >= 100;
+    let show_dir = width >= 110 && c.page.rows.iter().any(|r| r.direction.is_some());
+    let mut header = vec!["Time", "Phone", "Status", "Duration", "Urgency"];
+    let mut widths = vec![
+        Constraint::Length(16),
+        Constraint::Length(16),
+        Constraint::Length(12),
+        Constraint::Length(8),
+        Constraint::Length(9),
+    ];
+    if show_dir {
+        header.insert(1, "Dir");
+        widths.insert(1, Constraint::Length(8));
+    }
+    if show_lang {
+        header.push("Lang");
+        widths.push(Constraint::Length(4));
+    }
+    header.push("Assistant");
+    widths.push(Constraint::Fill(1));
+    let rows = c.page.rows.iter().map(|r| row(r, &c.zone, theme, show_dir, show_lang));
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.header()))
+        .block(block)
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶");
+    let mut ts = TableState::default().with_selected(Some(c.selected));
+    frame.render_stateful_widget(table, area, &mut ts);
+}
+
+fn row<'a>(r: &'a CallRow, zone: &OrgZone, theme: &Theme, show_dir: bool, show_lang: bool) -> Row<'a> {
+    let time = match r.created_at {
+        Some(t) => zone.format(t, "%Y-%m-%d %H:%M"),
+        None => "— no time —".to_string(),
+    };
+    let urgency = urgency_cell(r, theme);
+    let mut cells = vec![
+        Cell::from(time),
+        Cell::from(r.phone.clone().unwrap_or_else(|| "—".into())),
+        status_cell(r.status.as_deref(), theme),
+        Cell::from(format_duration(r.duration_s)),
+        urgency,
+    ];
+    if show_dir {
+        cells.insert(1, Cell::from(r.direction.clone().unwrap_or_else(|| "—".into())));
+    }
+    if show_lang {
+        cells.push(Cell::from(r.language.clone().unwrap_or_else(|| "—".into())));
+    }
+    cells.push(Cell::from(r.assistant.clone().unwrap_or_else(|| "—".into())));
+    Row::new(cells)
+}
+
+/// "⚠ EMERG" for an emergency, "! 0.85" for a high urgency, the score otherwise.
+pub fn urgency_cell<'a>(r: &CallRow, theme: &Theme) -> Cell<'a> {
+    if r.emergency == Some(true) {
+        return Cell::from(Line::from(Span::styled("⚠ EMERG", theme.danger())));
+    }
+    match r.urgency {
+        Some(u) if u >= 0.7 => Cell::from(Line::from(Span::styled(format!("! {u:.2}"), theme.warn()))),
+        Some(u) => Cell::from(format!("  {u:.2}")),
+        None => Cell::from("  —"),
+    }
+}
+
+/// Failed statuses get a mark as well as a color.
+pub fn status_cell<'a>(status: Option<&str>, theme: &Theme) -> Cell<'a> {
+    let s = status.unwrap_or("—").to_string();
+    let lower = s.to_ascii_lowercase();
+    if ["failed", "error", "busy", "no-answer", "no_answer", "canceled", "cancelled"].iter().any(|f| lower.contains(f)) {
+        Cell::from(Line::from(Span::styled(format!("✖ {s}"), theme.danger())))
+    } else if ["completed", "ended", "success"].iter().any(|f| lower.contains(f)) {
+        Cell::from(Line::from(Span::styled(format!("✓ {s}"), theme.ok())))
+    } else {
+        Cell::from(format!("· {s}"))
+    }
+}

@@ -1,0 +1,67 @@
+//! Views render from the state only: no I/O, no waiting, no locks.
+
+pub mod call;
+pub mod calls;
+pub mod help;
+pub mod orgs;
+pub mod status;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use crate::core::state::{MIN_HEIGHT, MIN_WIDTH, Screen, State};
+use crate::ui::theme::Theme;
+
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(area, theme, frame);
+        return;
+    }
+    let [main, status_row, footer_row] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    match state.screen {
+        Screen::Orgs => orgs::render(state, theme, frame, main),
+        Screen::Calls => calls::render(state, theme, frame, main),
+        Screen::Call => call::render(state, theme, frame, main),
+    }
+    status::render_status(state, theme, frame, status_row);
+    status::render_footer(state, theme, frame, footer_row);
+    if state.help {
+        help::render(state, theme, frame, main);
+    }
+}
+
+fn too_small(area: Rect, theme: &Theme, frame: &mut Frame) {
+    let text = vec![
+        Line::styled("Terminal too small", theme.title()),
+        Line::raw(format!("{}×{}, needs at least {MIN_WIDTH}×{MIN_HEIGHT}", area.width, area.height)),
+        Line::raw("q quits"),
+    ];
+    let y = area.height.saturating_sub(3) / 2;
+    let r = Rect { x: area.x, y: area.y + y, width: area.width, height: area.height.min(3) };
+    frame.render_widget(Paragraph::new(text).alignment(Alignment::Center), r);
+}
+
+/// Truncates to a display width, with an ellipsis when cut.
+pub fn fit(s: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut w = 0;
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return s.to_string();
+    }
+    for c in s.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw + 1 > width {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}

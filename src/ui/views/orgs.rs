@@ -1,0 +1,82 @@
+//! The org switcher: a fuzzy filter over every organization, shown at start and on `o`.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use crate::core::state::{Conn, State};
+use crate::ui::theme::Theme;
+
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let o = &state.orgs;
+    let title = if o.loaded {
+        format!(" Organizations ({} of {}) ", o.matches.len(), o.all.len())
+    } else {
+        " Organizations ".to_string()
+    };
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [input_row, rule, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    let [prompt, field] = Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(input_row);
+    frame.render_widget(Paragraph::new(Span::styled("› ", theme.key())), prompt);
+    frame.render_widget(&o.filter, field);
+    frame.render_widget(Paragraph::new("─".repeat(rule.width as usize)).style(theme.dim()), rule);
+
+    if let Conn::Failed(e) = &state.conn {
+        let text = vec![
+            Line::styled("Cannot use this database", theme.danger()),
+            Line::raw(""),
+            Line::raw(e.clone()),
+            Line::raw(""),
+            Line::raw(format!("Target: {}", state.target)),
+            Line::raw("r retries · q quits · `switchboard check` tells more · `switchboard demo` opens a demo database"),
+        ];
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), body);
+        return;
+    }
+    if let Some(e) = &o.error {
+        frame.render_widget(
+            Paragraph::new(vec![Line::styled("Could not load organizations", theme.danger()), Line::raw(e.clone())])
+                .wrap(Wrap { trim: false }),
+            body,
+        );
+        return;
+    }
+    if !o.loaded {
+        frame.render_widget(Paragraph::new("Loading organizations…").style(theme.dim()), body);
+        return;
+    }
+    if o.matches.is_empty() {
+        let msg = if o.all.is_empty() { "This database has no organizations." } else { "No organization matches." };
+        frame.render_widget(Paragraph::new(msg).style(theme.dim()), body);
+        return;
+    }
+    let wide = body.width >= 100;
+    let rows = o.matches.iter().map(|&i| {
+        let org = &o.all[i];
+        let mut cells = vec![
+            Cell::from(org.name.clone()),
+            Cell::from(org.industry.clone().unwrap_or_else(|| "—".into())),
+            Cell::from(org.timezone.clone().unwrap_or_else(|| "— (UTC)".into())),
+        ];
+        if wide {
+            cells.push(Cell::from(org.key.to_string()).style(theme.dim()));
+        }
+        Row::new(cells)
+    });
+    let mut widths = vec![Constraint::Fill(2), Constraint::Length(16), Constraint::Length(22)];
+    let mut header = vec!["Name", "Industry", "Timezone"];
+    if wide {
+        widths.push(Constraint::Length(36));
+        header.push("Id");
+    }
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.header()))
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶ ");
+    let mut ts = TableState::default().with_selected(Some(o.selected));
+    frame.render_stateful_widget(table, body, &mut ts);
+}

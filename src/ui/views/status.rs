@@ -1,0 +1,100 @@
+//! The status bar (org, dialect, connection, mode, last query time, message) and the key hints.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::core::keymap::Command;
+use crate::core::state::{Conn, Screen, State};
+use crate::ui::theme::Theme;
+
+pub fn render_status(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let mut spans: Vec<Span> = Vec::new();
+    let sep = || Span::styled(" │ ", theme.dim());
+    let org = state.calls.org.as_ref().map(|o| o.name.as_str()).unwrap_or("no organization");
+    spans.push(Span::styled(format!(" {org}"), theme.title()));
+    spans.push(sep());
+    match &state.conn {
+        Conn::Connecting => spans.push(Span::styled("○ connecting…", theme.warn())),
+        Conn::Ready(info) => {
+            spans.push(Span::raw(info.dialect.name()));
+            spans.push(sep());
+            spans.push(Span::styled("● connected", theme.ok()));
+            spans.push(Span::raw(format!(" PG {}", short_version(&info.server_version))));
+            spans.push(Span::raw(if info.tls { " · TLS" } else { " · no TLS" }));
+        }
+        Conn::Failed(_) => spans.push(Span::styled("✖ not connected", theme.danger())),
+    }
+    spans.push(sep());
+    spans.push(Span::raw(state.target.clone()));
+    spans.push(sep());
+    if state.read_only {
+        spans.push(Span::raw("RO"));
+    } else {
+        spans.push(Span::styled("WRITE", theme.danger()));
+    }
+    if let Some(ms) = state.last_query_ms {
+        spans.push(sep());
+        spans.push(Span::raw(format!("{ms:.1} ms")));
+    }
+    if busy(state) {
+        spans.push(sep());
+        spans.push(Span::styled("loading…", theme.warn()));
+    }
+    if let Some(msg) = &state.message {
+        spans.push(sep());
+        spans.push(Span::styled(msg.clone(), theme.warn()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar()), area);
+}
+
+fn busy(state: &State) -> bool {
+    state.orgs.pending.is_some()
+        || state.calls.pending.is_some()
+        || state.call.as_ref().is_some_and(|c| c.pending.is_some())
+        || state.conn == Conn::Connecting
+}
+
+fn short_version(v: &str) -> &str {
+    v.split_whitespace().next().unwrap_or(v)
+}
+
+pub fn render_footer(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let hints: Vec<(String, &str)> = if state.text_focus() {
+        match state.screen {
+            Screen::Orgs => vec![
+                ("type".into(), "filter"),
+                ("↑↓".into(), "select"),
+                ("enter".into(), "open"),
+                ("esc".into(), "back"),
+                ("ctrl-c".into(), "quit"),
+            ],
+            _ => vec![("type".into(), "search"), ("enter".into(), "done"), ("esc".into(), "cancel")],
+        }
+    } else {
+        let ctx = state.context();
+        let cmds: &[Command] = match state.screen {
+            Screen::Calls => &[Command::Down, Command::PageDown, Command::Top, Command::Open, Command::Orgs, Command::Help, Command::Quit],
+            Screen::Call => &[
+                Command::Down,
+                Command::PageDown,
+                Command::Search,
+                Command::NextMatch,
+                Command::Back,
+                Command::Help,
+                Command::Quit,
+            ],
+            Screen::Orgs => &[Command::Help, Command::Quit],
+        };
+        cmds.iter()
+            .filter_map(|c| state.keymap.key_for(ctx, *c).map(|k| (k.to_string(), c.hint())))
+            .collect()
+    };
+    let mut spans = Vec::new();
+    for (k, what) in hints {
+        spans.push(Span::styled(format!(" {k}"), theme.key()));
+        spans.push(Span::raw(format!(" {what} ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
