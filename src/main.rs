@@ -69,7 +69,11 @@ fn main() -> ExitCode {
         }
     };
     let _log = logging::init();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => return fail(EXIT_USAGE, &format!("cannot start the runtime: {e}")),
     };
@@ -108,12 +112,22 @@ async fn run(cli: Cli) -> ExitCode {
         Cmd::Demo { reset, server } => {
             let dialect = settings.dialect.unwrap_or(Dialect::ServiceAi);
             eprintln!("switchboard: opening the {} demo database…", dialect.name());
-            let started = if server { demo::private_server(dialect, reset).await } else { demo::embedded(dialect, reset).await };
+            let started = if server {
+                demo::private_server(dialect, reset).await
+            } else {
+                demo::embedded(dialect, reset).await
+            };
             let demo = match started {
                 Ok(d) => d,
                 Err(e) => return fail(EXIT_CONNECTION, &e),
             };
-            let code = console(&settings, &demo.url, demo.label.clone(), demo.max_connections).await;
+            let code = console(
+                &settings,
+                &demo.url,
+                demo.label.clone(),
+                demo.max_connections,
+            )
+            .await;
             drop(demo);
             code
         }
@@ -169,26 +183,52 @@ async fn check(settings: &Settings, url: &str) -> ExitCode {
     let orgs = source.orgs(info.dialect).await;
     println!("target      {}", redact_url(url));
     println!("server      PostgreSQL {}", info.server_version);
-    println!("tls         {}", if info.tls { "yes" } else { "no (plaintext)" });
-    println!("schema      {} ({})", info.dialect.name(), info.dialect.platform());
+    println!(
+        "tls         {}",
+        if info.tls { "yes" } else { "no (plaintext)" }
+    );
+    println!(
+        "schema      {} ({})",
+        info.dialect.name(),
+        info.dialect.platform()
+    );
     if let Some(note) = &info.detection_note {
         println!("note        {note}");
     }
-    println!("mode        {}", if settings.read_only { "read-only" } else { "write" });
+    match source.reads_are_read_only().await {
+        Ok(true) => {
+            println!("mode        read-only (enforced by the server: transaction_read_only = on)")
+        }
+        Ok(false) => {
+            println!("mode        WRITE: the server accepts writes in the console's transactions")
+        }
+        Err(e) => println!("mode        unknown: {e}"),
+    }
     match &orgs {
         Ok(o) => println!("orgs        {}", o.len()),
         Err(e) => println!("orgs        cannot be listed: {e}"),
     }
     println!("can show:");
     for c in info.dialect.capabilities() {
-        println!("  {} {:<20} {}", if c.available { "✓" } else { "✗" }, c.view, c.note);
+        println!(
+            "  {} {:<20} {}",
+            if c.available { "✓" } else { "✗" },
+            c.view,
+            c.note
+        );
     }
     source.close().await;
-    if orgs.is_err() { ExitCode::from(EXIT_CONNECTION) } else { ExitCode::SUCCESS }
+    if orgs.is_err() {
+        ExitCode::from(EXIT_CONNECTION)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn first_run_help() -> String {
-    let path = config::default_config_path().map(|p| p.display().to_string()).unwrap_or_else(|| "config.toml".into());
+    let path = config::default_config_path()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|| "config.toml".into());
     format!(
         "switchboard: no database to connect to.\n\n\
          Try the built-in demo (nothing to install):\n    switchboard demo\n\n\

@@ -12,9 +12,29 @@ pub enum Action {
     Command(Command),
     /// A key for the active text field (org filter, transcript search).
     Input(Input),
-    Resize { width: u16, height: u16 },
-    Detected { req: ReqId, result: Result<DbInfo, String>, ms: f64 },
-    OrgsLoaded { req: ReqId, result: Result<Vec<Org>, String>, ms: f64 },
-    CallsLoaded { req: ReqId, anchor: Anchor, result: Result<Page, String>, ms: f64 },
-    CallLoaded { req: ReqId, result: Result<Option<CallDetail>, String>, ms: f64 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    Detected {
+        req: ReqId,
+        result: Result<DbInfo, String>,
+        ms: f64,
+    },
+    OrgsLoaded {
+        req: ReqId,
+        result: Result<Vec<Org>, String>,
+        ms: f64,
+    },
+    CallsLoaded {
+        req: ReqId,
+        anchor: Anchor,
+        result: Result<Page, String>,
+        ms: f64,
+    },
+    CallLoaded {
+        req: ReqId,
+        result: Result<Option<CallDetail>, String>,
+        ms: f64,
+    },
 }

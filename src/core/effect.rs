@@ -17,10 +17,26 @@ pub enum Slot {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Connect, read the server version and detect the schema.
-    Detect { req: ReqId },
-    LoadOrgs { req: ReqId, dialect: Dialect },
-    LoadCalls { req: ReqId, dialect: Dialect, org: Key, anchor: Anchor, limit: usize },
-    LoadCall { req: ReqId, dialect: Dialect, org: Key, call: Key },
+    Detect {
+        req: ReqId,
+    },
+    LoadOrgs {
+        req: ReqId,
+        dialect: Dialect,
+    },
+    LoadCalls {
+        req: ReqId,
+        dialect: Dialect,
+        org: Key,
+        anchor: Anchor,
+        limit: usize,
+    },
+    LoadCall {
+        req: ReqId,
+        dialect: Dialect,
+        org: Key,
+        call: Key,
+    },
     Quit,
 }
 

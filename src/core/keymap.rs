@@ -27,18 +27,18 @@ impl Command {
     pub fn describe(self) -> &'static str {
         match self {
             Command::Quit => "quit",
-            Command::Help => "show or hide this help",
+            Command::Help => "show this help",
             Command::Orgs => "switch organization",
-            Command::Refresh => "reload the current view",
+            Command::Refresh => "reload the view",
             Command::Up => "up one row / line",
             Command::Down => "down one row / line",
             Command::PageUp => "previous page",
             Command::PageDown => "next page",
             Command::Top => "first page / top",
             Command::Bottom => "last page / bottom",
-            Command::Open => "open the selected item",
+            Command::Open => "open selected",
             Command::Back => "back",
-            Command::Search => "search in the transcript",
+            Command::Search => "search transcript",
             Command::NextMatch => "next match",
             Command::PrevMatch => "previous match",
         }
@@ -112,7 +112,11 @@ pub enum KeyName {
 
 impl Chord {
     pub const fn plain(key: KeyName) -> Chord {
-        Chord { key, ctrl: false, alt: false }
+        Chord {
+            key,
+            ctrl: false,
+            alt: false,
+        }
     }
 
     pub const fn ch(c: char) -> Chord {
@@ -120,7 +124,11 @@ impl Chord {
     }
 
     pub const fn ctrl(c: char) -> Chord {
-        Chord { key: KeyName::Char(c), ctrl: true, alt: false }
+        Chord {
+            key: KeyName::Char(c),
+            ctrl: true,
+            alt: false,
+        }
     }
 
     /// Parses "q", "G", "?", "ctrl-c", "alt-x", "enter", "pgdn", "f1", "space".
@@ -160,7 +168,11 @@ impl Chord {
             _ => {
                 let mut chars = rest.chars();
                 match (chars.next(), chars.next()) {
-                    (Some(c), None) => KeyName::Char(if chord.ctrl { c.to_ascii_lowercase() } else { c }),
+                    (Some(c), None) => KeyName::Char(if chord.ctrl {
+                        c.to_ascii_lowercase()
+                    } else {
+                        c
+                    }),
                     _ => return Err(format!("unknown key {s:?}")),
                 }
             }
@@ -260,7 +272,12 @@ impl Default for Keymap {
 impl Keymap {
     /// The command for a chord on a screen: the screen's binding, else the global one.
     pub fn lookup(&self, ctx: Context, chord: Chord) -> Option<Command> {
-        let find = |c: Context| self.bindings.iter().find(|(bc, ch, _)| *bc == c && *ch == chord).map(|b| b.2);
+        let find = |c: Context| {
+            self.bindings
+                .iter()
+                .find(|(bc, ch, _)| *bc == c && *ch == chord)
+                .map(|b| b.2)
+        };
         find(ctx).or_else(|| find(Context::Global))
     }
 
@@ -284,7 +301,11 @@ impl Keymap {
         self.bindings
             .iter()
             .find(|(c, _, x)| *c == ctx && *x == cmd)
-            .or_else(|| self.bindings.iter().find(|(c, _, x)| *c == Context::Global && *x == cmd))
+            .or_else(|| {
+                self.bindings
+                    .iter()
+                    .find(|(c, _, x)| *c == Context::Global && *x == cmd)
+            })
             .map(|b| b.1)
     }
 }
@@ -296,17 +317,29 @@ mod tests {
     #[test]
     fn screen_bindings_win_and_global_ones_apply_everywhere() {
         let km = Keymap::default();
-        assert_eq!(km.lookup(Context::Calls, Chord::ch('j')), Some(Command::Down));
-        assert_eq!(km.lookup(Context::Call, Chord::ch('q')), Some(Command::Quit));
+        assert_eq!(
+            km.lookup(Context::Calls, Chord::ch('j')),
+            Some(Command::Down)
+        );
+        assert_eq!(
+            km.lookup(Context::Call, Chord::ch('q')),
+            Some(Command::Quit)
+        );
         assert_eq!(km.lookup(Context::Calls, Chord::ch('/')), None);
-        assert_eq!(km.lookup(Context::Call, Chord::plain(KeyName::Esc)), Some(Command::Back));
+        assert_eq!(
+            km.lookup(Context::Call, Chord::plain(KeyName::Esc)),
+            Some(Command::Back)
+        );
     }
 
     #[test]
     fn chords_parse_and_print() {
         assert_eq!(Chord::parse("ctrl-c").unwrap(), Chord::ctrl('c'));
         assert_eq!(Chord::parse("G").unwrap(), Chord::ch('G'));
-        assert_eq!(Chord::parse("pgdn").unwrap(), Chord::plain(KeyName::PageDown));
+        assert_eq!(
+            Chord::parse("pgdn").unwrap(),
+            Chord::plain(KeyName::PageDown)
+        );
         assert_eq!(Chord::parse("space").unwrap(), Chord::ch(' '));
         assert!(Chord::parse("nope").is_err());
         assert_eq!(Chord::ctrl('f').to_string(), "ctrl-f");

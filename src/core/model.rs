@@ -62,7 +62,10 @@ impl Dialect {
     }
 
     pub fn from_name(s: &str) -> Option<Dialect> {
-        Dialect::ALL.iter().copied().find(|d| d.name().eq_ignore_ascii_case(s.trim()))
+        Dialect::ALL
+            .iter()
+            .copied()
+            .find(|d| d.name().eq_ignore_ascii_case(s.trim()))
     }
 
     /// What the console can show for this dialect, as (view, available, note).
@@ -71,7 +74,10 @@ impl Dialect {
             Dialect::ServiceAi => vec![
                 Capability::yes("org switcher", "organizations: name, industry, timezone"),
                 Capability::yes("call list", "call_logs, keyset paging on (created_at, id)"),
-                Capability::yes("call detail", "summary, transcript, urgency, emergency, tools used"),
+                Capability::yes(
+                    "call detail",
+                    "summary, transcript, urgency, emergency, tools used",
+                ),
                 Capability::yes("transcript search", "in the loaded transcript"),
             ],
         }
@@ -93,7 +99,11 @@ pub struct Capability {
 
 impl Capability {
     pub fn yes(view: &'static str, note: &'static str) -> Self {
-        Capability { view, available: true, note }
+        Capability {
+            view,
+            available: true,
+            note,
+        }
     }
 }
 
@@ -124,7 +134,10 @@ pub struct CallRow {
 
 impl CallRow {
     pub fn cursor(&self) -> Cursor {
-        Cursor { created_at: self.created_at, key: self.key.clone() }
+        Cursor {
+            created_at: self.created_at,
+            key: self.key.clone(),
+        }
     }
 }
 

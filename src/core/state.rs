@@ -161,7 +161,7 @@ impl State {
     pub fn text_focus(&self) -> bool {
         !self.help
             && match self.screen {
-                Screen::Orgs => true,
+                Screen::Orgs => matches!(self.conn, Conn::Ready(_)),
                 Screen::Call => self.call.as_ref().is_some_and(|c| c.search.input.is_some()),
                 Screen::Calls => false,
             }

@@ -12,9 +12,19 @@ pub struct OrgZone {
 
 impl OrgZone {
     pub fn from_name(name: Option<&str>) -> OrgZone {
-        match name.map(str::trim).filter(|s| !s.is_empty()).map(str::parse::<Tz>) {
-            Some(Ok(tz)) => OrgZone { tz, fallback: false },
-            _ => OrgZone { tz: Tz::UTC, fallback: true },
+        match name
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::parse::<Tz>)
+        {
+            Some(Ok(tz)) => OrgZone {
+                tz,
+                fallback: false,
+            },
+            _ => OrgZone {
+                tz: Tz::UTC,
+                fallback: true,
+            },
         }
     }
 

@@ -16,7 +16,10 @@ pub fn signature(d: Dialect) -> &'static [&'static str] {
 
 /// Every table name any signature mentions, to ask the catalog about in one query.
 pub fn all_signature_tables() -> Vec<String> {
-    let mut v: Vec<String> = Dialect::ALL.iter().flat_map(|d| signature(*d).iter().map(|s| s.to_string())).collect();
+    let mut v: Vec<String> = Dialect::ALL
+        .iter()
+        .flat_map(|d| signature(*d).iter().map(|s| s.to_string()))
+        .collect();
     v.sort();
     v.dedup();
     v
@@ -25,18 +28,33 @@ pub fn all_signature_tables() -> Vec<String> {
 /// Picks the dialect from the tables found. Several complete matches: the first in [`Dialect::ALL`] order,
 /// with a note saying so. None: an error naming what was looked for.
 pub fn choose(found: &[String]) -> Result<(Dialect, Option<String>), String> {
-    let complete: Vec<Dialect> =
-        Dialect::ALL.iter().copied().filter(|d| signature(*d).iter().all(|t| found.iter().any(|f| f == t))).collect();
+    let complete: Vec<Dialect> = Dialect::ALL
+        .iter()
+        .copied()
+        .filter(|d| signature(*d).iter().all(|t| found.iter().any(|f| f == t)))
+        .collect();
     match complete.as_slice() {
         [] => {
-            let wanted: Vec<String> =
-                Dialect::ALL.iter().map(|d| format!("{} ({})", d.name(), signature(*d).join(", "))).collect();
-            Err(format!("no known platform schema in this database: looked for {}", wanted.join("; ")))
+            let wanted: Vec<String> = Dialect::ALL
+                .iter()
+                .map(|d| format!("{} ({})", d.name(), signature(*d).join(", ")))
+                .collect();
+            Err(format!(
+                "no known platform schema in this database: looked for {}",
+                wanted.join("; ")
+            ))
         }
         [one] => Ok((*one, None)),
         [first, ..] => {
             let names: Vec<&str> = complete.iter().map(|d| d.name()).collect();
-            Ok((*first, Some(format!("this database holds several schemas ({}); using {}", names.join(", "), first))))
+            Ok((
+                *first,
+                Some(format!(
+                    "this database holds several schemas ({}); using {}",
+                    names.join(", "),
+                    first
+                )),
+            ))
         }
     }
 }
@@ -47,7 +65,10 @@ mod tests {
 
     #[test]
     fn detects_serviceai_and_names_what_is_missing() {
-        let found: Vec<String> = signature(Dialect::ServiceAi).iter().map(|s| s.to_string()).collect();
+        let found: Vec<String> = signature(Dialect::ServiceAi)
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
         assert_eq!(choose(&found).unwrap(), (Dialect::ServiceAi, None));
         let err = choose(&found[..2]).unwrap_err();
         assert!(err.contains("looked for serviceai"), "{err}");

@@ -21,7 +21,7 @@ impl DbOptions {
             read_only: true,
             statement_timeout_ms: 5_000,
             max_connections: 4,
-            connect_timeout_ms: 10_000,
+            connect_timeout_ms: 5_000,
         }
     }
 }
@@ -35,12 +35,15 @@ pub fn parse_url(url: &str) -> Result<PgConnectOptions, String> {
             redact_url(trimmed)
         ));
     }
-    PgConnectOptions::from_str(trimmed).map_err(|e| format!("bad database URL {}: {}", redact_url(trimmed), e))
+    PgConnectOptions::from_str(trimmed)
+        .map_err(|e| format!("bad database URL {}: {}", redact_url(trimmed), e))
 }
 
 /// "user@host:port/db" with the password removed, for the status bar and messages.
 pub fn redact_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else { return "<url>".to_string() };
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return "<url>".to_string();
+    };
     let (auth_host, path) = match rest.find('/') {
         Some(i) => (&rest[..i], &rest[i..]),
         None => (rest, ""),
@@ -78,10 +81,14 @@ pub fn describe_error(e: &sqlx::Error) -> String {
             let code = db.code().map(|c| format!(" [{c}]")).unwrap_or_default();
             match db.code().as_deref() {
                 Some("57014") => "the query was cancelled (statement timeout)".to_string(),
-                Some("28P01") | Some("28000") => format!("authentication failed: {}{code}", db.message()),
+                Some("28P01") | Some("28000") => {
+                    format!("authentication failed: {}{code}", db.message())
+                }
                 Some("3D000") => format!("{}{code}", db.message()),
                 Some("42501") => format!("permission denied: {}{code}", db.message()),
-                Some("25006") => format!("refused: the session is read-only ({}){code}", db.message()),
+                Some("25006") => {
+                    format!("refused: the session is read-only ({}){code}", db.message())
+                }
                 _ => format!("database error: {}{code}", db.message()),
             }
         }
@@ -91,7 +98,9 @@ pub fn describe_error(e: &sqlx::Error) -> String {
         sqlx::Error::PoolClosed => "the connection pool is closed".to_string(),
         sqlx::Error::Protocol(p) => format!("protocol error: {p}"),
         sqlx::Error::Configuration(c) => format!("bad connection settings: {c}"),
-        sqlx::Error::ColumnDecode { index, source } => format!("unexpected data in column {index}: {source}"),
+        sqlx::Error::ColumnDecode { index, source } => {
+            format!("unexpected data in column {index}: {source}")
+        }
         sqlx::Error::ColumnNotFound(c) => format!("the schema lacks column {c}"),
         other => other.to_string(),
     }
@@ -107,7 +116,10 @@ mod tests {
             redact_url("postgres://admin:hunter2@db.example.com:6543/app?sslmode=require"),
             "postgres://admin@db.example.com:6543/app"
         );
-        assert_eq!(redact_url("postgres://localhost/app"), "postgres://localhost/app");
+        assert_eq!(
+            redact_url("postgres://localhost/app"),
+            "postgres://localhost/app"
+        );
         assert_eq!(redact_url("garbage"), "<url>");
     }
 

@@ -10,7 +10,8 @@ use crate::core::model::{CallDetail, CallRow, Key, Org};
 use crate::core::sanitize;
 use crate::data::source::CallsSql;
 
-pub const ORGS: &str = "SELECT o.id, o.name, o.industry, o.timezone FROM organizations o ORDER BY o.name, o.id";
+pub const ORGS: &str =
+    "SELECT o.id, o.name, o.industry, o.timezone FROM organizations o ORDER BY o.name, o.id";
 
 pub const CALLS: CallsSql = CallsSql {
     select: "SELECT c.id, c.created_at, c.customer_phone_number, c.call_status, c.call_duration, \
@@ -33,7 +34,10 @@ pub const CALL: &str = "SELECT c.id, c.created_at, c.customer_phone_number, c.ca
 pub fn org(row: &PgRow) -> Result<Org, sqlx::Error> {
     Ok(Org {
         key: Key::Uuid(row.try_get("id")?),
-        name: sanitize::single_line(&row.try_get::<Option<String>, _>("name")?.unwrap_or_default()),
+        name: sanitize::single_line(
+            &row.try_get::<Option<String>, _>("name")?
+                .unwrap_or_default(),
+        ),
         industry: sanitize::opt(row.try_get("industry")?),
         timezone: sanitize::opt(row.try_get("timezone")?),
     })
@@ -67,8 +71,12 @@ pub fn call_detail(row: &PgRow) -> Result<CallDetail, sqlx::Error> {
         row: base,
         external_id: sanitize::opt(row.try_get("vapi_call_id")?),
         updated_at: row.try_get("updated_at")?,
-        summary: row.try_get::<Option<String>, _>("summary")?.map(|s| sanitize::multi_line(&s)),
-        transcript: row.try_get::<Option<String>, _>("transcript")?.map(|s| sanitize::multi_line(&s)),
+        summary: row
+            .try_get::<Option<String>, _>("summary")?
+            .map(|s| sanitize::multi_line(&s)),
+        transcript: row
+            .try_get::<Option<String>, _>("transcript")?
+            .map(|s| sanitize::multi_line(&s)),
         facts,
     })
 }

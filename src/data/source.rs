@@ -4,10 +4,10 @@ use std::time::Instant;
 
 use sqlx::postgres::{PgArguments, PgPool, PgRow};
 use sqlx::query::Query;
-use sqlx::{AssertSqlSafe, Postgres, Row, Transaction};
+use sqlx::{AssertSqlSafe, Connection, PgConnection, Postgres, Row, Transaction};
 
 use crate::core::model::{Anchor, CallDetail, CallRow, Cursor, DbInfo, Dialect, Key, Org, Page};
-use crate::data::pool::{DbOptions, describe_error, lazy_pool};
+use crate::data::pool::{DbOptions, describe_error, lazy_pool, parse_url};
 use crate::data::{detect, serviceai};
 
 /// How a dialect's call list is read: the select (columns and joins), the tenant column, the time column
@@ -38,22 +38,56 @@ enum Part {
 
 impl CallsSql {
     fn sql(&self, part: Part) -> String {
-        let CallsSql { select, org, ts, id, key_cast } = *self;
+        let CallsSql {
+            select,
+            org,
+            ts,
+            id,
+            key_cast,
+        } = *self;
         let (cond, order) = match part {
             Part::TimedDesc { after } => (
-                format!("{ts} IS NOT NULL{}", if after { format!(" AND ({ts}, {id}) < ($3, $4::{key_cast})") } else { String::new() }),
+                format!(
+                    "{ts} IS NOT NULL{}",
+                    if after {
+                        format!(" AND ({ts}, {id}) < ($3, $4::{key_cast})")
+                    } else {
+                        String::new()
+                    }
+                ),
                 format!("{ts} DESC, {id} DESC"),
             ),
             Part::TimedAsc { after } => (
-                format!("{ts} IS NOT NULL{}", if after { format!(" AND ({ts}, {id}) > ($3, $4::{key_cast})") } else { String::new() }),
+                format!(
+                    "{ts} IS NOT NULL{}",
+                    if after {
+                        format!(" AND ({ts}, {id}) > ($3, $4::{key_cast})")
+                    } else {
+                        String::new()
+                    }
+                ),
                 format!("{ts} ASC, {id} ASC"),
             ),
             Part::NullDesc { after } => (
-                format!("{ts} IS NULL{}", if after { format!(" AND {id} < $3::{key_cast}") } else { String::new() }),
+                format!(
+                    "{ts} IS NULL{}",
+                    if after {
+                        format!(" AND {id} < $3::{key_cast}")
+                    } else {
+                        String::new()
+                    }
+                ),
                 format!("{id} DESC"),
             ),
             Part::NullAsc { after } => (
-                format!("{ts} IS NULL{}", if after { format!(" AND {id} > $3::{key_cast}") } else { String::new() }),
+                format!(
+                    "{ts} IS NULL{}",
+                    if after {
+                        format!(" AND {id} > $3::{key_cast}")
+                    } else {
+                        String::new()
+                    }
+                ),
                 format!("{id} ASC"),
             ),
         };
@@ -74,7 +108,10 @@ fn err(e: sqlx::Error) -> String {
     describe_error(&e)
 }
 
-fn bind_key<'q>(q: Query<'q, Postgres, PgArguments>, key: &Key) -> Query<'q, Postgres, PgArguments> {
+fn bind_key<'q>(
+    q: Query<'q, Postgres, PgArguments>,
+    key: &Key,
+) -> Query<'q, Postgres, PgArguments> {
     match key {
         Key::Uuid(u) => q.bind(*u),
         Key::Text(t) => q.bind(t.clone()),
@@ -98,7 +135,33 @@ impl Source {
             "BEGIN READ ONLY; SET LOCAL statement_timeout = {}",
             self.opts.statement_timeout_ms.max(1)
         );
-        self.pool.begin_with(AssertSqlSafe(begin)).await.map_err(err)
+        match self.pool.begin_with(AssertSqlSafe(begin)).await {
+            Ok(tx) => Ok(tx),
+            Err(sqlx::Error::PoolTimedOut) => Err(self.diagnose().await),
+            Err(e) => Err(err(e)),
+        }
+    }
+
+    /// The pool only says it timed out; one direct attempt tells why (refused, unknown host, auth...).
+    async fn diagnose(&self) -> String {
+        let timed_out = describe_error(&sqlx::Error::PoolTimedOut);
+        let Ok(opts) = parse_url(&self.opts.url) else {
+            return timed_out;
+        };
+        let limit = std::time::Duration::from_millis(self.opts.connect_timeout_ms);
+        match tokio::time::timeout(limit, PgConnection::connect_with(&opts)).await {
+            Ok(Err(e)) => err(e),
+            Ok(Ok(conn)) => {
+                let _ = conn.close().await;
+                format!(
+                    "{timed_out} (the server accepts connections: all of the console's are busy)"
+                )
+            }
+            Err(_) => format!(
+                "{timed_out} (no answer from the server within {} ms)",
+                self.opts.connect_timeout_ms
+            ),
+        }
     }
 
     /// Connects, reads the server version and TLS state, and detects the dialect (or takes the forced one).
@@ -127,16 +190,29 @@ impl Source {
         .map_err(err)?;
         tx.commit().await.map_err(err)?;
         let (dialect, detection_note) = match forced {
-            Some(d) => (d, Some(format!("dialect {} set by configuration", d.name()))),
+            Some(d) => (
+                d,
+                Some(format!("dialect {} set by configuration", d.name())),
+            ),
             None => detect::choose(&found)?,
         };
-        Ok(DbInfo { server_version, dialect, detection_note, tls })
+        Ok(DbInfo {
+            server_version,
+            dialect,
+            detection_note,
+            tls,
+        })
     }
 
     pub async fn orgs(&self, dialect: Dialect) -> Result<Vec<Org>> {
         let mut tx = self.read().await?;
         let rows = match dialect {
-            Dialect::ServiceAi => sqlx::query(serviceai::ORGS).persistent(false).fetch_all(&mut *tx).await,
+            Dialect::ServiceAi => {
+                sqlx::query(serviceai::ORGS)
+                    .persistent(false)
+                    .fetch_all(&mut *tx)
+                    .await
+            }
         }
         .map_err(err)?;
         tx.commit().await.map_err(err)?;
@@ -176,17 +252,29 @@ impl Source {
         let q = sqlx::query(AssertSqlSafe(sql)).persistent(false);
         let mut q = bind_key(q, org).bind(limit as i64);
         if let Some(c) = cursor {
-            if matches!(part, Part::TimedDesc { after: true } | Part::TimedAsc { after: true }) {
+            if matches!(
+                part,
+                Part::TimedDesc { after: true } | Part::TimedAsc { after: true }
+            ) {
                 q = q.bind(c.created_at);
             }
             q = bind_key(q, &c.key);
         }
         let rows = q.fetch_all(&mut **tx).await.map_err(err)?;
-        rows.iter().map(|r| Self::call_row(dialect, r)).collect::<std::result::Result<_, _>>().map_err(err)
+        rows.iter()
+            .map(|r| Self::call_row(dialect, r))
+            .collect::<std::result::Result<_, _>>()
+            .map_err(err)
     }
 
     /// One page of calls in display order (newest first), keyset-paged on (time, id) both ways.
-    pub async fn calls(&self, dialect: Dialect, org: &Key, anchor: &Anchor, limit: usize) -> Result<Page> {
+    pub async fn calls(
+        &self,
+        dialect: Dialect,
+        org: &Key,
+        anchor: &Anchor,
+        limit: usize,
+    ) -> Result<Page> {
         let limit = limit.max(1);
         let want = limit + 1;
         let mut tx = self.read().await?;
@@ -194,41 +282,137 @@ impl Source {
             Anchor::First | Anchor::After(_) => {
                 let mut rows = match anchor {
                     Anchor::After(c) if c.created_at.is_none() => {
-                        self.part(&mut tx, dialect, org, Part::NullDesc { after: true }, Some(c), want).await?
+                        self.part(
+                            &mut tx,
+                            dialect,
+                            org,
+                            Part::NullDesc { after: true },
+                            Some(c),
+                            want,
+                        )
+                        .await?
                     }
                     Anchor::After(c) => {
-                        let mut r = self.part(&mut tx, dialect, org, Part::TimedDesc { after: true }, Some(c), want).await?;
+                        let mut r = self
+                            .part(
+                                &mut tx,
+                                dialect,
+                                org,
+                                Part::TimedDesc { after: true },
+                                Some(c),
+                                want,
+                            )
+                            .await?;
                         let rest = want - r.len();
-                        r.extend(self.part(&mut tx, dialect, org, Part::NullDesc { after: false }, None, rest).await?);
+                        r.extend(
+                            self.part(
+                                &mut tx,
+                                dialect,
+                                org,
+                                Part::NullDesc { after: false },
+                                None,
+                                rest,
+                            )
+                            .await?,
+                        );
                         r
                     }
                     _ => {
-                        let mut r = self.part(&mut tx, dialect, org, Part::TimedDesc { after: false }, None, want).await?;
+                        let mut r = self
+                            .part(
+                                &mut tx,
+                                dialect,
+                                org,
+                                Part::TimedDesc { after: false },
+                                None,
+                                want,
+                            )
+                            .await?;
                         let rest = want - r.len();
-                        r.extend(self.part(&mut tx, dialect, org, Part::NullDesc { after: false }, None, rest).await?);
+                        r.extend(
+                            self.part(
+                                &mut tx,
+                                dialect,
+                                org,
+                                Part::NullDesc { after: false },
+                                None,
+                                rest,
+                            )
+                            .await?,
+                        );
                         r
                     }
                 };
                 let has_after = rows.len() > limit;
                 rows.truncate(limit);
-                Page { rows, has_before: matches!(anchor, Anchor::After(_)), has_after }
+                Page {
+                    rows,
+                    has_before: matches!(anchor, Anchor::After(_)),
+                    has_after,
+                }
             }
             Anchor::Last | Anchor::Before(_) => {
                 // Read backwards (oldest first), then reverse into display order.
                 let mut rows = match anchor {
                     Anchor::Before(c) if c.created_at.is_some() => {
-                        self.part(&mut tx, dialect, org, Part::TimedAsc { after: true }, Some(c), want).await?
+                        self.part(
+                            &mut tx,
+                            dialect,
+                            org,
+                            Part::TimedAsc { after: true },
+                            Some(c),
+                            want,
+                        )
+                        .await?
                     }
                     Anchor::Before(c) => {
-                        let mut r = self.part(&mut tx, dialect, org, Part::NullAsc { after: true }, Some(c), want).await?;
+                        let mut r = self
+                            .part(
+                                &mut tx,
+                                dialect,
+                                org,
+                                Part::NullAsc { after: true },
+                                Some(c),
+                                want,
+                            )
+                            .await?;
                         let rest = want - r.len();
-                        r.extend(self.part(&mut tx, dialect, org, Part::TimedAsc { after: false }, None, rest).await?);
+                        r.extend(
+                            self.part(
+                                &mut tx,
+                                dialect,
+                                org,
+                                Part::TimedAsc { after: false },
+                                None,
+                                rest,
+                            )
+                            .await?,
+                        );
                         r
                     }
                     _ => {
-                        let mut r = self.part(&mut tx, dialect, org, Part::NullAsc { after: false }, None, want).await?;
+                        let mut r = self
+                            .part(
+                                &mut tx,
+                                dialect,
+                                org,
+                                Part::NullAsc { after: false },
+                                None,
+                                want,
+                            )
+                            .await?;
                         let rest = want - r.len();
-                        r.extend(self.part(&mut tx, dialect, org, Part::TimedAsc { after: false }, None, rest).await?);
+                        r.extend(
+                            self.part(
+                                &mut tx,
+                                dialect,
+                                org,
+                                Part::TimedAsc { after: false },
+                                None,
+                                rest,
+                            )
+                            .await?,
+                        );
                         r
                     }
                 };
@@ -240,7 +424,11 @@ impl Source {
                     tx.commit().await.map_err(err)?;
                     return Box::pin(self.calls(dialect, org, &Anchor::First, limit)).await;
                 }
-                Page { rows, has_before, has_after: matches!(anchor, Anchor::Before(_)) }
+                Page {
+                    rows,
+                    has_before,
+                    has_after: matches!(anchor, Anchor::Before(_)),
+                }
             }
         };
         tx.commit().await.map_err(err)?;
@@ -248,7 +436,12 @@ impl Source {
     }
 
     /// One call with its summary and transcript; `None` when it does not exist (or is not this org's).
-    pub async fn call(&self, dialect: Dialect, org: &Key, call: &Key) -> Result<Option<CallDetail>> {
+    pub async fn call(
+        &self,
+        dialect: Dialect,
+        org: &Key,
+        call: &Key,
+    ) -> Result<Option<CallDetail>> {
         let mut tx = self.read().await?;
         let sql = match dialect {
             Dialect::ServiceAi => serviceai::CALL,
@@ -262,6 +455,18 @@ impl Source {
                 Dialect::ServiceAi => serviceai::call_detail(&r).map(Some).map_err(err),
             },
         }
+    }
+
+    /// Whether the server itself refuses writes in the console's read transactions.
+    pub async fn reads_are_read_only(&self) -> Result<bool> {
+        let mut tx = self.read().await?;
+        let v: String = sqlx::query_scalar("SHOW transaction_read_only")
+            .persistent(false)
+            .fetch_one(&mut *tx)
+            .await
+            .map_err(err)?;
+        tx.commit().await.map_err(err)?;
+        Ok(v == "on")
     }
 
     pub async fn close(&self) {

@@ -34,7 +34,13 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
     let mut runner = Runner::new(source, opts.dialect, tx);
     let mut state = State::new(opts.target, opts.read_only, opts.keymap);
     let size = guard.terminal.size()?;
-    reducer::update(&mut state, Action::Resize { width: size.width, height: size.height });
+    reducer::update(
+        &mut state,
+        Action::Resize {
+            width: size.width,
+            height: size.height,
+        },
+    );
     let mut pending: Vec<Effect> = reducer::init(&mut state);
 
     let mut events = EventStream::new();
@@ -51,7 +57,9 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
             break;
         }
         if dirty {
-            guard.terminal.draw(|f| views::render(&state, &opts.theme, f))?;
+            guard
+                .terminal
+                .draw(|f| views::render(&state, &opts.theme, f))?;
             dirty = false;
         }
         let action = tokio::select! {

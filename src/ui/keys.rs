@@ -24,7 +24,11 @@ pub fn chord(ev: &KeyEvent) -> Option<Chord> {
         KeyCode::F(n) => KeyName::F(n),
         _ => return None,
     };
-    Some(Chord { key, ctrl: ev.modifiers.contains(KeyModifiers::CONTROL), alt: ev.modifiers.contains(KeyModifiers::ALT) })
+    Some(Chord {
+        key,
+        ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
+        alt: ev.modifiers.contains(KeyModifiers::ALT),
+    })
 }
 
 /// The action for a key press in the current state, if any.
@@ -39,5 +43,8 @@ pub fn action_for(state: &State, ev: KeyEvent) -> Option<Action> {
     if state.text_focus() {
         return Some(Action::Input(ev.into()));
     }
-    state.keymap.lookup(state.context(), chord).map(Action::Command)
+    state
+        .keymap
+        .lookup(state.context(), chord)
+        .map(Action::Command)
 }

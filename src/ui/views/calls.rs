@@ -24,19 +24,34 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         (false, true) => " ↓",
         (false, false) => "",
     };
-    let title = format!(" {org} · calls, newest first · {page}{more} · {} ", c.zone.label());
-    let block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
+    let title = format!(
+        " {org} · calls, newest first · {page}{more} · {} ",
+        c.zone.label()
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(title, theme.title()));
     if let Some(e) = &c.error {
-        let block = block.title_bottom(Span::styled(format!(" ✖ {e} (showing the last loaded page) "), theme.danger()));
+        let block = block.title_bottom(Span::styled(
+            format!(" ✖ {e} (showing the last loaded page) "),
+            theme.danger(),
+        ));
         return table(state, theme, frame, area, block);
     }
     if !c.loaded {
-        frame.render_widget(Paragraph::new("Loading calls…").style(theme.dim()).block(block), area);
+        frame.render_widget(
+            Paragraph::new("Loading calls…")
+                .style(theme.dim())
+                .block(block),
+            area,
+        );
         return;
     }
     if c.page.rows.is_empty() {
         frame.render_widget(
-            Paragraph::new(vec![Line::raw("This organization has no calls.")]).wrap(Wrap { trim: false }).block(block),
+            Paragraph::new(vec![Line::raw("This organization has no calls.")])
+                .wrap(Wrap { trim: false })
+                .block(block),
             area,
         );
         return;
@@ -67,7 +82,11 @@ fn table(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, block: Blo
     }
     header.push("Assistant");
     widths.push(Constraint::Fill(1));
-    let rows = c.page.rows.iter().map(|r| row(r, &c.zone, theme, show_dir, show_lang));
+    let rows = c
+        .page
+        .rows
+        .iter()
+        .map(|r| row(r, &c.zone, theme, show_dir, show_lang));
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.header()))
         .block(block)
@@ -77,7 +96,13 @@ fn table(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, block: Blo
     frame.render_stateful_widget(table, area, &mut ts);
 }
 
-fn row<'a>(r: &'a CallRow, zone: &OrgZone, theme: &Theme, show_dir: bool, show_lang: bool) -> Row<'a> {
+fn row<'a>(
+    r: &'a CallRow,
+    zone: &OrgZone,
+    theme: &Theme,
+    show_dir: bool,
+    show_lang: bool,
+) -> Row<'a> {
     let time = match r.created_at {
         Some(t) => zone.format(t, "%Y-%m-%d %H:%M"),
         None => "— no time —".to_string(),
@@ -91,12 +116,17 @@ fn row<'a>(r: &'a CallRow, zone: &OrgZone, theme: &Theme, show_dir: bool, show_l
         urgency,
     ];
     if show_dir {
-        cells.insert(1, Cell::from(r.direction.clone().unwrap_or_else(|| "—".into())));
+        cells.insert(
+            1,
+            Cell::from(r.direction.clone().unwrap_or_else(|| "—".into())),
+        );
     }
     if show_lang {
         cells.push(Cell::from(r.language.clone().unwrap_or_else(|| "—".into())));
     }
-    cells.push(Cell::from(r.assistant.clone().unwrap_or_else(|| "—".into())));
+    cells.push(Cell::from(
+        r.assistant.clone().unwrap_or_else(|| "—".into()),
+    ));
     Row::new(cells)
 }
 
@@ -106,7 +136,9 @@ pub fn urgency_cell<'a>(r: &CallRow, theme: &Theme) -> Cell<'a> {
         return Cell::from(Line::from(Span::styled("⚠ EMERG", theme.danger())));
     }
     match r.urgency {
-        Some(u) if u >= 0.7 => Cell::from(Line::from(Span::styled(format!("! {u:.2}"), theme.warn()))),
+        Some(u) if u >= 0.7 => {
+            Cell::from(Line::from(Span::styled(format!("! {u:.2}"), theme.warn())))
+        }
         Some(u) => Cell::from(format!("  {u:.2}")),
         None => Cell::from("  —"),
     }
@@ -116,9 +148,23 @@ pub fn urgency_cell<'a>(r: &CallRow, theme: &Theme) -> Cell<'a> {
 pub fn status_cell<'a>(status: Option<&str>, theme: &Theme) -> Cell<'a> {
     let s = status.unwrap_or("—").to_string();
     let lower = s.to_ascii_lowercase();
-    if ["failed", "error", "busy", "no-answer", "no_answer", "canceled", "cancelled"].iter().any(|f| lower.contains(f)) {
+    if [
+        "failed",
+        "error",
+        "busy",
+        "no-answer",
+        "no_answer",
+        "canceled",
+        "cancelled",
+    ]
+    .iter()
+    .any(|f| lower.contains(f))
+    {
         Cell::from(Line::from(Span::styled(format!("✖ {s}"), theme.danger())))
-    } else if ["completed", "ended", "success"].iter().any(|f| lower.contains(f)) {
+    } else if ["completed", "ended", "success"]
+        .iter()
+        .any(|f| lower.contains(f))
+    {
         Cell::from(Line::from(Span::styled(format!("✓ {s}"), theme.ok())))
     } else {
         Cell::from(format!("· {s}"))

@@ -1,7 +1,7 @@
-//! The key help, generated from the active keymap.
+//! The key help, generated from the active keymap. One column when it fits, two otherwise.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
@@ -9,29 +9,74 @@ use crate::core::keymap::Context;
 use crate::core::state::State;
 use crate::ui::theme::Theme;
 
-pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let mut lines: Vec<Line> = Vec::new();
-    for ctx in [Context::Global, Context::Calls, Context::Call] {
-        lines.push(Line::styled(ctx.title(), theme.header()));
-        for (cmd, keys) in state.keymap.help(ctx) {
-            let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {:<22}", keys.join(" ")), theme.key()),
-                Span::raw(cmd.describe()),
-            ]));
-        }
-        lines.push(Line::raw(""));
+fn section<'a>(state: &State, theme: &Theme, ctx: Context, key_width: usize) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::styled(ctx.title(), theme.header())];
+    for (cmd, keys) in state.keymap.help(ctx) {
+        let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {:<key_width$} ", keys.join(" ")), theme.key()),
+            Span::raw(cmd.describe()),
+        ]));
     }
-    lines.push(Line::styled("Org switcher and search fields", theme.header()));
-    lines.push(Line::raw("  type to filter · ↑↓ ctrl-n ctrl-p to select · enter to choose · esc to leave"));
     lines.push(Line::raw(""));
-    lines.push(Line::styled("any key closes this help", theme.dim()));
-    let h = (lines.len() as u16 + 2).min(area.height);
-    let w = 76.min(area.width);
-    let r = Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h };
+    lines
+}
+
+fn fields<'a>(theme: &Theme) -> Vec<Line<'a>> {
+    vec![
+        Line::styled("Org switcher, search field", theme.header()),
+        Line::raw(" type to filter or search"),
+        Line::raw(" ↑ ↓ ctrl-p ctrl-n  select"),
+        Line::raw(" enter  choose / done"),
+        Line::raw(" esc  back / cancel"),
+        Line::raw(""),
+        Line::styled("any key closes this help", theme.dim()),
+    ]
+}
+
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let one: Vec<Line> = [Context::Global, Context::Calls, Context::Call]
+        .into_iter()
+        .flat_map(|c| section(state, theme, c, 20))
+        .chain(fields(theme))
+        .collect();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(" Keys ", theme.title()));
+    if one.len() as u16 + 2 <= area.height {
+        let h = one.len() as u16 + 2;
+        let w = 64.min(area.width);
+        let r = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + (area.height - h) / 2,
+            width: w,
+            height: h,
+        };
+        frame.render_widget(Clear, r);
+        frame.render_widget(Paragraph::new(one).block(block), r);
+        return;
+    }
+    let left: Vec<Line> = [Context::Global, Context::Calls]
+        .into_iter()
+        .flat_map(|c| section(state, theme, c, 17))
+        .collect();
+    let right: Vec<Line> = section(state, theme, Context::Call, 17)
+        .into_iter()
+        .chain(fields(theme))
+        .collect();
+    let h = (left.len().max(right.len()) as u16 + 2).min(area.height);
+    let w = area.width.min(100);
+    let r = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
     frame.render_widget(Clear, r);
-    frame.render_widget(
-        Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(Span::styled(" Keys ", theme.title()))),
-        r,
-    );
+    let inner = block.inner(r);
+    frame.render_widget(block, r);
+    let [a, b] =
+        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+    frame.render_widget(Paragraph::new(left), a);
+    frame.render_widget(Paragraph::new(right), b);
 }

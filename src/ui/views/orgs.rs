@@ -15,15 +15,25 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else {
         " Organizations ".to_string()
     };
-    let block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(title, theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [input_row, rule, body] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(inner);
-    let [prompt, field] = Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(input_row);
+    let [input_row, rule, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
+    let [prompt, field] =
+        Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(input_row);
     frame.render_widget(Paragraph::new(Span::styled("› ", theme.key())), prompt);
     frame.render_widget(&o.filter, field);
-    frame.render_widget(Paragraph::new("─".repeat(rule.width as usize)).style(theme.dim()), rule);
+    frame.render_widget(
+        Paragraph::new("─".repeat(rule.width as usize)).style(theme.dim()),
+        rule,
+    );
 
     if let Conn::Failed(e) = &state.conn {
         let text = vec![
@@ -32,25 +42,37 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
             Line::raw(e.clone()),
             Line::raw(""),
             Line::raw(format!("Target: {}", state.target)),
-            Line::raw("r retries · q quits · `switchboard check` tells more · `switchboard demo` opens a demo database"),
+            Line::raw(
+                "r retries · q quits · `switchboard check` tells more · `switchboard demo` opens a demo database",
+            ),
         ];
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), body);
         return;
     }
     if let Some(e) = &o.error {
         frame.render_widget(
-            Paragraph::new(vec![Line::styled("Could not load organizations", theme.danger()), Line::raw(e.clone())])
-                .wrap(Wrap { trim: false }),
+            Paragraph::new(vec![
+                Line::styled("Could not load organizations", theme.danger()),
+                Line::raw(e.clone()),
+            ])
+            .wrap(Wrap { trim: false }),
             body,
         );
         return;
     }
     if !o.loaded {
-        frame.render_widget(Paragraph::new("Loading organizations…").style(theme.dim()), body);
+        frame.render_widget(
+            Paragraph::new("Loading organizations…").style(theme.dim()),
+            body,
+        );
         return;
     }
     if o.matches.is_empty() {
-        let msg = if o.all.is_empty() { "This database has no organizations." } else { "No organization matches." };
+        let msg = if o.all.is_empty() {
+            "This database has no organizations."
+        } else {
+            "No organization matches."
+        };
         frame.render_widget(Paragraph::new(msg).style(theme.dim()), body);
         return;
     }
@@ -67,7 +89,11 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         }
         Row::new(cells)
     });
-    let mut widths = vec![Constraint::Fill(2), Constraint::Length(16), Constraint::Length(22)];
+    let mut widths = vec![
+        Constraint::Fill(2),
+        Constraint::Length(16),
+        Constraint::Length(22),
+    ];
     let mut header = vec!["Name", "Industry", "Timezone"];
     if wide {
         widths.push(Constraint::Length(36));

@@ -12,7 +12,12 @@ use crate::ui::theme::Theme;
 pub fn render_status(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans: Vec<Span> = Vec::new();
     let sep = || Span::styled(" │ ", theme.dim());
-    let org = state.calls.org.as_ref().map(|o| o.name.as_str()).unwrap_or("no organization");
+    let org = state
+        .calls
+        .org
+        .as_ref()
+        .map(|o| o.name.as_str())
+        .unwrap_or("no organization");
     spans.push(Span::styled(format!(" {org}"), theme.title()));
     spans.push(sep());
     match &state.conn {
@@ -21,13 +26,14 @@ pub fn render_status(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
             spans.push(Span::raw(info.dialect.name()));
             spans.push(sep());
             spans.push(Span::styled("● connected", theme.ok()));
-            spans.push(Span::raw(format!(" PG {}", short_version(&info.server_version))));
+            spans.push(Span::raw(format!(
+                " PG {}",
+                short_version(&info.server_version)
+            )));
             spans.push(Span::raw(if info.tls { " · TLS" } else { " · no TLS" }));
         }
         Conn::Failed(_) => spans.push(Span::styled("✖ not connected", theme.danger())),
     }
-    spans.push(sep());
-    spans.push(Span::raw(state.target.clone()));
     spans.push(sep());
     if state.read_only {
         spans.push(Span::raw("RO"));
@@ -46,6 +52,8 @@ pub fn render_status(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
         spans.push(sep());
         spans.push(Span::styled(msg.clone(), theme.warn()));
     }
+    spans.push(sep());
+    spans.push(Span::styled(state.target.clone(), theme.dim()));
     frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar()), area);
 }
 
@@ -70,12 +78,24 @@ pub fn render_footer(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
                 ("esc".into(), "back"),
                 ("ctrl-c".into(), "quit"),
             ],
-            _ => vec![("type".into(), "search"), ("enter".into(), "done"), ("esc".into(), "cancel")],
+            _ => vec![
+                ("type".into(), "search"),
+                ("enter".into(), "done"),
+                ("esc".into(), "cancel"),
+            ],
         }
     } else {
         let ctx = state.context();
         let cmds: &[Command] = match state.screen {
-            Screen::Calls => &[Command::Down, Command::PageDown, Command::Top, Command::Open, Command::Orgs, Command::Help, Command::Quit],
+            Screen::Calls => &[
+                Command::Down,
+                Command::PageDown,
+                Command::Top,
+                Command::Open,
+                Command::Orgs,
+                Command::Help,
+                Command::Quit,
+            ],
             Screen::Call => &[
                 Command::Down,
                 Command::PageDown,
@@ -88,7 +108,12 @@ pub fn render_footer(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
             Screen::Orgs => &[Command::Help, Command::Quit],
         };
         cmds.iter()
-            .filter_map(|c| state.keymap.key_for(ctx, *c).map(|k| (k.to_string(), c.hint())))
+            .filter_map(|c| {
+                state
+                    .keymap
+                    .key_for(ctx, *c)
+                    .map(|k| (k.to_string(), c.hint()))
+            })
             .collect()
     };
     let mut spans = Vec::new();

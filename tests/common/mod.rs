@@ -1,0 +1,74 @@
+//! Shared test support: a fresh database per test on the throwaway server that `scripts/test` starts.
+#![allow(dead_code)]
+
+pub mod model;
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use sqlx::{AssertSqlSafe, Connection, PgConnection};
+
+pub const SCHEMA: &str = include_str!("../../assets/schemas/serviceai.sql");
+pub const HOSTILE: &str = include_str!("../fixtures/serviceai_hostile.sql");
+pub const DEMO: &str = include_str!("../../assets/demo/serviceai.sql");
+
+pub const ORG_A: &str = "00000000-0000-0000-0000-00000000000a";
+pub const ORG_B: &str = "00000000-0000-0000-0000-00000000000b";
+pub const ORG_C: &str = "00000000-0000-0000-0000-00000000000c";
+pub const HUGE_CALL: &str = "40000000-0000-0000-0000-000000000001";
+pub const HOSTILE_CALL: &str = "40000000-0000-0000-0000-000000000002";
+
+/// The server's admin URL. The tests need a real PostgreSQL: run them with `scripts/test`.
+pub fn admin_url() -> String {
+    std::env::var("SWITCHBOARD_TEST_URL").unwrap_or_else(|_| {
+        panic!("SWITCHBOARD_TEST_URL is not set: run the tests with scripts/test, which starts a throwaway PostgreSQL")
+    })
+}
+
+/// The URL of another database on the same server.
+pub fn url_for(db: &str) -> String {
+    let admin = admin_url();
+    let (base, query) = match admin.split_once('?') {
+        Some((b, q)) => (b.to_string(), format!("?{q}")),
+        None => (admin.clone(), String::new()),
+    };
+    let cut = base.rfind('/').expect("admin URL has a database");
+    format!("{}/{db}{query}", &base[..cut])
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// Creates an empty database with a unique name and runs the scripts in it. Returns its URL.
+pub async fn fresh_db(hint: &str, scripts: &[&str]) -> String {
+    let name = format!(
+        "sb_{hint}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    );
+    let mut admin = PgConnection::connect(&admin_url())
+        .await
+        .expect("connect to the test server");
+    sqlx::raw_sql(AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}")))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    sqlx::raw_sql(AssertSqlSafe(format!("CREATE DATABASE {name}")))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    admin.close().await.ok();
+    let url = url_for(&name);
+    let mut conn = PgConnection::connect(&url).await.unwrap();
+    for s in scripts {
+        sqlx::raw_sql(AssertSqlSafe(*s))
+            .execute(&mut conn)
+            .await
+            .expect("load test script");
+    }
+    conn.close().await.ok();
+    url
+}
+
+/// A database with the ServiceAI schema and the hostile fixture.
+pub async fn hostile_db(hint: &str) -> String {
+    fresh_db(hint, &[SCHEMA, HOSTILE]).await
+}

@@ -1,0 +1,280 @@
+//! The real binary in tmux: the support journey against the test server, and the embedded demo.
+
+mod common;
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::*;
+
+struct Tmux {
+    socket: String,
+}
+
+fn sh_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+impl Tmux {
+    /// Starts `switchboard ARGS` in a private tmux server; when it exits, the pane shows its exit code.
+    fn start(name: &str, args: &[&str], env: &[(&str, &str)], w: u16, h: u16) -> Tmux {
+        let socket = format!("sb-{name}-{}", std::process::id());
+        let mut cmd = String::from("env");
+        for (k, v) in env {
+            cmd += &format!(" {k}={}", sh_quote(v));
+        }
+        cmd += &format!(" {}", sh_quote(env!("CARGO_BIN_EXE_switchboard")));
+        for a in args {
+            cmd += &format!(" {}", sh_quote(a));
+        }
+        cmd += "; echo EXITED $?; sleep 600";
+        let ok = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                &w.to_string(),
+                "-y",
+                &h.to_string(),
+            ])
+            .arg(cmd)
+            .status()
+            .expect("tmux is installed")
+            .success();
+        assert!(ok, "tmux new-session failed");
+        Tmux { socket }
+    }
+
+    fn send(&self, keys: &[&str]) {
+        for k in keys {
+            let ok = Command::new("tmux")
+                .args(["-L", &self.socket, "send-keys", k])
+                .status()
+                .unwrap()
+                .success();
+            assert!(ok);
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    fn type_text(&self, text: &str) {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "send-keys", "-l", text])
+            .status()
+            .unwrap();
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "capture-pane", "-p"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn title(&self) -> String {
+        let out = Command::new("tmux")
+            .args(["-L", &self.socket, "display-message", "-p", "#{pane_title}"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+
+    /// Waits until the screen shows every needle; panics with the screen after `secs`.
+    fn wait_for(&self, needles: &[&str], secs: u64) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if needles.iter().all(|n| s.contains(n)) {
+                return s;
+            }
+            if start.elapsed() > Duration::from_secs(secs) {
+                panic!("waited {secs}s for {needles:?}; the screen shows:\n{s}");
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .args(["-L", &self.socket, "kill-server"])
+            .status();
+    }
+}
+
+fn log_env(dir: &tempdir::Dir) -> (String, String) {
+    (
+        "SWITCHBOARD_LOG_DIR".to_string(),
+        dir.path().join("log").display().to_string(),
+    )
+}
+
+mod tempdir {
+    pub struct Dir(std::path::PathBuf);
+    impl Dir {
+        pub fn new(name: &str) -> Dir {
+            let p = std::env::temp_dir().join(format!("sb-e2e-{name}-{}", std::process::id()));
+            let _ = std::fs::remove_dir_all(&p);
+            std::fs::create_dir_all(&p).unwrap();
+            Dir(p)
+        }
+        pub fn path(&self) -> &std::path::Path {
+            &self.0
+        }
+    }
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn support_journey_on_a_real_server() {
+    let url = hostile_db("e2e").await;
+    let tmp = tempdir::Dir::new("journey");
+    let (lk, lv) = log_env(&tmp);
+    let t = Tmux::start(
+        "journey",
+        &["--url", &url],
+        &[(&lk, &lv), ("SWITCHBOARD_CONFIG", "/dev/null")],
+        120,
+        40,
+    );
+
+    // The org switcher, with the hostile org name shown as harmless marks.
+    let s = t.wait_for(
+        &["Organizations (3 of 3)", "Acme Plumbing", "東京デンタル"],
+        30,
+    );
+    assert!(s.contains("␛]0;pwned"), "{s}");
+    assert!(
+        !t.title().contains("pwned"),
+        "the window title was changed: {}",
+        t.title()
+    );
+
+    t.type_text("acme");
+    t.wait_for(&["Organizations (1 of 3)"], 10);
+    t.send(&["Enter"]);
+    let s = t.wait_for(
+        &[
+            "Acme Plumbing · calls, newest first · page 1",
+            "America/New_York",
+        ],
+        15,
+    );
+    assert!(
+        s.contains("2026-02-01 05:00"),
+        "newest call first, in New York time:\n{s}"
+    );
+
+    t.send(&["PageDown"]);
+    t.wait_for(&["page 2"], 10);
+    t.send(&["PageDown"]);
+    t.wait_for(&["page 3"], 10);
+    t.send(&["PageUp"]);
+    t.wait_for(&["page 2"], 10);
+    t.send(&["g"]);
+    t.wait_for(&["page 1 ↓"], 10);
+    t.send(&["G"]);
+    let s = t.wait_for(&["— no time —"], 10);
+    assert!(s.contains("last page") || s.contains("page"), "{s}");
+    t.send(&["g"]);
+    t.wait_for(&["page 1 ↓"], 10);
+
+    // The newest call holds the hostile transcript.
+    t.send(&["Enter"]);
+    let s = t.wait_for(&["Transcript ·", "Customer", "配管が破裂しました"], 15);
+    assert!(s.contains('␛'), "{s}");
+    assert!(
+        !t.title().contains("owned"),
+        "the window title was changed: {}",
+        t.title()
+    );
+
+    t.send(&["/"]);
+    t.type_text("pipe");
+    t.send(&["Enter"]);
+    let s = t.wait_for(&["/pipe"], 10);
+    assert!(
+        s.contains("/pipe 1/") || s.contains("/pipe no match"),
+        "{s}"
+    );
+
+    t.send(&["Escape"]);
+    t.wait_for(&["Acme Plumbing · calls"], 10);
+    // The 2 MB transcript opens and scrolls to its end.
+    t.send(&["Down", "Enter"]);
+    let s = t.wait_for(&["Transcript ·", "lines 1-"], 20);
+    assert!(s.contains("huge transcript"), "{s}");
+    t.send(&["G"]);
+    t.wait_for(&["(100%)"], 10);
+
+    t.send(&["?"]);
+    t.wait_for(&["Keys", "search transcript"], 10);
+    t.send(&["Escape"]);
+    t.send(&["q"]);
+    t.wait_for(&["EXITED 0"], 10);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dead_server_shows_a_message_and_quits_cleanly() {
+    let tmp = tempdir::Dir::new("dead");
+    let (lk, lv) = log_env(&tmp);
+    let t = Tmux::start(
+        "dead",
+        &[
+            "--url",
+            "postgres://postgres@127.0.0.1:1/postgres?sslmode=disable",
+        ],
+        &[(&lk, &lv), ("SWITCHBOARD_CONFIG", "/dev/null")],
+        80,
+        24,
+    );
+    t.wait_for(
+        &[
+            "Cannot use this database",
+            "cannot reach the database server",
+        ],
+        30,
+    );
+    t.send(&["q"]);
+    t.wait_for(&["EXITED 0"], 10);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn demo_on_an_empty_data_directory_shows_orgs_and_calls() {
+    let tmp = tempdir::Dir::new("demo");
+    let data = tmp.path().join("data").display().to_string();
+    let (lk, lv) = log_env(&tmp);
+    let t = Tmux::start(
+        "demo",
+        &["demo"],
+        &[
+            (&lk, &lv),
+            ("SWITCHBOARD_DATA_DIR", &data),
+            ("SWITCHBOARD_CONFIG", "/dev/null"),
+        ],
+        120,
+        40,
+    );
+    let s = t.wait_for(
+        &["Organizations (", "demo serviceai (embedded PostgreSQL)"],
+        120,
+    );
+    assert!(!s.contains("(0 of 0)"), "{s}");
+    t.send(&["Enter"]);
+    let s = t.wait_for(&["calls, newest first · page 1", "Time", "Phone"], 30);
+    assert!(!s.contains("has no calls"), "{s}");
+    t.send(&["Enter"]);
+    t.wait_for(&["Transcript ·"], 30);
+    t.send(&["C-c"]);
+    t.wait_for(&["EXITED 0"], 10);
+}

@@ -1,0 +1,457 @@
+//! The reducer without a terminal or a database: paging, org switching, stale results, search.
+
+mod common;
+
+use common::model::*;
+use ratatui_textarea::{Input, Key as TKey};
+use switchboard::core::action::Action;
+use switchboard::core::effect::Effect;
+use switchboard::core::keymap::Command;
+use switchboard::core::model::Anchor;
+use switchboard::core::reducer::update;
+use switchboard::core::state::{Landing, Screen, State};
+
+fn key(c: char) -> Input {
+    Input {
+        key: TKey::Char(c),
+        ..Default::default()
+    }
+}
+
+fn special(k: TKey) -> Input {
+    Input {
+        key: k,
+        ..Default::default()
+    }
+}
+
+fn type_text(s: &mut State, text: &str) -> Vec<Effect> {
+    let mut out = Vec::new();
+    for c in text.chars() {
+        out.extend(update(s, Action::Input(key(c))));
+    }
+    out
+}
+
+/// Chooses the first org matching `filter` and answers its first page.
+fn open_org(s: &mut State, filter: &str, first: switchboard::core::model::Page) {
+    type_text(s, filter);
+    let fx = update(s, Action::Input(special(TKey::Enter)));
+    let [
+        Effect::LoadCalls {
+            req,
+            anchor: Anchor::First,
+            limit,
+            ..
+        },
+    ] = fx.as_slice()
+    else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(*limit, s.page_size());
+    update(
+        s,
+        Action::CallsLoaded {
+            req: *req,
+            anchor: Anchor::First,
+            result: Ok(first),
+            ms: 1.0,
+        },
+    );
+}
+
+#[test]
+fn starts_by_detecting_then_lists_orgs_in_the_switcher() {
+    let s = connected(120, 40);
+    assert_eq!(s.screen, Screen::Orgs);
+    assert_eq!(s.orgs.matches.len(), 5);
+    assert!(s.text_focus());
+}
+
+#[test]
+fn fuzzy_filter_matches_name_and_id() {
+    let mut s = connected(120, 40);
+    type_text(&mut s, "brsmd");
+    assert_eq!(s.orgs.all[s.orgs.matches[0]].name, "Bright Smiles Dental");
+    for _ in 0..5 {
+        update(&mut s, Action::Input(special(TKey::Backspace)));
+    }
+    type_text(&mut s, "000000000004");
+    assert_eq!(s.orgs.matches.len(), 1);
+    assert_eq!(s.orgs.all[s.orgs.matches[0]].name, "Kolkata Cooling Co");
+    type_text(&mut s, "zzzz");
+    assert!(s.orgs.matches.is_empty());
+    let fx = update(&mut s, Action::Input(special(TKey::Enter)));
+    assert!(fx.is_empty());
+    assert_eq!(s.message.as_deref(), Some("no organization matches"));
+}
+
+#[test]
+fn choosing_an_org_loads_its_first_page_in_its_zone() {
+    let mut s = connected(120, 40);
+    open_org(&mut s, "acme", page(0, 35, false, true));
+    assert_eq!(s.screen, Screen::Calls);
+    assert_eq!(s.calls.org.as_ref().unwrap().name, "Acme Plumbing");
+    assert_eq!(s.calls.zone.label(), "America/New_York");
+    assert_eq!(s.calls.page_no, Some(1));
+    assert_eq!(s.calls.page.rows.len(), 35);
+}
+
+#[test]
+fn paging_forward_and_back_uses_the_cursors_of_the_page() {
+    let mut s = connected(120, 40);
+    open_org(&mut s, "acme", page(0, 35, false, true));
+    let last = s.calls.page.rows.last().unwrap().cursor();
+    let fx = cmd(&mut s, Command::PageDown);
+    let [Effect::LoadCalls { req, anchor, .. }] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(anchor, &Anchor::After(last));
+    update(
+        &mut s,
+        Action::CallsLoaded {
+            req: *req,
+            anchor: anchor.clone(),
+            result: Ok(page(35, 35, true, true)),
+            ms: 1.0,
+        },
+    );
+    assert_eq!(s.calls.page_no, Some(2));
+    let first = s.calls.page.rows[0].cursor();
+    let fx = cmd(&mut s, Command::PageUp);
+    let [Effect::LoadCalls { anchor, .. }] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(anchor, &Anchor::Before(first));
+}
+
+#[test]
+fn moving_past_the_last_row_loads_the_next_page_and_selects_its_first_row() {
+    let mut s = connected(120, 40);
+    open_org(&mut s, "acme", page(0, 35, false, true));
+    for _ in 0..34 {
+        assert!(cmd(&mut s, Command::Down).is_empty());
+    }
+    assert_eq!(s.calls.selected, 34);
+    let fx = cmd(&mut s, Command::Down);
+    let [Effect::LoadCalls { req, anchor, .. }] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(s.calls.pending.unwrap().1, Landing::FirstRow);
+    update(
+        &mut s,
+        Action::CallsLoaded {
+            req: *req,
+            anchor: anchor.clone(),
+            result: Ok(page(35, 35, true, false)),
+            ms: 1.0,
+        },
+    );
+    assert_eq!(s.calls.selected, 0);
+    assert_eq!(s.calls.page.rows[0].key, row(35).key);
+    // At the very end, going further says so and asks nothing.
+    for _ in 0..40 {
+        cmd(&mut s, Command::Down);
+    }
+    assert!(cmd(&mut s, Command::PageDown).is_empty());
+    assert_eq!(s.message.as_deref(), Some("end of the list"));
+    // Up from the top row of page 2 loads the page before and lands on its last row.
+    let fx = cmd(&mut s, Command::Top);
+    let [
+        Effect::LoadCalls {
+            anchor: Anchor::First,
+            ..
+        },
+    ] = fx.as_slice()
+    else {
+        panic!("{fx:?}")
+    };
+    let fx = cmd(&mut s, Command::Bottom);
+    let [
+        Effect::LoadCalls {
+            anchor: Anchor::Last,
+            ..
+        },
+    ] = fx.as_slice()
+    else {
+        panic!("{fx:?}")
+    };
+}
+
+#[test]
+fn a_superseded_result_is_dropped() {
+    let mut s = connected(120, 40);
+    open_org(&mut s, "acme", page(0, 35, false, true));
+    let fx1 = cmd(&mut s, Command::PageDown);
+    let fx2 = cmd(&mut s, Command::Bottom);
+    let (
+        Effect::LoadCalls {
+            req: r1,
+            anchor: a1,
+            ..
+        },
+        Effect::LoadCalls { req: r2, .. },
+    ) = (&fx1[0], &fx2[0])
+    else {
+        panic!()
+    };
+    assert_ne!(r1, r2);
+    // The older answer arrives late: ignored.
+    update(
+        &mut s,
+        Action::CallsLoaded {
+            req: *r1,
+            anchor: a1.clone(),
+            result: Ok(page(35, 35, true, true)),
+            ms: 1.0,
+        },
+    );
+    assert_eq!(s.calls.page.rows[0].key, row(0).key);
+    assert!(s.calls.pending.is_some());
+    update(
+        &mut s,
+        Action::CallsLoaded {
+            req: *r2,
+            anchor: Anchor::Last,
+            result: Ok(page(500, 35, true, false)),
+            ms: 1.0,
+        },
+    );
+    assert_eq!(s.calls.page.rows[0].key, row(500).key);
+    assert_eq!(s.calls.selected, 34);
+    assert_eq!(s.calls.page_no, None);
+}
+
+#[test]
+fn a_failed_page_keeps_the_old_rows_and_shows_the_error() {
+    let mut s = connected(120, 40);
+    open_org(&mut s, "acme", page(0, 35, false, true));
+    let fx = cmd(&mut s, Command::PageDown);
+    let Effect::LoadCalls { req, anchor, .. } = &fx[0] else {
+        panic!()
+    };
+    update(
+        &mut s,
+        Action::CallsLoaded {
+            req: *req,
+            anchor: anchor.clone(),
+            result: Err("cannot reach".into()),
+            ms: 1.0,
+        },
+    );
+    assert_eq!(s.calls.page.rows.len(), 35);
+    assert_eq!(s.calls.error.as_deref(), Some("cannot reach"));
+}
+
+#[test]
+fn switching_org_resets_the_list_and_drops_the_old_orgs_late_page() {
+    let mut s = connected(120, 40);
+    open_org(&mut s, "acme", page(0, 35, false, true));
+    let fx = cmd(&mut s, Command::PageDown);
+    let Effect::LoadCalls {
+        req: stale, anchor, ..
+    } = fx[0].clone()
+    else {
+        panic!()
+    };
+    cmd(&mut s, Command::Orgs);
+    assert_eq!(s.screen, Screen::Orgs);
+    for _ in 0..4 {
+        update(&mut s, Action::Input(special(TKey::Backspace)));
+    }
+    type_text(&mut s, "kolkata");
+    let fx = update(&mut s, Action::Input(special(TKey::Enter)));
+    let [Effect::LoadCalls { req, .. }] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert!(s.calls.page.rows.is_empty());
+    update(
+        &mut s,
+        Action::CallsLoaded {
+            req: stale,
+            anchor,
+            result: Ok(page(35, 35, true, true)),
+            ms: 1.0,
+        },
+    );
+    assert!(
+        s.calls.page.rows.is_empty(),
+        "the old org's page must not show"
+    );
+    update(
+        &mut s,
+        Action::CallsLoaded {
+            req: *req,
+            anchor: Anchor::First,
+            result: Ok(page(900, 3, false, false)),
+            ms: 1.0,
+        },
+    );
+    assert_eq!(s.calls.page.rows.len(), 3);
+    assert_eq!(s.calls.zone.label(), "Asia/Kolkata");
+}
+
+#[test]
+fn esc_in_the_switcher_goes_back_only_when_an_org_is_open() {
+    let mut s = connected(120, 40);
+    update(&mut s, Action::Input(special(TKey::Esc)));
+    assert_eq!(s.screen, Screen::Orgs);
+    open_org(&mut s, "acme", page(0, 5, false, false));
+    cmd(&mut s, Command::Orgs);
+    update(&mut s, Action::Input(special(TKey::Esc)));
+    assert_eq!(s.screen, Screen::Calls);
+}
+
+fn open_call(s: &mut State) {
+    open_org(s, "acme", page(0, 35, false, true));
+    cmd(s, Command::Down);
+    let fx = cmd(s, Command::Open);
+    let [Effect::LoadCall { req, call, .. }] = fx.as_slice() else {
+        panic!("{fx:?}")
+    };
+    assert_eq!(call, &row(1).key);
+    assert_eq!(s.screen, Screen::Call);
+    update(
+        s,
+        Action::CallLoaded {
+            req: *req,
+            result: Ok(Some(detail(1))),
+            ms: 3.0,
+        },
+    );
+}
+
+#[test]
+fn opening_a_call_parses_and_wraps_its_transcript() {
+    let mut s = connected(120, 40);
+    open_call(&mut s);
+    let v = s.call.as_ref().unwrap();
+    assert_eq!(v.turns.len(), 8);
+    assert_eq!(v.wrap_width, 118);
+    assert!(v.lines.len() >= 15);
+    update(
+        &mut s,
+        Action::Resize {
+            width: 70,
+            height: 24,
+        },
+    );
+    let v = s.call.as_ref().unwrap();
+    assert_eq!(v.wrap_width, 68);
+    cmd(&mut s, Command::Back);
+    assert_eq!(s.screen, Screen::Calls);
+}
+
+#[test]
+fn a_late_transcript_of_a_call_left_behind_is_dropped() {
+    let mut s = connected(120, 40);
+    open_org(&mut s, "acme", page(0, 35, false, true));
+    let fx = cmd(&mut s, Command::Open);
+    let Effect::LoadCall { req: first, .. } = fx[0].clone() else {
+        panic!()
+    };
+    cmd(&mut s, Command::Back);
+    cmd(&mut s, Command::Down);
+    let fx = cmd(&mut s, Command::Open);
+    let Effect::LoadCall { req: second, .. } = fx[0].clone() else {
+        panic!()
+    };
+    update(
+        &mut s,
+        Action::CallLoaded {
+            req: first,
+            result: Ok(Some(detail(0))),
+            ms: 1.0,
+        },
+    );
+    assert!(s.call.as_ref().unwrap().detail.is_none());
+    update(
+        &mut s,
+        Action::CallLoaded {
+            req: second,
+            result: Ok(Some(detail(1))),
+            ms: 1.0,
+        },
+    );
+    assert_eq!(s.call.as_ref().unwrap().row.key, row(1).key);
+}
+
+#[test]
+fn search_counts_matches_and_n_cycles_through_them() {
+    let mut s = connected(80, 24);
+    open_call(&mut s);
+    cmd(&mut s, Command::Search);
+    assert!(s.text_focus());
+    type_text(&mut s, "PIPE");
+    let v = s.call.as_ref().unwrap();
+    assert_eq!(v.search.matches.len(), 2);
+    assert_eq!(v.search.current, Some(0));
+    update(&mut s, Action::Input(special(TKey::Enter)));
+    assert!(!s.text_focus());
+    cmd(&mut s, Command::NextMatch);
+    assert_eq!(s.call.as_ref().unwrap().search.current, Some(1));
+    cmd(&mut s, Command::NextMatch);
+    assert_eq!(s.call.as_ref().unwrap().search.current, Some(0));
+    cmd(&mut s, Command::PrevMatch);
+    assert_eq!(s.call.as_ref().unwrap().search.current, Some(1));
+    // The current match is on screen.
+    let v = s.call.as_ref().unwrap();
+    let line = switchboard::core::transcript::line_of(&v.lines, v.search.matches[1]);
+    assert!(line >= v.scroll && line < v.scroll + s.transcript_height());
+    // Esc while typing cancels the search.
+    cmd(&mut s, Command::Search);
+    update(&mut s, Action::Input(special(TKey::Esc)));
+    assert!(s.call.as_ref().unwrap().search.matches.is_empty());
+    cmd(&mut s, Command::NextMatch);
+    assert!(s.message.as_deref().unwrap().contains("press /"));
+}
+
+#[test]
+fn scrolling_is_clamped_to_the_transcript() {
+    let mut s = connected(80, 24);
+    open_call(&mut s);
+    for _ in 0..500 {
+        cmd(&mut s, Command::Down);
+    }
+    let v = s.call.as_ref().unwrap();
+    assert_eq!(v.scroll, v.max_scroll(s.transcript_height()));
+    cmd(&mut s, Command::Top);
+    assert_eq!(s.call.as_ref().unwrap().scroll, 0);
+}
+
+#[test]
+fn help_opens_and_any_key_closes_it_and_quit_quits() {
+    let mut s = connected(120, 40);
+    open_org(&mut s, "acme", page(0, 5, false, false));
+    cmd(&mut s, Command::Help);
+    assert!(s.help);
+    assert!(cmd(&mut s, Command::Down).is_empty());
+    assert!(!s.help);
+    assert_eq!(s.calls.selected, 0);
+    assert_eq!(cmd(&mut s, Command::Quit), vec![Effect::Quit]);
+    assert!(s.quit);
+}
+
+#[test]
+fn a_failed_connection_is_shown_and_refresh_retries() {
+    let mut s = State::new(
+        "postgres://x@h/db",
+        true,
+        switchboard::core::keymap::Keymap::default(),
+    );
+    let fx = switchboard::core::reducer::init(&mut s);
+    let Effect::Detect { req } = fx[0] else {
+        panic!()
+    };
+    update(
+        &mut s,
+        Action::Detected {
+            req,
+            result: Err("cannot reach the database server".into()),
+            ms: 1.0,
+        },
+    );
+    assert!(matches!(s.conn, switchboard::core::state::Conn::Failed(_)));
+    let fx = cmd(&mut s, Command::Refresh);
+    assert!(matches!(fx[0], Effect::Detect { .. }));
+}
