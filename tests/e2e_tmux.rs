@@ -278,3 +278,32 @@ async fn demo_on_an_empty_data_directory_shows_orgs_and_calls() {
     t.send(&["C-c"]);
     t.wait_for(&["EXITED 0"], 10);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn demo_on_a_private_server_from_system_binaries() {
+    let tmp = tempdir::Dir::new("demoserver");
+    let data = tmp.path().join("data").display().to_string();
+    let (lk, lv) = log_env(&tmp);
+    let t = Tmux::start(
+        "demoserver",
+        &["demo", "--server", "--reset"],
+        &[
+            (&lk, &lv),
+            ("SWITCHBOARD_DATA_DIR", &data),
+            ("SWITCHBOARD_CONFIG", "/dev/null"),
+        ],
+        120,
+        40,
+    );
+    t.wait_for(
+        &[
+            "Organizations (8 of 8)",
+            "demo serviceai (private PostgreSQL",
+        ],
+        120,
+    );
+    t.send(&["Enter"]);
+    t.wait_for(&["calls, newest first · page 1"], 30);
+    t.send(&["C-c"]);
+    t.wait_for(&["EXITED 0"], 30);
+}

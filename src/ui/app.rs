@@ -29,6 +29,12 @@ pub struct AppOptions {
 
 /// Runs the console until the user quits or a signal asks it to stop.
 pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        anyhow::bail!(
+            "the console needs an interactive terminal; for scripts use `switchboard check`"
+        );
+    }
     let mut guard = TerminalGuard::enter()?;
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
     let mut runner = Runner::new(source, opts.dialect, tx);

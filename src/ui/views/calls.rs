@@ -68,7 +68,7 @@ fn table(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, block: Blo
     let mut widths = vec![
         Constraint::Length(16),
         Constraint::Length(16),
-        Constraint::Length(12),
+        Constraint::Length(14),
         Constraint::Length(8),
         Constraint::Length(9),
     ];

@@ -1,0 +1,99 @@
+//! The command line: `check`, bad input, first run. One clear line and the right exit code.
+
+mod common;
+
+use std::process::Command;
+
+use common::*;
+
+fn switchboard(args: &[&str]) -> (i32, String, String) {
+    let log = std::env::temp_dir().join(format!("sb-cli-log-{}", std::process::id()));
+    let out = Command::new(env!("CARGO_BIN_EXE_switchboard"))
+        .args(args)
+        .env("SWITCHBOARD_LOG_DIR", &log)
+        .env("SWITCHBOARD_CONFIG", "/dev/null")
+        .env_remove("DATABASE_URL")
+        .env_remove("SWITCHBOARD_PROFILE")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn check_reports_server_schema_and_capabilities() {
+    let url = hostile_db("check").await;
+    let (code, out, err) = switchboard(&["check", "--url", &url]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("schema      serviceai (ServiceAI (Vapi))"),
+        "{out}"
+    );
+    assert!(out.contains("server      PostgreSQL "), "{out}");
+    assert!(out.contains("read-only (enforced by the server"), "{out}");
+    assert!(out.contains("orgs        3"), "{out}");
+    assert!(out.contains("✓ call list"), "{out}");
+}
+
+#[tokio::test]
+async fn check_on_an_unknown_schema_says_what_it_looked_for() {
+    let url = fresh_db("checkunknown", &["CREATE TABLE t (id int)"]).await;
+    let (code, out, err) = switchboard(&["check", "--url", &url]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("no known platform schema") && err.contains("looked for serviceai"),
+        "{err}"
+    );
+}
+
+#[test]
+fn bad_input_is_one_line_and_exit_2() {
+    let (code, _, err) = switchboard(&["check", "--url", "mysql://root:hunter2@h/db"]);
+    assert_eq!(code, 2);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("not a PostgreSQL URL") && !err.contains("hunter2"),
+        "{err}"
+    );
+
+    let (code, _, err) =
+        switchboard(&["check", "--url", "postgres://x@h/db", "--dialect", "oracle"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown dialect \"oracle\""), "{err}");
+
+    let cfg = std::env::temp_dir().join(format!("sb-bad-config-{}.toml", std::process::id()));
+    std::fs::write(&cfg, "[profiles.x]\nurll = \"postgres://h/db\"\n").unwrap();
+    let (code, _, err) = switchboard(&["check", "--config", cfg.to_str().unwrap()]);
+    std::fs::remove_file(&cfg).ok();
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with("switchboard: bad config") && err.contains("urll"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_dead_server_is_exit_1_with_the_reason() {
+    let (code, _, err) = switchboard(&[
+        "check",
+        "--url",
+        "postgres://postgres@127.0.0.1:1/postgres?sslmode=disable",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("cannot reach the database server"), "{err}");
+}
+
+#[test]
+fn first_run_without_a_database_explains_how_to_connect() {
+    let (code, _, err) = switchboard(&[]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("switchboard demo") && err.contains("--url"),
+        "{err}"
+    );
+}
