@@ -81,15 +81,12 @@ pub struct Settings {
 }
 
 pub fn default_config_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("dev", "switchboard", "switchboard")
-        .map(|d| d.config_dir().join("config.toml"))
+    directories::ProjectDirs::from("dev", "switchboard", "switchboard").map(|d| d.config_dir().join("config.toml"))
 }
 
 pub fn load_file(path: &Path) -> Result<ConfigFile, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
-    toml::from_str(&text)
-        .map_err(|e| format!("bad config {}: {}", path.display(), e.to_string().trim()))
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
+    toml::from_str(&text).map_err(|e| format!("bad config {}: {}", path.display(), e.to_string().trim()))
 }
 
 /// Resolves the settings. A config file named explicitly must exist; the default one may be absent.
@@ -104,21 +101,14 @@ pub fn resolve(cli: &CliSettings, env: &EnvSettings) -> Result<Settings, String>
     resolve_with(cli, env, &file)
 }
 
-pub fn resolve_with(
-    cli: &CliSettings,
-    env: &EnvSettings,
-    file: &ConfigFile,
-) -> Result<Settings, String> {
+pub fn resolve_with(cli: &CliSettings, env: &EnvSettings, file: &ConfigFile) -> Result<Settings, String> {
     let profile_named = |name: &str| -> Result<Profile, String> {
         file.profiles.get(name).cloned().ok_or_else(|| {
             let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
             if known.is_empty() {
                 format!("unknown profile {name:?}: the config file defines no profiles")
             } else {
-                format!(
-                    "unknown profile {name:?}; known profiles: {}",
-                    known.join(", ")
-                )
+                format!("unknown profile {name:?}; known profiles: {}", known.join(", "))
             }
         })
     };
@@ -132,31 +122,23 @@ pub fn resolve_with(
     } else {
         (Profile::default(), None)
     };
-    let from_profile = || {
-        profile.url.clone().map(|u| {
-            (
-                u,
-                format!("profile {}", profile_name.clone().unwrap_or_default()),
-            )
-        })
-    };
+    let from_profile =
+        || profile.url.clone().map(|u| (u, format!("profile {}", profile_name.clone().unwrap_or_default())));
     let (url, url_source) = if let Some(u) = &cli.url {
         (Some(u.clone()), "--url".to_string())
     } else if cli.profile.is_some() {
-        from_profile()
-            .map(|(u, s)| (Some(u), s))
-            .unwrap_or((None, String::new()))
+        from_profile().map(|(u, s)| (Some(u), s)).unwrap_or((None, String::new()))
     } else if let Some(u) = &env.database_url {
         (Some(u.clone()), "DATABASE_URL".to_string())
     } else {
-        from_profile()
-            .map(|(u, s)| (Some(u), s))
-            .unwrap_or((None, String::new()))
+        from_profile().map(|(u, s)| (Some(u), s)).unwrap_or((None, String::new()))
     };
     let env_timeout = match &env.statement_timeout_ms {
-        Some(s) => Some(s.trim().parse::<u64>().map_err(|_| {
-            format!("SWITCHBOARD_STATEMENT_TIMEOUT_MS must be milliseconds, got {s:?}")
-        })?),
+        Some(s) => Some(
+            s.trim()
+                .parse::<u64>()
+                .map_err(|_| format!("SWITCHBOARD_STATEMENT_TIMEOUT_MS must be milliseconds, got {s:?}"))?,
+        ),
         None => None,
     };
     let statement_timeout_ms = cli
@@ -174,10 +156,7 @@ pub fn resolve_with(
     let theme = if env.no_color {
         "mono".to_string()
     } else {
-        cli.theme
-            .clone()
-            .or(file.theme.clone())
-            .unwrap_or_else(|| "ansi".to_string())
+        cli.theme.clone().or(file.theme.clone()).unwrap_or_else(|| "ansi".to_string())
     };
     if !["ansi", "mono"].contains(&theme.as_str()) {
         return Err(format!("unknown theme {theme:?}; known: ansi, mono"));
@@ -216,28 +195,19 @@ mod tests {
     #[test]
     fn command_line_beats_environment_beats_file() {
         let f = file();
-        let env = EnvSettings {
-            database_url: Some("postgres://env/app".into()),
-            ..Default::default()
-        };
+        let env = EnvSettings { database_url: Some("postgres://env/app".into()), ..Default::default() };
         let s = resolve_with(&CliSettings::default(), &EnvSettings::default(), &f).unwrap();
         assert_eq!(s.url.as_deref(), Some("postgres://s@staging/app"));
         assert_eq!(s.statement_timeout_ms, 2000);
         let s = resolve_with(&CliSettings::default(), &env, &f).unwrap();
         assert_eq!(s.url.as_deref(), Some("postgres://env/app"));
         assert_eq!(s.url_source, "DATABASE_URL");
-        let cli = CliSettings {
-            url: Some("postgres://cli/app".into()),
-            statement_timeout_ms: Some(9),
-            ..Default::default()
-        };
+        let cli =
+            CliSettings { url: Some("postgres://cli/app".into()), statement_timeout_ms: Some(9), ..Default::default() };
         let s = resolve_with(&cli, &env, &f).unwrap();
         assert_eq!(s.url.as_deref(), Some("postgres://cli/app"));
         assert_eq!(s.statement_timeout_ms, 9);
-        let cli = CliSettings {
-            profile: Some("prod".into()),
-            ..Default::default()
-        };
+        let cli = CliSettings { profile: Some("prod".into()), ..Default::default() };
         let s = resolve_with(&cli, &env, &f).unwrap();
         assert_eq!(s.url.as_deref(), Some("postgres://p@prod/app"));
         assert_eq!(s.dialect, Some(Dialect::ServiceAi));
@@ -246,30 +216,17 @@ mod tests {
     #[test]
     fn unknown_profile_dialect_and_bad_file_are_clear() {
         let f = file();
-        let cli = CliSettings {
-            profile: Some("nope".into()),
-            ..Default::default()
-        };
+        let cli = CliSettings { profile: Some("nope".into()), ..Default::default() };
         let e = resolve_with(&cli, &EnvSettings::default(), &f).unwrap_err();
         assert!(e.contains("known profiles: prod, staging"), "{e}");
-        let cli = CliSettings {
-            dialect: Some("oracle".into()),
-            ..Default::default()
-        };
-        assert!(
-            resolve_with(&cli, &EnvSettings::default(), &f)
-                .unwrap_err()
-                .contains("unknown dialect")
-        );
+        let cli = CliSettings { dialect: Some("oracle".into()), ..Default::default() };
+        assert!(resolve_with(&cli, &EnvSettings::default(), &f).unwrap_err().contains("unknown dialect"));
         assert!(toml::from_str::<ConfigFile>("[profiles.x]\nurll = 1").is_err());
     }
 
     #[test]
     fn no_color_forces_mono() {
-        let env = EnvSettings {
-            no_color: true,
-            ..Default::default()
-        };
+        let env = EnvSettings { no_color: true, ..Default::default() };
         let s = resolve_with(&CliSettings::default(), &env, &ConfigFile::default()).unwrap();
         assert_eq!(s.theme, "mono");
         assert_eq!(s.url, None);

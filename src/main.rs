@@ -29,7 +29,8 @@ struct Cli {
     /// Statement timeout in milliseconds.
     #[arg(long, global = true)]
     statement_timeout_ms: Option<u64>,
-    /// Use this dialect instead of detecting it (serviceai).
+    /// Use this dialect instead of detecting it (retell, serviceai, voxanne, prisma, quinite); with `demo`,
+    /// the platform of the demo database.
     #[arg(long, global = true)]
     dialect: Option<String>,
     /// No colors (also: NO_COLOR=1).
@@ -69,11 +70,7 @@ fn main() -> ExitCode {
         }
     };
     let _log = logging::init();
-    let runtime = match tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-    {
+    let runtime = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
         Ok(r) => r,
         Err(e) => return fail(EXIT_USAGE, &format!("cannot start the runtime: {e}")),
     };
@@ -107,27 +104,19 @@ async fn run(cli: Cli) -> ExitCode {
                 eprintln!("{}", first_run_help());
                 return ExitCode::from(EXIT_USAGE);
             };
-            console(&settings, &url, redact_url(&url), settings.max_connections).await
+            console(&settings, &url, redact_url(&url), settings.max_connections, settings.dialect).await
         }
         Cmd::Demo { reset, server } => {
             let dialect = settings.dialect.unwrap_or(Dialect::ServiceAi);
             eprintln!("switchboard: opening the {} demo database…", dialect.name());
-            let started = if server {
-                demo::private_server(dialect, reset).await
-            } else {
-                demo::embedded(dialect, reset).await
-            };
+            let started =
+                if server { demo::private_server(dialect, reset).await } else { demo::embedded(dialect, reset).await };
             let demo = match started {
                 Ok(d) => d,
                 Err(e) => return fail(EXIT_CONNECTION, &e),
             };
-            let code = console(
-                &settings,
-                &demo.url,
-                demo.label.clone(),
-                demo.max_connections,
-            )
-            .await;
+            // The demo's schema is detected like any other database's.
+            let code = console(&settings, &demo.url, demo.label.clone(), demo.max_connections, None).await;
             drop(demo);
             code
         }
@@ -151,7 +140,13 @@ fn options(settings: &Settings, url: &str, max_connections: u32) -> DbOptions {
     }
 }
 
-async fn console(settings: &Settings, url: &str, target: String, max_connections: u32) -> ExitCode {
+async fn console(
+    settings: &Settings,
+    url: &str,
+    target: String,
+    max_connections: u32,
+    dialect: Option<Dialect>,
+) -> ExitCode {
     let source = match Source::new(options(settings, url, max_connections)) {
         Ok(s) => s,
         Err(e) => return fail(EXIT_USAGE, &e),
@@ -159,7 +154,7 @@ async fn console(settings: &Settings, url: &str, target: String, max_connections
     let opts = AppOptions {
         target,
         read_only: settings.read_only,
-        dialect: settings.dialect,
+        dialect,
         theme: Theme::from_name(&settings.theme),
         keymap: Keymap::default(),
     };
@@ -183,15 +178,8 @@ async fn check(settings: &Settings, url: &str) -> ExitCode {
     let orgs = source.orgs(info.dialect).await;
     println!("target      {}", redact_url(url));
     println!("server      PostgreSQL {}", info.server_version);
-    println!(
-        "tls         {}",
-        if info.tls { "yes" } else { "no (plaintext)" }
-    );
-    println!(
-        "schema      {} ({})",
-        info.dialect.name(),
-        info.dialect.platform()
-    );
+    println!("tls         {}", if info.tls { "yes" } else { "no (plaintext)" });
+    println!("schema      {} ({})", info.dialect.name(), info.dialect.platform());
     if let Some(note) = &info.detection_note {
         println!("note        {note}");
     }
@@ -210,25 +198,14 @@ async fn check(settings: &Settings, url: &str) -> ExitCode {
     }
     println!("can show:");
     for c in info.dialect.capabilities() {
-        println!(
-            "  {} {:<20} {}",
-            if c.available { "✓" } else { "✗" },
-            c.view,
-            c.note
-        );
+        println!("  {} {:<20} {}", if c.available { "✓" } else { "✗" }, c.view, c.note);
     }
     source.close().await;
-    if orgs.is_err() {
-        ExitCode::from(EXIT_CONNECTION)
-    } else {
-        ExitCode::SUCCESS
-    }
+    if orgs.is_err() { ExitCode::from(EXIT_CONNECTION) } else { ExitCode::SUCCESS }
 }
 
 fn first_run_help() -> String {
-    let path = config::default_config_path()
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|| "config.toml".into());
+    let path = config::default_config_path().map(|p| p.display().to_string()).unwrap_or_else(|| "config.toml".into());
     format!(
         "switchboard: no database to connect to.\n\n\
          Try the built-in demo (nothing to install):\n    switchboard demo\n\n\

@@ -41,11 +41,7 @@ async fn detects_serviceai_and_reads_the_server() {
     let url = hostile_db("detect").await;
     let info = source(&url).await.detect(None).await.unwrap();
     assert_eq!(info.dialect, Dialect::ServiceAi);
-    assert!(
-        info.server_version.chars().next().unwrap().is_ascii_digit(),
-        "{}",
-        info.server_version
-    );
+    assert!(info.server_version.chars().next().unwrap().is_ascii_digit(), "{}", info.server_version);
     assert_eq!(info.detection_note, None);
 }
 
@@ -65,10 +61,7 @@ async fn a_dead_server_is_an_error_not_a_hang() {
     let start = std::time::Instant::now();
     let err = Source::new(opts).unwrap().detect(None).await.unwrap_err();
     assert!(start.elapsed().as_secs() < 10);
-    assert!(
-        err.contains("cannot reach") || err.contains("timed out"),
-        "{err}"
-    );
+    assert!(err.contains("cannot reach") || err.contains("timed out"), "{err}");
 }
 
 #[tokio::test]
@@ -92,10 +85,7 @@ async fn page_forward_all(src: &Source, limit: usize) -> Vec<String> {
     let mut seen = Vec::new();
     let mut anchor = Anchor::First;
     loop {
-        let page = src
-            .calls(Dialect::ServiceAi, &key(ORG_A), &anchor, limit)
-            .await
-            .unwrap();
+        let page = src.calls(Dialect::ServiceAi, &key(ORG_A), &anchor, limit).await.unwrap();
         assert!(page.rows.len() <= limit);
         seen.extend(ids(&page));
         if !page.has_after {
@@ -125,10 +115,7 @@ async fn keyset_paging_backward_returns_every_call_once_in_order() {
     let expected = expected_order(&url).await;
     for limit in [50, 13] {
         let mut seen: Vec<String> = Vec::new();
-        let mut page = src
-            .calls(Dialect::ServiceAi, &key(ORG_A), &Anchor::Last, limit)
-            .await
-            .unwrap();
+        let mut page = src.calls(Dialect::ServiceAi, &key(ORG_A), &Anchor::Last, limit).await.unwrap();
         assert!(!page.has_after);
         loop {
             let mut p = ids(&page);
@@ -138,12 +125,7 @@ async fn keyset_paging_backward_returns_every_call_once_in_order() {
                 break;
             }
             page = src
-                .calls(
-                    Dialect::ServiceAi,
-                    &key(ORG_A),
-                    &Anchor::Before(page.rows[0].cursor()),
-                    limit,
-                )
+                .calls(Dialect::ServiceAi, &key(ORG_A), &Anchor::Before(page.rows[0].cursor()), limit)
                 .await
                 .unwrap();
         }
@@ -166,63 +148,23 @@ async fn forward_then_back_gives_the_same_page() {
     let org = key(ORG_A);
     let d = Dialect::ServiceAi;
     let p1 = src.calls(d, &org, &Anchor::First, 40).await.unwrap();
-    let p2 = src
-        .calls(
-            d,
-            &org,
-            &Anchor::After(p1.rows.last().unwrap().cursor()),
-            40,
-        )
-        .await
-        .unwrap();
-    let p3 = src
-        .calls(
-            d,
-            &org,
-            &Anchor::After(p2.rows.last().unwrap().cursor()),
-            40,
-        )
-        .await
-        .unwrap();
-    let back = src
-        .calls(d, &org, &Anchor::Before(p3.rows[0].cursor()), 40)
-        .await
-        .unwrap();
+    let p2 = src.calls(d, &org, &Anchor::After(p1.rows.last().unwrap().cursor()), 40).await.unwrap();
+    let p3 = src.calls(d, &org, &Anchor::After(p2.rows.last().unwrap().cursor()), 40).await.unwrap();
+    let back = src.calls(d, &org, &Anchor::Before(p3.rows[0].cursor()), 40).await.unwrap();
     assert_eq!(ids(&back), ids(&p2));
     assert!(back.has_before && back.has_after);
     // Crossing from timed rows into the NULL-time rows and back.
     let last = src.calls(d, &org, &Anchor::Last, 40).await.unwrap();
-    assert!(
-        last.rows
-            .iter()
-            .rev()
-            .take(25)
-            .all(|r| r.created_at.is_none())
-    );
-    let before_last = src
-        .calls(d, &org, &Anchor::Before(last.rows[0].cursor()), 40)
-        .await
-        .unwrap();
-    let again = src
-        .calls(
-            d,
-            &org,
-            &Anchor::After(before_last.rows.last().unwrap().cursor()),
-            40,
-        )
-        .await
-        .unwrap();
+    assert!(last.rows.iter().rev().take(25).all(|r| r.created_at.is_none()));
+    let before_last = src.calls(d, &org, &Anchor::Before(last.rows[0].cursor()), 40).await.unwrap();
+    let again = src.calls(d, &org, &Anchor::After(before_last.rows.last().unwrap().cursor()), 40).await.unwrap();
     assert_eq!(ids(&again), ids(&last));
 }
 
 #[tokio::test]
 async fn org_without_calls_gives_an_empty_page() {
     let url = hostile_db("empty").await;
-    let page = source(&url)
-        .await
-        .calls(Dialect::ServiceAi, &key(ORG_B), &Anchor::First, 50)
-        .await
-        .unwrap();
+    let page = source(&url).await.calls(Dialect::ServiceAi, &key(ORG_B), &Anchor::First, 50).await.unwrap();
     assert!(page.rows.is_empty() && !page.has_after && !page.has_before);
 }
 
@@ -230,11 +172,7 @@ async fn org_without_calls_gives_an_empty_page() {
 async fn the_2mb_transcript_loads_and_splits_into_turns() {
     let url = hostile_db("huge").await;
     let src = source(&url).await;
-    let d = src
-        .call(Dialect::ServiceAi, &key(ORG_A), &key(HUGE_CALL))
-        .await
-        .unwrap()
-        .unwrap();
+    let d = src.call(Dialect::ServiceAi, &key(ORG_A), &key(HUGE_CALL)).await.unwrap().unwrap();
     let t = d.transcript.unwrap();
     assert!(t.len() >= 2_000_000, "{}", t.len());
     let turns = transcript::parse(&t);
@@ -247,11 +185,7 @@ async fn the_2mb_transcript_loads_and_splits_into_turns() {
 async fn hostile_text_is_made_inert_on_load() {
     let url = hostile_db("hostile").await;
     let src = source(&url).await;
-    let d = src
-        .call(Dialect::ServiceAi, &key(ORG_A), &key(HOSTILE_CALL))
-        .await
-        .unwrap()
-        .unwrap();
+    let d = src.call(Dialect::ServiceAi, &key(ORG_A), &key(HOSTILE_CALL)).await.unwrap().unwrap();
     let t = d.transcript.clone().unwrap();
     assert!(is_inert(&t), "{t:?}");
     assert!(t.contains('␛'));
@@ -267,12 +201,7 @@ async fn hostile_text_is_made_inert_on_load() {
 async fn a_call_of_another_org_is_not_found() {
     let url = hostile_db("other").await;
     let src = source(&url).await;
-    assert!(
-        src.call(Dialect::ServiceAi, &key(ORG_C), &key(HUGE_CALL))
-            .await
-            .unwrap()
-            .is_none()
-    );
+    assert!(src.call(Dialect::ServiceAi, &key(ORG_C), &key(HUGE_CALL)).await.unwrap().is_none());
 }
 
 #[tokio::test]
@@ -306,10 +235,7 @@ async fn reads_are_read_only_at_the_server_and_bounded_by_the_statement_timeout(
     // Hold a lock so that listing orgs waits: the statement timeout must cancel it server-side.
     let mut locker = PgConnection::connect(&url).await.unwrap();
     sqlx::query("BEGIN").execute(&mut locker).await.unwrap();
-    sqlx::query("LOCK TABLE organizations IN ACCESS EXCLUSIVE MODE")
-        .execute(&mut locker)
-        .await
-        .unwrap();
+    sqlx::query("LOCK TABLE organizations IN ACCESS EXCLUSIVE MODE").execute(&mut locker).await.unwrap();
     let mut opts = DbOptions::new(&url);
     opts.statement_timeout_ms = 300;
     let slow = Source::new(opts).unwrap();

@@ -29,18 +29,7 @@ impl Tmux {
         }
         cmd += "; echo EXITED $?; sleep 600";
         let ok = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-x",
-                &w.to_string(),
-                "-y",
-                &h.to_string(),
-            ])
+            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-x", &w.to_string(), "-y", &h.to_string()])
             .arg(cmd)
             .status()
             .expect("tmux is installed")
@@ -51,36 +40,24 @@ impl Tmux {
 
     fn send(&self, keys: &[&str]) {
         for k in keys {
-            let ok = Command::new("tmux")
-                .args(["-L", &self.socket, "send-keys", k])
-                .status()
-                .unwrap()
-                .success();
+            let ok = Command::new("tmux").args(["-L", &self.socket, "send-keys", k]).status().unwrap().success();
             assert!(ok);
             std::thread::sleep(Duration::from_millis(30));
         }
     }
 
     fn type_text(&self, text: &str) {
-        Command::new("tmux")
-            .args(["-L", &self.socket, "send-keys", "-l", text])
-            .status()
-            .unwrap();
+        Command::new("tmux").args(["-L", &self.socket, "send-keys", "-l", text]).status().unwrap();
     }
 
     fn screen(&self) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket, "capture-pane", "-p"])
-            .output()
-            .unwrap();
+        let out = Command::new("tmux").args(["-L", &self.socket, "capture-pane", "-p"]).output().unwrap();
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
     fn title(&self) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket, "display-message", "-p", "#{pane_title}"])
-            .output()
-            .unwrap();
+        let out =
+            Command::new("tmux").args(["-L", &self.socket, "display-message", "-p", "#{pane_title}"]).output().unwrap();
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
@@ -102,17 +79,12 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .status();
+        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).status();
     }
 }
 
 fn log_env(dir: &tempdir::Dir) -> (String, String) {
-    (
-        "SWITCHBOARD_LOG_DIR".to_string(),
-        dir.path().join("log").display().to_string(),
-    )
+    ("SWITCHBOARD_LOG_DIR".to_string(), dir.path().join("log").display().to_string())
 }
 
 mod tempdir {
@@ -140,40 +112,18 @@ async fn support_journey_on_a_real_server() {
     let url = hostile_db("e2e").await;
     let tmp = tempdir::Dir::new("journey");
     let (lk, lv) = log_env(&tmp);
-    let t = Tmux::start(
-        "journey",
-        &["--url", &url],
-        &[(&lk, &lv), ("SWITCHBOARD_CONFIG", "/dev/null")],
-        120,
-        40,
-    );
+    let t = Tmux::start("journey", &["--url", &url], &[(&lk, &lv), ("SWITCHBOARD_CONFIG", "/dev/null")], 120, 40);
 
     // The org switcher, with the hostile org name shown as harmless marks.
-    let s = t.wait_for(
-        &["Organizations (3 of 3)", "Acme Plumbing", "東京デンタル"],
-        30,
-    );
+    let s = t.wait_for(&["Organizations (3 of 3)", "Acme Plumbing", "東京デンタル"], 30);
     assert!(s.contains("␛]0;pwned"), "{s}");
-    assert!(
-        !t.title().contains("pwned"),
-        "the window title was changed: {}",
-        t.title()
-    );
+    assert!(!t.title().contains("pwned"), "the window title was changed: {}", t.title());
 
     t.type_text("acme");
     t.wait_for(&["Organizations (1 of 3)"], 10);
     t.send(&["Enter"]);
-    let s = t.wait_for(
-        &[
-            "Acme Plumbing · calls, newest first · page 1",
-            "America/New_York",
-        ],
-        15,
-    );
-    assert!(
-        s.contains("2026-02-01 05:00"),
-        "newest call first, in New York time:\n{s}"
-    );
+    let s = t.wait_for(&["Acme Plumbing · calls, newest first · page 1", "America/New_York"], 15);
+    assert!(s.contains("2026-02-01 05:00"), "newest call first, in New York time:\n{s}");
 
     t.send(&["PageDown"]);
     t.wait_for(&["page 2"], 10);
@@ -193,20 +143,13 @@ async fn support_journey_on_a_real_server() {
     t.send(&["Enter"]);
     let s = t.wait_for(&["Transcript ·", "Customer", "配管が破裂しました"], 15);
     assert!(s.contains('␛'), "{s}");
-    assert!(
-        !t.title().contains("owned"),
-        "the window title was changed: {}",
-        t.title()
-    );
+    assert!(!t.title().contains("owned"), "the window title was changed: {}", t.title());
 
     t.send(&["/"]);
     t.type_text("pipe");
     t.send(&["Enter"]);
     let s = t.wait_for(&["/pipe"], 10);
-    assert!(
-        s.contains("/pipe 1/") || s.contains("/pipe no match"),
-        "{s}"
-    );
+    assert!(s.contains("/pipe 1/") || s.contains("/pipe no match"), "{s}");
 
     t.send(&["Escape"]);
     t.wait_for(&["Acme Plumbing · calls"], 10);
@@ -230,21 +173,12 @@ async fn a_dead_server_shows_a_message_and_quits_cleanly() {
     let (lk, lv) = log_env(&tmp);
     let t = Tmux::start(
         "dead",
-        &[
-            "--url",
-            "postgres://postgres@127.0.0.1:1/postgres?sslmode=disable",
-        ],
+        &["--url", "postgres://postgres@127.0.0.1:1/postgres?sslmode=disable"],
         &[(&lk, &lv), ("SWITCHBOARD_CONFIG", "/dev/null")],
         80,
         24,
     );
-    t.wait_for(
-        &[
-            "Cannot use this database",
-            "cannot reach the database server",
-        ],
-        30,
-    );
+    t.wait_for(&["Cannot use this database", "cannot reach the database server"], 30);
     t.send(&["q"]);
     t.wait_for(&["EXITED 0"], 10);
 }
@@ -257,18 +191,11 @@ async fn demo_on_an_empty_data_directory_shows_orgs_and_calls() {
     let t = Tmux::start(
         "demo",
         &["demo"],
-        &[
-            (&lk, &lv),
-            ("SWITCHBOARD_DATA_DIR", &data),
-            ("SWITCHBOARD_CONFIG", "/dev/null"),
-        ],
+        &[(&lk, &lv), ("SWITCHBOARD_DATA_DIR", &data), ("SWITCHBOARD_CONFIG", "/dev/null")],
         120,
         40,
     );
-    let s = t.wait_for(
-        &["Organizations (", "demo serviceai (embedded PostgreSQL)"],
-        120,
-    );
+    let s = t.wait_for(&["Organizations (", "demo serviceai (embedded PostgreSQL)"], 120);
     assert!(!s.contains("(0 of 0)"), "{s}");
     t.send(&["Enter"]);
     let s = t.wait_for(&["calls, newest first · page 1", "Time", "Phone"], 30);
@@ -287,23 +214,44 @@ async fn demo_on_a_private_server_from_system_binaries() {
     let t = Tmux::start(
         "demoserver",
         &["demo", "--server", "--reset"],
-        &[
-            (&lk, &lv),
-            ("SWITCHBOARD_DATA_DIR", &data),
-            ("SWITCHBOARD_CONFIG", "/dev/null"),
-        ],
+        &[(&lk, &lv), ("SWITCHBOARD_DATA_DIR", &data), ("SWITCHBOARD_CONFIG", "/dev/null")],
         120,
         40,
     );
-    t.wait_for(
-        &[
-            "Organizations (8 of 8)",
-            "demo serviceai (private PostgreSQL",
-        ],
-        120,
-    );
+    t.wait_for(&["Organizations (8 of 8)", "demo serviceai (private PostgreSQL"], 120);
     t.send(&["Enter"]);
     t.wait_for(&["calls, newest first · page 1"], 30);
     t.send(&["C-c"]);
     t.wait_for(&["EXITED 0"], 30);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn demo_of_every_other_platform_opens_with_the_same_keys() {
+    for dialect in ["retell", "voxanne", "prisma", "quinite"] {
+        let tmp = tempdir::Dir::new(&format!("demo-{dialect}"));
+        let data = tmp.path().join("data").display().to_string();
+        let (lk, lv) = log_env(&tmp);
+        let t = Tmux::start(
+            &format!("demo-{dialect}"),
+            &["demo", "--dialect", dialect],
+            &[(&lk, &lv), ("SWITCHBOARD_DATA_DIR", &data), ("SWITCHBOARD_CONFIG", "/dev/null")],
+            120,
+            40,
+        );
+        let s = t.wait_for(&["Organizations (", &format!("demo {dialect} (embedded PostgreSQL)")], 120);
+        assert!(!s.contains("(0 of 0)"), "{dialect}:\n{s}");
+        assert!(s.contains(&format!("│ {dialect} │")), "{dialect} detected:\n{s}");
+        t.send(&["Enter"]);
+        let s = t.wait_for(&["calls, newest first · page 1"], 30);
+        assert!(!s.contains("has no calls"), "{dialect}:\n{s}");
+        t.send(&["PageDown"]);
+        t.wait_for(&["page 2"], 30);
+        t.send(&["Enter"]);
+        let s = t.wait_for(&["Transcript ·"], 30);
+        assert!(!s.contains('✖'), "{dialect}:\n{s}");
+        t.send(&["Tab"]);
+        t.wait_for(&["Details · lines"], 10);
+        t.send(&["q"]);
+        t.wait_for(&["EXITED 0"], 10);
+    }
 }

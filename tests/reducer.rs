@@ -12,17 +12,11 @@ use switchboard::core::reducer::update;
 use switchboard::core::state::{Landing, Screen, State};
 
 fn key(c: char) -> Input {
-    Input {
-        key: TKey::Char(c),
-        ..Default::default()
-    }
+    Input { key: TKey::Char(c), ..Default::default() }
 }
 
 fn special(k: TKey) -> Input {
-    Input {
-        key: k,
-        ..Default::default()
-    }
+    Input { key: k, ..Default::default() }
 }
 
 fn type_text(s: &mut State, text: &str) -> Vec<Effect> {
@@ -37,27 +31,9 @@ fn type_text(s: &mut State, text: &str) -> Vec<Effect> {
 fn open_org(s: &mut State, filter: &str, first: switchboard::core::model::Page) {
     type_text(s, filter);
     let fx = update(s, Action::Input(special(TKey::Enter)));
-    let [
-        Effect::LoadCalls {
-            req,
-            anchor: Anchor::First,
-            limit,
-            ..
-        },
-    ] = fx.as_slice()
-    else {
-        panic!("{fx:?}")
-    };
+    let [Effect::LoadCalls { req, anchor: Anchor::First, limit, .. }] = fx.as_slice() else { panic!("{fx:?}") };
     assert_eq!(*limit, s.page_size());
-    update(
-        s,
-        Action::CallsLoaded {
-            req: *req,
-            anchor: Anchor::First,
-            result: Ok(first),
-            ms: 1.0,
-        },
-    );
+    update(s, Action::CallsLoaded { req: *req, anchor: Anchor::First, result: Ok(first), ms: 1.0 });
 }
 
 #[test]
@@ -103,25 +79,16 @@ fn paging_forward_and_back_uses_the_cursors_of_the_page() {
     open_org(&mut s, "acme", page(0, 35, false, true));
     let last = s.calls.page.rows.last().unwrap().cursor();
     let fx = cmd(&mut s, Command::PageDown);
-    let [Effect::LoadCalls { req, anchor, .. }] = fx.as_slice() else {
-        panic!("{fx:?}")
-    };
+    let [Effect::LoadCalls { req, anchor, .. }] = fx.as_slice() else { panic!("{fx:?}") };
     assert_eq!(anchor, &Anchor::After(last));
     update(
         &mut s,
-        Action::CallsLoaded {
-            req: *req,
-            anchor: anchor.clone(),
-            result: Ok(page(35, 35, true, true)),
-            ms: 1.0,
-        },
+        Action::CallsLoaded { req: *req, anchor: anchor.clone(), result: Ok(page(35, 35, true, true)), ms: 1.0 },
     );
     assert_eq!(s.calls.page_no, Some(2));
     let first = s.calls.page.rows[0].cursor();
     let fx = cmd(&mut s, Command::PageUp);
-    let [Effect::LoadCalls { anchor, .. }] = fx.as_slice() else {
-        panic!("{fx:?}")
-    };
+    let [Effect::LoadCalls { anchor, .. }] = fx.as_slice() else { panic!("{fx:?}") };
     assert_eq!(anchor, &Anchor::Before(first));
 }
 
@@ -134,18 +101,11 @@ fn moving_past_the_last_row_loads_the_next_page_and_selects_its_first_row() {
     }
     assert_eq!(s.calls.selected, 34);
     let fx = cmd(&mut s, Command::Down);
-    let [Effect::LoadCalls { req, anchor, .. }] = fx.as_slice() else {
-        panic!("{fx:?}")
-    };
+    let [Effect::LoadCalls { req, anchor, .. }] = fx.as_slice() else { panic!("{fx:?}") };
     assert_eq!(s.calls.pending.unwrap().1, Landing::FirstRow);
     update(
         &mut s,
-        Action::CallsLoaded {
-            req: *req,
-            anchor: anchor.clone(),
-            result: Ok(page(35, 35, true, false)),
-            ms: 1.0,
-        },
+        Action::CallsLoaded { req: *req, anchor: anchor.clone(), result: Ok(page(35, 35, true, false)), ms: 1.0 },
     );
     assert_eq!(s.calls.selected, 0);
     assert_eq!(s.calls.page.rows[0].key, row(35).key);
@@ -157,25 +117,9 @@ fn moving_past_the_last_row_loads_the_next_page_and_selects_its_first_row() {
     assert_eq!(s.message.as_deref(), Some("end of the list"));
     // Up from the top row of page 2 loads the page before and lands on its last row.
     let fx = cmd(&mut s, Command::Top);
-    let [
-        Effect::LoadCalls {
-            anchor: Anchor::First,
-            ..
-        },
-    ] = fx.as_slice()
-    else {
-        panic!("{fx:?}")
-    };
+    let [Effect::LoadCalls { anchor: Anchor::First, .. }] = fx.as_slice() else { panic!("{fx:?}") };
     let fx = cmd(&mut s, Command::Bottom);
-    let [
-        Effect::LoadCalls {
-            anchor: Anchor::Last,
-            ..
-        },
-    ] = fx.as_slice()
-    else {
-        panic!("{fx:?}")
-    };
+    let [Effect::LoadCalls { anchor: Anchor::Last, .. }] = fx.as_slice() else { panic!("{fx:?}") };
 }
 
 #[test]
@@ -184,38 +128,17 @@ fn a_superseded_result_is_dropped() {
     open_org(&mut s, "acme", page(0, 35, false, true));
     let fx1 = cmd(&mut s, Command::PageDown);
     let fx2 = cmd(&mut s, Command::Bottom);
-    let (
-        Effect::LoadCalls {
-            req: r1,
-            anchor: a1,
-            ..
-        },
-        Effect::LoadCalls { req: r2, .. },
-    ) = (&fx1[0], &fx2[0])
-    else {
+    let (Effect::LoadCalls { req: r1, anchor: a1, .. }, Effect::LoadCalls { req: r2, .. }) = (&fx1[0], &fx2[0]) else {
         panic!()
     };
     assert_ne!(r1, r2);
     // The older answer arrives late: ignored.
-    update(
-        &mut s,
-        Action::CallsLoaded {
-            req: *r1,
-            anchor: a1.clone(),
-            result: Ok(page(35, 35, true, true)),
-            ms: 1.0,
-        },
-    );
+    update(&mut s, Action::CallsLoaded { req: *r1, anchor: a1.clone(), result: Ok(page(35, 35, true, true)), ms: 1.0 });
     assert_eq!(s.calls.page.rows[0].key, row(0).key);
     assert!(s.calls.pending.is_some());
     update(
         &mut s,
-        Action::CallsLoaded {
-            req: *r2,
-            anchor: Anchor::Last,
-            result: Ok(page(500, 35, true, false)),
-            ms: 1.0,
-        },
+        Action::CallsLoaded { req: *r2, anchor: Anchor::Last, result: Ok(page(500, 35, true, false)), ms: 1.0 },
     );
     assert_eq!(s.calls.page.rows[0].key, row(500).key);
     assert_eq!(s.calls.selected, 34);
@@ -227,17 +150,10 @@ fn a_failed_page_keeps_the_old_rows_and_shows_the_error() {
     let mut s = connected(120, 40);
     open_org(&mut s, "acme", page(0, 35, false, true));
     let fx = cmd(&mut s, Command::PageDown);
-    let Effect::LoadCalls { req, anchor, .. } = &fx[0] else {
-        panic!()
-    };
+    let Effect::LoadCalls { req, anchor, .. } = &fx[0] else { panic!() };
     update(
         &mut s,
-        Action::CallsLoaded {
-            req: *req,
-            anchor: anchor.clone(),
-            result: Err("cannot reach".into()),
-            ms: 1.0,
-        },
+        Action::CallsLoaded { req: *req, anchor: anchor.clone(), result: Err("cannot reach".into()), ms: 1.0 },
     );
     assert_eq!(s.calls.page.rows.len(), 35);
     assert_eq!(s.calls.error.as_deref(), Some("cannot reach"));
@@ -248,12 +164,7 @@ fn switching_org_resets_the_list_and_drops_the_old_orgs_late_page() {
     let mut s = connected(120, 40);
     open_org(&mut s, "acme", page(0, 35, false, true));
     let fx = cmd(&mut s, Command::PageDown);
-    let Effect::LoadCalls {
-        req: stale, anchor, ..
-    } = fx[0].clone()
-    else {
-        panic!()
-    };
+    let Effect::LoadCalls { req: stale, anchor, .. } = fx[0].clone() else { panic!() };
     cmd(&mut s, Command::Orgs);
     assert_eq!(s.screen, Screen::Orgs);
     for _ in 0..4 {
@@ -261,31 +172,13 @@ fn switching_org_resets_the_list_and_drops_the_old_orgs_late_page() {
     }
     type_text(&mut s, "kolkata");
     let fx = update(&mut s, Action::Input(special(TKey::Enter)));
-    let [Effect::LoadCalls { req, .. }] = fx.as_slice() else {
-        panic!("{fx:?}")
-    };
+    let [Effect::LoadCalls { req, .. }] = fx.as_slice() else { panic!("{fx:?}") };
     assert!(s.calls.page.rows.is_empty());
+    update(&mut s, Action::CallsLoaded { req: stale, anchor, result: Ok(page(35, 35, true, true)), ms: 1.0 });
+    assert!(s.calls.page.rows.is_empty(), "the old org's page must not show");
     update(
         &mut s,
-        Action::CallsLoaded {
-            req: stale,
-            anchor,
-            result: Ok(page(35, 35, true, true)),
-            ms: 1.0,
-        },
-    );
-    assert!(
-        s.calls.page.rows.is_empty(),
-        "the old org's page must not show"
-    );
-    update(
-        &mut s,
-        Action::CallsLoaded {
-            req: *req,
-            anchor: Anchor::First,
-            result: Ok(page(900, 3, false, false)),
-            ms: 1.0,
-        },
+        Action::CallsLoaded { req: *req, anchor: Anchor::First, result: Ok(page(900, 3, false, false)), ms: 1.0 },
     );
     assert_eq!(s.calls.page.rows.len(), 3);
     assert_eq!(s.calls.zone.label(), "Asia/Kolkata");
@@ -306,19 +199,10 @@ fn open_call(s: &mut State) {
     open_org(s, "acme", page(0, 35, false, true));
     cmd(s, Command::Down);
     let fx = cmd(s, Command::Open);
-    let [Effect::LoadCall { req, call, .. }] = fx.as_slice() else {
-        panic!("{fx:?}")
-    };
+    let [Effect::LoadCall { req, call, .. }] = fx.as_slice() else { panic!("{fx:?}") };
     assert_eq!(call, &row(1).key);
     assert_eq!(s.screen, Screen::Call);
-    update(
-        s,
-        Action::CallLoaded {
-            req: *req,
-            result: Ok(Some(detail(1))),
-            ms: 3.0,
-        },
-    );
+    update(s, Action::CallLoaded { req: *req, result: Ok(Some(detail(1))), ms: 3.0 });
 }
 
 #[test]
@@ -329,13 +213,7 @@ fn opening_a_call_parses_and_wraps_its_transcript() {
     assert_eq!(v.turns.len(), 8);
     assert_eq!(v.wrap_width, 118);
     assert!(v.lines.len() >= 15);
-    update(
-        &mut s,
-        Action::Resize {
-            width: 70,
-            height: 24,
-        },
-    );
+    update(&mut s, Action::Resize { width: 70, height: 24 });
     let v = s.call.as_ref().unwrap();
     assert_eq!(v.wrap_width, 68);
     cmd(&mut s, Command::Back);
@@ -347,32 +225,14 @@ fn a_late_transcript_of_a_call_left_behind_is_dropped() {
     let mut s = connected(120, 40);
     open_org(&mut s, "acme", page(0, 35, false, true));
     let fx = cmd(&mut s, Command::Open);
-    let Effect::LoadCall { req: first, .. } = fx[0].clone() else {
-        panic!()
-    };
+    let Effect::LoadCall { req: first, .. } = fx[0].clone() else { panic!() };
     cmd(&mut s, Command::Back);
     cmd(&mut s, Command::Down);
     let fx = cmd(&mut s, Command::Open);
-    let Effect::LoadCall { req: second, .. } = fx[0].clone() else {
-        panic!()
-    };
-    update(
-        &mut s,
-        Action::CallLoaded {
-            req: first,
-            result: Ok(Some(detail(0))),
-            ms: 1.0,
-        },
-    );
+    let Effect::LoadCall { req: second, .. } = fx[0].clone() else { panic!() };
+    update(&mut s, Action::CallLoaded { req: first, result: Ok(Some(detail(0))), ms: 1.0 });
     assert!(s.call.as_ref().unwrap().detail.is_none());
-    update(
-        &mut s,
-        Action::CallLoaded {
-            req: second,
-            result: Ok(Some(detail(1))),
-            ms: 1.0,
-        },
-    );
+    update(&mut s, Action::CallLoaded { req: second, result: Ok(Some(detail(1))), ms: 1.0 });
     assert_eq!(s.call.as_ref().unwrap().row.key, row(1).key);
 }
 
@@ -434,24 +294,32 @@ fn help_opens_and_any_key_closes_it_and_quit_quits() {
 
 #[test]
 fn a_failed_connection_is_shown_and_refresh_retries() {
-    let mut s = State::new(
-        "postgres://x@h/db",
-        true,
-        switchboard::core::keymap::Keymap::default(),
-    );
+    let mut s = State::new("postgres://x@h/db", true, switchboard::core::keymap::Keymap::default());
     let fx = switchboard::core::reducer::init(&mut s);
-    let Effect::Detect { req } = fx[0] else {
-        panic!()
-    };
-    update(
-        &mut s,
-        Action::Detected {
-            req,
-            result: Err("cannot reach the database server".into()),
-            ms: 1.0,
-        },
-    );
+    let Effect::Detect { req } = fx[0] else { panic!() };
+    update(&mut s, Action::Detected { req, result: Err("cannot reach the database server".into()), ms: 1.0 });
     assert!(matches!(s.conn, switchboard::core::state::Conn::Failed(_)));
     let fx = cmd(&mut s, Command::Refresh);
     assert!(matches!(fx[0], Effect::Detect { .. }));
+}
+
+#[test]
+fn tab_shows_the_details_and_search_returns_to_the_transcript() {
+    let mut s = connected(80, 24);
+    open_call(&mut s);
+    cmd(&mut s, Command::Details);
+    let v = s.call.as_ref().unwrap();
+    assert_eq!(v.tab, switchboard::core::state::CallTab::Details);
+    let labels: Vec<&str> = v.details.iter().filter_map(|l| l.label.as_deref()).collect();
+    assert_eq!(labels, vec!["Summary", "External id", "Call id", "Language", "Tools used"]);
+    for _ in 0..50 {
+        cmd(&mut s, Command::Down);
+    }
+    let v = s.call.as_ref().unwrap();
+    assert_eq!(v.details_scroll, v.details.len().saturating_sub(s.transcript_height()));
+    assert_eq!(v.scroll, 0, "the transcript did not move");
+    cmd(&mut s, Command::Search);
+    let v = s.call.as_ref().unwrap();
+    assert_eq!(v.tab, switchboard::core::state::CallTab::Transcript);
+    assert!(v.search.input.is_some());
 }

@@ -17,40 +17,20 @@ use switchboard::ui::views;
 
 fn draw(s: &State) -> String {
     let mut t = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
-    t.draw(|f| views::render(s, &Theme::from_name("ansi"), f))
-        .unwrap();
+    t.draw(|f| views::render(s, &Theme::from_name("ansi"), f)).unwrap();
     t.backend().to_string()
 }
 
 fn calls_state(w: u16, h: u16) -> State {
     let mut s = connected(w, h);
     for c in "acme".chars() {
-        update(
-            &mut s,
-            Action::Input(Input {
-                key: TKey::Char(c),
-                ..Default::default()
-            }),
-        );
+        update(&mut s, Action::Input(Input { key: TKey::Char(c), ..Default::default() }));
     }
-    let fx = update(
-        &mut s,
-        Action::Input(Input {
-            key: TKey::Enter,
-            ..Default::default()
-        }),
-    );
-    let Effect::LoadCalls { req, limit, .. } = fx[0].clone() else {
-        panic!()
-    };
+    let fx = update(&mut s, Action::Input(Input { key: TKey::Enter, ..Default::default() }));
+    let Effect::LoadCalls { req, limit, .. } = fx[0].clone() else { panic!() };
     update(
         &mut s,
-        Action::CallsLoaded {
-            req,
-            anchor: Anchor::First,
-            result: Ok(page(0, limit as u32, false, true)),
-            ms: 1.25,
-        },
+        Action::CallsLoaded { req, anchor: Anchor::First, result: Ok(page(0, limit as u32, false, true)), ms: 1.25 },
     );
     s
 }
@@ -59,17 +39,8 @@ fn call_state(w: u16, h: u16) -> State {
     let mut s = calls_state(w, h);
     cmd(&mut s, Command::Down);
     let fx = cmd(&mut s, Command::Open);
-    let Effect::LoadCall { req, .. } = fx[0].clone() else {
-        panic!()
-    };
-    update(
-        &mut s,
-        Action::CallLoaded {
-            req,
-            result: Ok(Some(detail(1))),
-            ms: 3.5,
-        },
-    );
+    let Effect::LoadCall { req, .. } = fx[0].clone() else { panic!() };
+    update(&mut s, Action::CallLoaded { req, result: Ok(Some(detail(1))), ms: 3.5 });
     s
 }
 
@@ -94,13 +65,7 @@ fn call_detail_with_search() {
         insta::assert_snapshot!(format!("call_{w}x{h}"), draw(&s));
         cmd(&mut s, Command::Search);
         for c in "pipe".chars() {
-            update(
-                &mut s,
-                Action::Input(Input {
-                    key: TKey::Char(c),
-                    ..Default::default()
-                }),
-            );
+            update(&mut s, Action::Input(Input { key: TKey::Char(c), ..Default::default() }));
         }
         insta::assert_snapshot!(format!("call_search_{w}x{h}"), draw(&s));
     }
@@ -112,41 +77,21 @@ fn help_and_too_small() {
     cmd(&mut s, Command::Help);
     insta::assert_snapshot!("help_120x40", draw(&s));
     let mut s = calls_state(120, 40);
-    update(
-        &mut s,
-        Action::Resize {
-            width: 50,
-            height: 12,
-        },
-    );
+    update(&mut s, Action::Resize { width: 50, height: 12 });
     insta::assert_snapshot!("too_small_50x12", draw(&s));
 }
 
 #[test]
 fn connection_failure() {
-    let mut s = State::new(
-        "postgres://support@db.example.com:5432/platform",
-        true,
-        Default::default(),
-    );
-    update(
-        &mut s,
-        Action::Resize {
-            width: 80,
-            height: 24,
-        },
-    );
+    let mut s = State::new("postgres://support@db.example.com:5432/platform", true, Default::default());
+    update(&mut s, Action::Resize { width: 80, height: 24 });
     let fx = switchboard::core::reducer::init(&mut s);
-    let Effect::Detect { req } = fx[0] else {
-        panic!()
-    };
+    let Effect::Detect { req } = fx[0] else { panic!() };
     update(
         &mut s,
         Action::Detected {
             req,
-            result: Err(
-                "cannot reach the database server: Connection refused (os error 111)".into(),
-            ),
+            result: Err("cannot reach the database server: Connection refused (os error 111)".into()),
             ms: 0.4,
         },
     );
@@ -158,4 +103,13 @@ fn help_at_80x24_fits_in_two_columns() {
     let mut s = calls_state(80, 24);
     cmd(&mut s, Command::Help);
     insta::assert_snapshot!("help_80x24", draw(&s));
+}
+
+#[test]
+fn call_details_pane() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut s = call_state(w, h);
+        cmd(&mut s, Command::Details);
+        insta::assert_snapshot!(format!("call_details_{w}x{h}"), draw(&s));
+    }
 }

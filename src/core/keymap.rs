@@ -18,6 +18,7 @@ pub enum Command {
     Bottom,
     Open,
     Back,
+    Details,
     Search,
     NextMatch,
     PrevMatch,
@@ -38,6 +39,7 @@ impl Command {
             Command::Bottom => "last page / bottom",
             Command::Open => "open selected",
             Command::Back => "back",
+            Command::Details => "transcript / details",
             Command::Search => "search transcript",
             Command::NextMatch => "next match",
             Command::PrevMatch => "previous match",
@@ -59,6 +61,7 @@ impl Command {
             Command::Bottom => "bottom",
             Command::Open => "open",
             Command::Back => "back",
+            Command::Details => "details",
             Command::Search => "search",
             Command::NextMatch => "next",
             Command::PrevMatch => "prev",
@@ -112,11 +115,7 @@ pub enum KeyName {
 
 impl Chord {
     pub const fn plain(key: KeyName) -> Chord {
-        Chord {
-            key,
-            ctrl: false,
-            alt: false,
-        }
+        Chord { key, ctrl: false, alt: false }
     }
 
     pub const fn ch(c: char) -> Chord {
@@ -124,11 +123,7 @@ impl Chord {
     }
 
     pub const fn ctrl(c: char) -> Chord {
-        Chord {
-            key: KeyName::Char(c),
-            ctrl: true,
-            alt: false,
-        }
+        Chord { key: KeyName::Char(c), ctrl: true, alt: false }
     }
 
     /// Parses "q", "G", "?", "ctrl-c", "alt-x", "enter", "pgdn", "f1", "space".
@@ -168,11 +163,7 @@ impl Chord {
             _ => {
                 let mut chars = rest.chars();
                 match (chars.next(), chars.next()) {
-                    (Some(c), None) => KeyName::Char(if chord.ctrl {
-                        c.to_ascii_lowercase()
-                    } else {
-                        c
-                    }),
+                    (Some(c), None) => KeyName::Char(if chord.ctrl { c.to_ascii_lowercase() } else { c }),
                     _ => return Err(format!("unknown key {s:?}")),
                 }
             }
@@ -257,6 +248,8 @@ impl Default for Keymap {
             (Call, p(K::Home), Top),
             (Call, c('G'), Bottom),
             (Call, p(K::End), Bottom),
+            (Call, p(K::Tab), Details),
+            (Call, c('d'), Details),
             (Call, c('/'), Search),
             (Call, c('n'), NextMatch),
             (Call, c('N'), PrevMatch),
@@ -272,12 +265,7 @@ impl Default for Keymap {
 impl Keymap {
     /// The command for a chord on a screen: the screen's binding, else the global one.
     pub fn lookup(&self, ctx: Context, chord: Chord) -> Option<Command> {
-        let find = |c: Context| {
-            self.bindings
-                .iter()
-                .find(|(bc, ch, _)| *bc == c && *ch == chord)
-                .map(|b| b.2)
-        };
+        let find = |c: Context| self.bindings.iter().find(|(bc, ch, _)| *bc == c && *ch == chord).map(|b| b.2);
         find(ctx).or_else(|| find(Context::Global))
     }
 
@@ -301,11 +289,7 @@ impl Keymap {
         self.bindings
             .iter()
             .find(|(c, _, x)| *c == ctx && *x == cmd)
-            .or_else(|| {
-                self.bindings
-                    .iter()
-                    .find(|(c, _, x)| *c == Context::Global && *x == cmd)
-            })
+            .or_else(|| self.bindings.iter().find(|(c, _, x)| *c == Context::Global && *x == cmd))
             .map(|b| b.1)
     }
 }
@@ -317,29 +301,17 @@ mod tests {
     #[test]
     fn screen_bindings_win_and_global_ones_apply_everywhere() {
         let km = Keymap::default();
-        assert_eq!(
-            km.lookup(Context::Calls, Chord::ch('j')),
-            Some(Command::Down)
-        );
-        assert_eq!(
-            km.lookup(Context::Call, Chord::ch('q')),
-            Some(Command::Quit)
-        );
+        assert_eq!(km.lookup(Context::Calls, Chord::ch('j')), Some(Command::Down));
+        assert_eq!(km.lookup(Context::Call, Chord::ch('q')), Some(Command::Quit));
         assert_eq!(km.lookup(Context::Calls, Chord::ch('/')), None);
-        assert_eq!(
-            km.lookup(Context::Call, Chord::plain(KeyName::Esc)),
-            Some(Command::Back)
-        );
+        assert_eq!(km.lookup(Context::Call, Chord::plain(KeyName::Esc)), Some(Command::Back));
     }
 
     #[test]
     fn chords_parse_and_print() {
         assert_eq!(Chord::parse("ctrl-c").unwrap(), Chord::ctrl('c'));
         assert_eq!(Chord::parse("G").unwrap(), Chord::ch('G'));
-        assert_eq!(
-            Chord::parse("pgdn").unwrap(),
-            Chord::plain(KeyName::PageDown)
-        );
+        assert_eq!(Chord::parse("pgdn").unwrap(), Chord::plain(KeyName::PageDown));
         assert_eq!(Chord::parse("space").unwrap(), Chord::ch(' '));
         assert!(Chord::parse("nope").is_err());
         assert_eq!(Chord::ctrl('f').to_string(), "ctrl-f");

@@ -39,47 +39,82 @@ impl fmt::Display for Key {
     }
 }
 
-/// The platforms Switchboard knows. Only the ones listed in [`Dialect::ALL`] are detected.
+/// The platforms Switchboard knows, in the order detection prefers them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Dialect {
+    Retell,
     ServiceAi,
+    Voxanne,
+    Prisma,
+    Quinite,
 }
 
 impl Dialect {
-    pub const ALL: &'static [Dialect] = &[Dialect::ServiceAi];
+    pub const ALL: &'static [Dialect] =
+        &[Dialect::Retell, Dialect::ServiceAi, Dialect::Voxanne, Dialect::Prisma, Dialect::Quinite];
 
     pub fn name(self) -> &'static str {
         match self {
+            Dialect::Retell => "retell",
             Dialect::ServiceAi => "serviceai",
+            Dialect::Voxanne => "voxanne",
+            Dialect::Prisma => "prisma",
+            Dialect::Quinite => "quinite",
         }
     }
 
     pub fn platform(self) -> &'static str {
         match self {
+            Dialect::Retell => "Retell Metrics",
             Dialect::ServiceAi => "ServiceAI (Vapi)",
+            Dialect::Voxanne => "Voxanne AI",
+            Dialect::Prisma => "Prisma voice-agent platform",
+            Dialect::Quinite => "Quinite Vantage",
         }
     }
 
     pub fn from_name(s: &str) -> Option<Dialect> {
-        Dialect::ALL
-            .iter()
-            .copied()
-            .find(|d| d.name().eq_ignore_ascii_case(s.trim()))
+        Dialect::ALL.iter().copied().find(|d| d.name().eq_ignore_ascii_case(s.trim()))
     }
 
-    /// What the console can show for this dialect, as (view, available, note).
+    /// What the console can show for this dialect, and why not where it cannot.
     pub fn capabilities(self) -> Vec<Capability> {
+        use Capability as C;
+        let mut caps = vec![C::yes("org switcher", self.orgs_note())];
+        caps.push(C::yes("call list", self.calls_note()));
+        caps.push(C::yes("call detail", self.detail_note()));
+        caps.push(C::yes("transcript search", "in the loaded transcript"));
+        caps
+    }
+
+    fn orgs_note(self) -> &'static str {
         match self {
-            Dialect::ServiceAi => vec![
-                Capability::yes("org switcher", "organizations: name, industry, timezone"),
-                Capability::yes("call list", "call_logs, keyset paging on (created_at, id)"),
-                Capability::yes(
-                    "call detail",
-                    "summary, transcript, urgency, emergency, tools used",
-                ),
-                Capability::yes("transcript search", "in the loaded transcript"),
-            ],
+            Dialect::Retell => "system.organizations: name, slug, status (a schema per org)",
+            Dialect::ServiceAi => "organizations: name, industry, timezone",
+            Dialect::Voxanne => "organizations: name, plan",
+            Dialect::Prisma => "\"Organization\": name, plan",
+            Dialect::Quinite => "organizations: name, status",
+        }
+    }
+
+    fn calls_note(self) -> &'static str {
+        match self {
+            Dialect::Retell => "<org schema>.calls, keyset on (created_at, id)",
+            Dialect::ServiceAi => "call_logs, keyset on (created_at, id)",
+            Dialect::Voxanne => "calls, keyset on (created_at, id)",
+            Dialect::Prisma => "\"CallLog\", keyset on (\"timestamp\", id)",
+            Dialect::Quinite => "call_logs, keyset on (call_timestamp, id)",
+        }
+    }
+
+    fn detail_note(self) -> &'static str {
+        match self {
+            Dialect::Retell => "summary, end reason, outcome, billed minutes, raw JSON",
+            Dialect::ServiceAi => "summary, urgency, emergency, language, tools used",
+            Dialect::Voxanne => "summary, sentiment label/score/urgency, caller name, recording",
+            Dialect::Prisma => "agent, campaign, customer, recording URL, metadata",
+            Dialect::Quinite => "summary, transfer reason/department, campaign, lead",
         }
     }
 }
@@ -99,11 +134,7 @@ pub struct Capability {
 
 impl Capability {
     pub fn yes(view: &'static str, note: &'static str) -> Self {
-        Capability {
-            view,
-            available: true,
-            note,
-        }
+        Capability { view, available: true, note }
     }
 }
 
@@ -112,7 +143,10 @@ impl Capability {
 pub struct Org {
     pub key: Key,
     pub name: String,
+    /// Industry or plan, where the platform has one.
     pub industry: Option<String>,
+    /// active / suspended / deleted, where the platform has a status.
+    pub status: Option<String>,
     /// The IANA zone name as stored (sanitized); see [`crate::core::time::OrgZone`].
     pub timezone: Option<String>,
 }
@@ -127,17 +161,20 @@ pub struct CallRow {
     pub status: Option<String>,
     pub duration_s: Option<i32>,
     pub emergency: Option<bool>,
+    /// A score in 0..1 (ServiceAI).
     pub urgency: Option<f64>,
+    /// A word: "critical", "high", "transferred" (Voxanne, Quinite).
+    pub urgency_label: Option<String>,
+    /// The agent, assistant or campaign that handled the call.
     pub assistant: Option<String>,
+    /// The caller's (customer's, lead's) name where the platform records it.
+    pub caller: Option<String>,
     pub language: Option<String>,
 }
 
 impl CallRow {
     pub fn cursor(&self) -> Cursor {
-        Cursor {
-            created_at: self.created_at,
-            key: self.key.clone(),
-        }
+        Cursor { created_at: self.created_at, key: self.key.clone() }
     }
 }
 

@@ -8,7 +8,7 @@ use crate::core::action::Action;
 use crate::core::effect::Effect;
 use crate::core::keymap::Command;
 use crate::core::model::{Anchor, CallDetail, Page};
-use crate::core::state::{CallView, Conn, Landing, Screen, State, input_text, new_input};
+use crate::core::state::{CallTab, CallView, Conn, Landing, Screen, State, input_text, new_input};
 use crate::core::time::OrgZone;
 use crate::core::transcript;
 
@@ -64,12 +64,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Action::CallsLoaded {
-            req,
-            anchor,
-            result,
-            ms,
-        } => {
+        Action::CallsLoaded { req, anchor, result, ms } => {
             let Some((pending, landing)) = state.calls.pending else {
                 return Vec::new();
             };
@@ -139,11 +134,7 @@ fn apply_page(state: &mut State, anchor: Anchor, page: Page, landing: Landing) {
 }
 
 fn set_detail(view: &mut CallView, detail: CallDetail, width: u16) {
-    view.turns = detail
-        .transcript
-        .as_deref()
-        .map(transcript::parse)
-        .unwrap_or_default();
+    view.turns = detail.transcript.as_deref().map(transcript::parse).unwrap_or_default();
     view.row = detail.row.clone();
     view.detail = Some(detail);
     view.error = None;
@@ -162,11 +153,7 @@ fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
     if state.help {
         // Any key closes the help; quit still quits.
         state.help = false;
-        return if cmd == Command::Quit {
-            quit(state)
-        } else {
-            Vec::new()
-        };
+        return if cmd == Command::Quit { quit(state) } else { Vec::new() };
     }
     match cmd {
         Command::Quit => quit(state),
@@ -210,33 +197,19 @@ fn refresh(state: &mut State) -> Vec<Effect> {
                 return Vec::new();
             };
             view.pending = Some(req);
-            vec![Effect::LoadCall {
-                req,
-                dialect,
-                org,
-                call: view.row.key.clone(),
-            }]
+            vec![Effect::LoadCall { req, dialect, org, call: view.row.key.clone() }]
         }
     }
 }
 
 fn load_calls(state: &mut State, anchor: Anchor, landing: Landing) -> Vec<Effect> {
-    let (Some(dialect), Some(org)) = (
-        state.dialect(),
-        state.calls.org.as_ref().map(|o| o.key.clone()),
-    ) else {
+    let (Some(dialect), Some(org)) = (state.dialect(), state.calls.org.as_ref().map(|o| o.key.clone())) else {
         return Vec::new();
     };
     let req = state.req();
     let limit = state.page_size();
     state.calls.pending = Some((req, landing));
-    vec![Effect::LoadCalls {
-        req,
-        dialect,
-        org,
-        anchor,
-        limit,
-    }]
+    vec![Effect::LoadCalls { req, dialect, org, anchor, limit }]
 }
 
 fn calls_command(state: &mut State, cmd: Command) -> Vec<Effect> {
@@ -252,11 +225,7 @@ fn calls_command(state: &mut State, cmd: Command) -> Vec<Effect> {
         }
         Command::Down | Command::PageDown => match last {
             Some(c) if calls.page.has_after => {
-                let landing = if cmd == Command::Down {
-                    Landing::FirstRow
-                } else {
-                    Landing::Row(sel)
-                };
+                let landing = if cmd == Command::Down { Landing::FirstRow } else { Landing::Row(sel) };
                 load_calls(state, Anchor::After(c), landing)
             }
             _ => {
@@ -273,11 +242,7 @@ fn calls_command(state: &mut State, cmd: Command) -> Vec<Effect> {
         }
         Command::Up | Command::PageUp => match first {
             Some(c) if calls.page.has_before => {
-                let landing = if cmd == Command::Up {
-                    Landing::LastRow
-                } else {
-                    Landing::Row(sel)
-                };
+                let landing = if cmd == Command::Up { Landing::LastRow } else { Landing::Row(sel) };
                 load_calls(state, Anchor::Before(c), landing)
             }
             _ => {
@@ -309,12 +274,7 @@ fn open_call(state: &mut State) -> Vec<Effect> {
     let call = row.key.clone();
     state.call = Some(CallView::new(state.calls.zone, row, req));
     state.screen = Screen::Call;
-    vec![Effect::LoadCall {
-        req,
-        dialect,
-        org,
-        call,
-    }]
+    vec![Effect::LoadCall { req, dialect, org, call }]
 }
 
 fn call_command(state: &mut State, cmd: Command) -> Vec<Effect> {
@@ -325,7 +285,28 @@ fn call_command(state: &mut State, cmd: Command) -> Vec<Effect> {
     };
     let max = view.max_scroll(h);
     let step = h.saturating_sub(2).max(1);
+    if view.tab == CallTab::Details {
+        let max = view.details.len().saturating_sub(h);
+        let s = &mut view.details_scroll;
+        match cmd {
+            Command::Down => *s = (*s + 1).min(max),
+            Command::Up => *s = s.saturating_sub(1),
+            Command::PageDown => *s = (*s + step).min(max),
+            Command::PageUp => *s = s.saturating_sub(step),
+            Command::Top => *s = 0,
+            Command::Bottom => *s = max,
+            Command::Details => view.tab = CallTab::Transcript,
+            Command::Back => state.screen = Screen::Calls,
+            Command::Search => {
+                view.tab = CallTab::Transcript;
+                return call_command(state, cmd);
+            }
+            _ => {}
+        }
+        return Vec::new();
+    }
     match cmd {
+        Command::Details => view.tab = CallTab::Details,
         Command::Down => view.scroll = (view.scroll + 1).min(max),
         Command::Up => view.scroll = view.scroll.saturating_sub(1),
         Command::PageDown => view.scroll = (view.scroll + step).min(max),
@@ -390,19 +371,11 @@ fn org_input(state: &mut State, input: Input) -> Vec<Effect> {
         (TKey::Enter, _) => return choose_org(state),
         (TKey::Esc, _) => {
             if state.calls.org.is_some() {
-                state.screen = if state.call.is_some() {
-                    Screen::Call
-                } else {
-                    Screen::Calls
-                };
+                state.screen = if state.call.is_some() { Screen::Call } else { Screen::Calls };
             }
         }
-        (TKey::Up, _) | (TKey::Char('p' | 'k'), true) => {
-            state.orgs.selected = sel.saturating_sub(1)
-        }
-        (TKey::Down, _) | (TKey::Char('n' | 'j'), true) => {
-            state.orgs.selected = (sel + 1).min(n.saturating_sub(1))
-        }
+        (TKey::Up, _) | (TKey::Char('p' | 'k'), true) => state.orgs.selected = sel.saturating_sub(1),
+        (TKey::Down, _) | (TKey::Char('n' | 'j'), true) => state.orgs.selected = (sel + 1).min(n.saturating_sub(1)),
         (TKey::PageUp, _) => state.orgs.selected = sel.saturating_sub(10),
         (TKey::PageDown, _) => state.orgs.selected = (sel + 10).min(n.saturating_sub(1)),
         (TKey::Char('c'), true) => return quit(state),
@@ -454,8 +427,7 @@ pub fn refilter(state: &mut State) {
             .enumerate()
             .filter_map(|(i, o)| {
                 let hay = format!("{} {}", o.name, o.key);
-                let s =
-                    pattern.score(nucleo_matcher::Utf32Str::new(&hay, &mut buf), &mut matcher)?;
+                let s = pattern.score(nucleo_matcher::Utf32Str::new(&hay, &mut buf), &mut matcher)?;
                 Some((s, i))
             })
             .collect();
@@ -487,17 +459,8 @@ fn search_input(view: &mut CallView, input: Input, height: usize) {
                 view.search.matches = transcript::search(&view.turns, &view.search.query);
                 view.search.current = None;
                 // Jump to the first match at or after the top of the screen, like less.
-                let top = view
-                    .lines
-                    .get(view.scroll)
-                    .map(|l| (l.turn, l.start))
-                    .unwrap_or((0, 0));
-                if let Some(i) = view
-                    .search
-                    .matches
-                    .iter()
-                    .position(|m| (m.turn, m.start) >= top)
-                {
+                let top = view.lines.get(view.scroll).map(|l| (l.turn, l.start)).unwrap_or((0, 0));
+                if let Some(i) = view.search.matches.iter().position(|m| (m.turn, m.start) >= top) {
                     jump_to_match(view, i, height);
                 } else if !view.search.matches.is_empty() {
                     jump_to_match(view, 0, height);

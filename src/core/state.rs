@@ -82,8 +82,28 @@ pub struct CallsState {
     pub loaded: bool,
 }
 
+/// What the call view shows under its header.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallTab {
+    Transcript,
+    Details,
+}
+
+/// One screen line of the details pane: a fact's label on its first line, then its wrapped value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DetailLine {
+    pub label: Option<String>,
+    pub text: String,
+}
+
+/// Width of the label column of the details pane.
+pub const DETAIL_LABEL_WIDTH: usize = 18;
+
 pub struct CallView {
     pub zone: OrgZone,
+    pub tab: CallTab,
+    pub details: Vec<DetailLine>,
+    pub details_scroll: usize,
     pub row: CallRow,
     pub detail: Option<CallDetail>,
     pub pending: Option<ReqId>,
@@ -198,6 +218,9 @@ impl CallView {
     pub fn new(zone: OrgZone, row: CallRow, pending: ReqId) -> CallView {
         CallView {
             zone,
+            tab: CallTab::Transcript,
+            details: Vec::new(),
+            details_scroll: 0,
             row,
             detail: None,
             pending: Some(pending),
@@ -210,11 +233,12 @@ impl CallView {
         }
     }
 
-    /// Re-wraps the transcript for a new width, keeping the first visible turn in view.
+    /// Re-wraps the transcript and the details for a new width, keeping the first visible turn in view.
     pub fn rewrap(&mut self, width: u16) {
         if width == self.wrap_width && !self.lines.is_empty() {
             return;
         }
+        self.details = self.detail.as_ref().map(|d| detail_lines(d, width)).unwrap_or_default();
         let top_turn = self.lines.get(self.scroll).map(|l| l.turn);
         self.lines = transcript::wrap(&self.turns, width);
         self.wrap_width = width;
@@ -239,4 +263,28 @@ pub fn new_input(placeholder: &str) -> TextArea<'static> {
 /// The text of a single-line input.
 pub fn input_text(t: &TextArea<'_>) -> String {
     t.lines().first().cloned().unwrap_or_default()
+}
+
+/// The details pane: the summary, then every fact of the call, wrapped to `width`.
+pub fn detail_lines(d: &CallDetail, width: u16) -> Vec<DetailLine> {
+    let value_width = (width as usize).saturating_sub(DETAIL_LABEL_WIDTH + 1).max(10);
+    let mut out = Vec::new();
+    let mut push = |label: &str, value: &str| {
+        let mut first = true;
+        for para in value.split('\n') {
+            for (s, e) in transcript::wrap_paragraph(para, value_width) {
+                out.push(DetailLine { label: first.then(|| label.to_string()), text: para[s..e].to_string() });
+                first = false;
+            }
+        }
+    };
+    push("Summary", d.summary.as_deref().unwrap_or("—"));
+    if let Some(x) = &d.external_id {
+        push("External id", x);
+    }
+    push("Call id", &d.row.key.to_string());
+    for (k, v) in &d.facts {
+        push(k, v);
+    }
+    out
 }

@@ -12,29 +12,15 @@ pub struct OrgZone {
 
 impl OrgZone {
     pub fn from_name(name: Option<&str>) -> OrgZone {
-        match name
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::parse::<Tz>)
-        {
-            Some(Ok(tz)) => OrgZone {
-                tz,
-                fallback: false,
-            },
-            _ => OrgZone {
-                tz: Tz::UTC,
-                fallback: true,
-            },
+        match name.map(str::trim).filter(|s| !s.is_empty()).map(str::parse::<Tz>) {
+            Some(Ok(tz)) => OrgZone { tz, fallback: false },
+            _ => OrgZone { tz: Tz::UTC, fallback: true },
         }
     }
 
     /// A label for headers: the zone name, and "(fallback)" when it is not the org's own.
     pub fn label(&self) -> String {
-        if self.fallback {
-            "UTC (no valid timezone)".to_string()
-        } else {
-            self.tz.name().to_string()
-        }
+        if self.fallback { "UTC (no valid timezone)".to_string() } else { self.tz.name().to_string() }
     }
 
     pub fn format(&self, t: DateTime<Utc>, fmt: &str) -> String {

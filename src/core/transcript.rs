@@ -22,9 +22,7 @@ pub struct Turn {
 }
 
 const AGENT_LABELS: &[&str] = &["ai", "agent", "assistant", "bot", "receptionist", "system"];
-const CALLER_LABELS: &[&str] = &[
-    "user", "customer", "caller", "human", "client", "patient", "lead",
-];
+const CALLER_LABELS: &[&str] = &["user", "customer", "caller", "human", "client", "patient", "lead"];
 
 /// Recognises `Label: text` at the start of a line for the labels platforms use.
 fn speaker_of(line: &str) -> Option<(Role, &str, &str)> {
@@ -42,9 +40,7 @@ fn speaker_of(line: &str) -> Option<(Role, &str, &str)> {
     } else {
         return None;
     };
-    let rest = trimmed[colon + 1..]
-        .strip_prefix(' ')
-        .unwrap_or(&trimmed[colon + 1..]);
+    let rest = trimmed[colon + 1..].strip_prefix(' ').unwrap_or(&trimmed[colon + 1..]);
     Some((role, label, rest))
 }
 
@@ -53,11 +49,7 @@ pub fn parse(text: &str) -> Vec<Turn> {
     let mut turns: Vec<Turn> = Vec::new();
     for line in text.split('\n') {
         match speaker_of(line) {
-            Some((role, label, rest)) => turns.push(Turn {
-                role,
-                label: label.to_string(),
-                text: rest.to_string(),
-            }),
+            Some((role, label, rest)) => turns.push(Turn { role, label: label.to_string(), text: rest.to_string() }),
             None => match turns.last_mut() {
                 Some(t) => {
                     t.text.push('\n');
@@ -65,11 +57,7 @@ pub fn parse(text: &str) -> Vec<Turn> {
                 }
                 None => {
                     if !line.trim().is_empty() {
-                        turns.push(Turn {
-                            role: Role::Unlabelled,
-                            label: String::new(),
-                            text: line.to_string(),
-                        })
+                        turns.push(Turn { role: Role::Unlabelled, label: String::new(), text: line.to_string() })
                     }
                 }
             },
@@ -95,13 +83,7 @@ pub struct Line {
 
 /// Width of the speaker column ("Customer │ ").
 pub fn label_width(turns: &[Turn]) -> usize {
-    turns
-        .iter()
-        .map(|t| t.label.chars().count())
-        .max()
-        .unwrap_or(0)
-        .clamp(0, 12)
-        + 3
+    turns.iter().map(|t| t.label.chars().count()).max().unwrap_or(0).clamp(0, 12) + 3
 }
 
 /// Wraps every turn to `width` columns (including the label column). Greedy, on spaces; words longer than
@@ -111,13 +93,7 @@ pub fn wrap(turns: &[Turn], width: u16) -> Vec<Line> {
     let mut lines = Vec::new();
     for (ti, turn) in turns.iter().enumerate() {
         if ti > 0 {
-            lines.push(Line {
-                turn: ti as u32,
-                start: 0,
-                end: 0,
-                first: false,
-                spacer: true,
-            });
+            lines.push(Line { turn: ti as u32, start: 0, end: 0, first: false, spacer: true });
         }
         let mut first = true;
         let mut para_start = 0usize;
@@ -139,7 +115,7 @@ pub fn wrap(turns: &[Turn], width: u16) -> Vec<Line> {
 }
 
 /// Byte ranges of the lines of one paragraph wrapped at `width` columns.
-fn wrap_paragraph(p: &str, width: usize) -> Vec<(usize, usize)> {
+pub fn wrap_paragraph(p: &str, width: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0usize;
     let mut col = 0usize;
@@ -190,11 +166,7 @@ pub fn search(turns: &[Turn], query: &str) -> Vec<Match> {
         let mut from = 0;
         while let Some(pos) = hay[from..].find(&needle) {
             let s = from + pos;
-            out.push(Match {
-                turn: ti as u32,
-                start: s as u32,
-                end: (s + needle.len()) as u32,
-            });
+            out.push(Match { turn: ti as u32, start: s as u32, end: (s + needle.len()) as u32 });
             from = s + needle.len().max(1);
         }
     }
@@ -203,9 +175,7 @@ pub fn search(turns: &[Turn], query: &str) -> Vec<Match> {
 
 /// The index of the wrapped line that holds the start of a match.
 pub fn line_of(lines: &[Line], m: Match) -> usize {
-    let i = lines.partition_point(|l| {
-        l.turn < m.turn || (l.turn == m.turn && (l.spacer || l.end <= m.start))
-    });
+    let i = lines.partition_point(|l| l.turn < m.turn || (l.turn == m.turn && (l.spacer || l.end <= m.start)));
     i.min(lines.len().saturating_sub(1))
 }
 
@@ -241,10 +211,7 @@ mod tests {
         let turns = parse("AI: aaaa bbbb cccc dddd eeee");
         let lw = label_width(&turns);
         let lines = wrap(&turns, (lw + 10) as u16);
-        let texts: Vec<&str> = lines
-            .iter()
-            .map(|l| &turns[0].text[l.start as usize..l.end as usize])
-            .collect();
+        let texts: Vec<&str> = lines.iter().map(|l| &turns[0].text[l.start as usize..l.end as usize]).collect();
         assert_eq!(texts, vec!["aaaa bbbb", "cccc dddd", "eeee"]);
         assert!(lines[0].first && !lines[1].first);
     }
@@ -259,10 +226,7 @@ mod tests {
             let w: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
             assert!(w <= 8, "{s:?} is {w} wide");
         }
-        let joined: String = lines
-            .iter()
-            .map(|l| &turns[0].text[l.start as usize..l.end as usize])
-            .collect();
+        let joined: String = lines.iter().map(|l| &turns[0].text[l.start as usize..l.end as usize]).collect();
         assert_eq!(joined, turns[0].text);
     }
 
@@ -286,11 +250,7 @@ mod tests {
         let ms = search(&turns, "flooding");
         let li = line_of(&lines, ms[0]);
         let l = lines[li];
-        assert!(
-            l.start <= ms[0].start && ms[0].start < l.end,
-            "{l:?} {:?}",
-            ms[0]
-        );
+        assert!(l.start <= ms[0].start && ms[0].start < l.end, "{l:?} {:?}", ms[0]);
         assert!(search(&turns, "").is_empty());
     }
 

@@ -5,8 +5,8 @@
 //! poolers (PgBouncer, Supabase's 6543).
 
 pub mod detect;
+pub mod dialects;
 pub mod pool;
-pub mod serviceai;
 pub mod source;
 
 pub use pool::DbOptions;

@@ -35,8 +35,7 @@ pub fn parse_url(url: &str) -> Result<PgConnectOptions, String> {
             redact_url(trimmed)
         ));
     }
-    PgConnectOptions::from_str(trimmed)
-        .map_err(|e| format!("bad database URL {}: {}", redact_url(trimmed), e))
+    PgConnectOptions::from_str(trimmed).map_err(|e| format!("bad database URL {}: {}", redact_url(trimmed), e))
 }
 
 /// "user@host:port/db" with the password removed, for the status bar and messages.
@@ -116,10 +115,7 @@ mod tests {
             redact_url("postgres://admin:hunter2@db.example.com:6543/app?sslmode=require"),
             "postgres://admin@db.example.com:6543/app"
         );
-        assert_eq!(
-            redact_url("postgres://localhost/app"),
-            "postgres://localhost/app"
-        );
+        assert_eq!(redact_url("postgres://localhost/app"), "postgres://localhost/app");
         assert_eq!(redact_url("garbage"), "<url>");
     }
 

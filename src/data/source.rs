@@ -1,26 +1,18 @@
-//! [`Source`]: the queries the views need, dispatched per dialect.
+//! [`Source`]: the queries the views need. Each dialect supplies its SQL (see [`super::dialects`]); the
+//! paging, row mapping, transactions and error handling are shared.
 
 use std::time::Instant;
 
+use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgArguments, PgPool, PgRow};
 use sqlx::query::Query;
 use sqlx::{AssertSqlSafe, Connection, PgConnection, Postgres, Row, Transaction};
 
 use crate::core::model::{Anchor, CallDetail, CallRow, Cursor, DbInfo, Dialect, Key, Org, Page};
+use crate::core::sanitize;
+use crate::data::detect;
+use crate::data::dialects::{self, CallsSql, quote_ident};
 use crate::data::pool::{DbOptions, describe_error, lazy_pool, parse_url};
-use crate::data::{detect, serviceai};
-
-/// How a dialect's call list is read: the select (columns and joins), the tenant column, the time column
-/// and the id column, and the SQL type ids are bound as. The paging SQL is built from these parts only:
-/// they are the console's own constants, never user text.
-#[derive(Debug, Clone, Copy)]
-pub struct CallsSql {
-    pub select: &'static str,
-    pub org: &'static str,
-    pub ts: &'static str,
-    pub id: &'static str,
-    pub key_cast: &'static str,
-}
 
 /// The ordering is `ts DESC NULLS LAST, id DESC`. Rows with a time and rows without are read by separate
 /// index-friendly statements, so that neither NULL times nor equal times are skipped or repeated.
@@ -36,62 +28,49 @@ enum Part {
     NullAsc { after: bool },
 }
 
-impl CallsSql {
-    fn sql(&self, part: Part) -> String {
-        let CallsSql {
-            select,
-            org,
-            ts,
-            id,
-            key_cast,
-        } = *self;
-        let (cond, order) = match part {
-            Part::TimedDesc { after } => (
-                format!(
-                    "{ts} IS NOT NULL{}",
-                    if after {
-                        format!(" AND ({ts}, {id}) < ($3, $4::{key_cast})")
-                    } else {
-                        String::new()
-                    }
-                ),
-                format!("{ts} DESC, {id} DESC"),
-            ),
-            Part::TimedAsc { after } => (
-                format!(
-                    "{ts} IS NOT NULL{}",
-                    if after {
-                        format!(" AND ({ts}, {id}) > ($3, $4::{key_cast})")
-                    } else {
-                        String::new()
-                    }
-                ),
-                format!("{ts} ASC, {id} ASC"),
-            ),
-            Part::NullDesc { after } => (
-                format!(
-                    "{ts} IS NULL{}",
-                    if after {
-                        format!(" AND {id} < $3::{key_cast}")
-                    } else {
-                        String::new()
-                    }
-                ),
-                format!("{id} DESC"),
-            ),
-            Part::NullAsc { after } => (
-                format!(
-                    "{ts} IS NULL{}",
-                    if after {
-                        format!(" AND {id} > $3::{key_cast}")
-                    } else {
-                        String::new()
-                    }
-                ),
-                format!("{id} ASC"),
-            ),
-        };
-        format!("{select} WHERE {org} = $1::{key_cast} AND {cond} ORDER BY {order} LIMIT $2")
+impl Part {
+    fn binds_time(self) -> bool {
+        matches!(self, Part::TimedDesc { after: true } | Part::TimedAsc { after: true })
+    }
+}
+
+fn part_sql(c: &CallsSql, schema: Option<&str>, part: Part) -> String {
+    let CallsSql { select, org, ts, ts_param, id, key_cast, .. } = *c;
+    let (cond, order) = match part {
+        Part::TimedDesc { after } => (
+            if after {
+                format!("{ts} IS NOT NULL AND ({ts}, {id}) < ({ts_param}, $4::{key_cast})")
+            } else {
+                format!("{ts} IS NOT NULL")
+            },
+            format!("{ts} DESC, {id} DESC"),
+        ),
+        Part::TimedAsc { after } => (
+            if after {
+                format!("{ts} IS NOT NULL AND ({ts}, {id}) > ({ts_param}, $4::{key_cast})")
+            } else {
+                format!("{ts} IS NOT NULL")
+            },
+            format!("{ts} ASC, {id} ASC"),
+        ),
+        Part::NullDesc { after } => (
+            if after { format!("{ts} IS NULL AND {id} < $3::{key_cast}") } else { format!("{ts} IS NULL") },
+            format!("{id} DESC"),
+        ),
+        Part::NullAsc { after } => (
+            if after { format!("{ts} IS NULL AND {id} > $3::{key_cast}") } else { format!("{ts} IS NULL") },
+            format!("{id} ASC"),
+        ),
+    };
+    let select = with_schema(select, schema);
+    format!("{select} WHERE {org} AND {cond} ORDER BY {order} LIMIT $2")
+}
+
+/// Fills `{schema}` with the quoted tenant schema.
+fn with_schema(sql: &str, schema: Option<&str>) -> String {
+    match schema {
+        Some(s) => sql.replace("{schema}", &quote_ident(s)),
+        None => sql.to_string(),
     }
 }
 
@@ -108,14 +87,77 @@ fn err(e: sqlx::Error) -> String {
     describe_error(&e)
 }
 
-fn bind_key<'q>(
-    q: Query<'q, Postgres, PgArguments>,
-    key: &Key,
-) -> Query<'q, Postgres, PgArguments> {
+fn bind_key<'q>(q: Query<'q, Postgres, PgArguments>, key: &Key) -> Query<'q, Postgres, PgArguments> {
     match key {
         Key::Uuid(u) => q.bind(*u),
         Key::Text(t) => q.bind(t.clone()),
     }
+}
+
+fn text(row: &PgRow, col: &str) -> std::result::Result<Option<String>, sqlx::Error> {
+    Ok(row.try_get::<Option<String>, _>(col)?.map(|s| sanitize::single_line(&s)))
+}
+
+fn org_row(row: &PgRow) -> std::result::Result<Org, sqlx::Error> {
+    Ok(Org {
+        key: Key::parse(&row.try_get::<String, _>("id")?),
+        name: text(row, "name")?.unwrap_or_default(),
+        industry: text(row, "industry")?,
+        status: text(row, "status")?,
+        timezone: text(row, "timezone")?,
+    })
+}
+
+fn call_row(row: &PgRow) -> std::result::Result<CallRow, sqlx::Error> {
+    Ok(CallRow {
+        key: Key::parse(&row.try_get::<String, _>("id")?),
+        created_at: row.try_get::<Option<DateTime<Utc>>, _>("ts")?,
+        direction: text(row, "direction")?,
+        phone: text(row, "phone")?,
+        status: text(row, "status")?,
+        duration_s: row.try_get("duration")?,
+        emergency: row.try_get("emergency")?,
+        urgency: row.try_get("urgency")?,
+        urgency_label: text(row, "urgency_label")?,
+        assistant: text(row, "assistant")?,
+        caller: text(row, "caller")?,
+        language: text(row, "language")?,
+    })
+}
+
+/// `[label, value]` pairs; NULL values are left out, others shown as text (multi-line JSON kept).
+fn facts(v: Option<serde_json::Value>) -> Vec<(String, String)> {
+    let Some(serde_json::Value::Array(items)) = v else { return Vec::new() };
+    items
+        .into_iter()
+        .filter_map(|pair| {
+            let serde_json::Value::Array(mut kv) = pair else { return None };
+            if kv.len() != 2 {
+                return None;
+            }
+            let value = kv.pop()?;
+            let label = kv.pop()?.as_str()?.to_string();
+            let shown = match value {
+                serde_json::Value::Null => return None,
+                serde_json::Value::String(s) if s.trim().is_empty() => return None,
+                serde_json::Value::String(s) => sanitize::multi_line(&s),
+                serde_json::Value::Bool(b) => (if b { "yes" } else { "no" }).to_string(),
+                other => sanitize::multi_line(&other.to_string()),
+            };
+            Some((sanitize::single_line(&label), shown))
+        })
+        .collect()
+}
+
+fn call_detail(row: &PgRow) -> std::result::Result<CallDetail, sqlx::Error> {
+    Ok(CallDetail {
+        row: call_row(row)?,
+        external_id: text(row, "external_id")?,
+        updated_at: row.try_get("updated_at")?,
+        summary: row.try_get::<Option<String>, _>("summary")?.map(|s| sanitize::multi_line(&s)),
+        transcript: row.try_get::<Option<String>, _>("transcript")?.map(|s| sanitize::multi_line(&s)),
+        facts: facts(row.try_get("facts")?),
+    })
 }
 
 impl Source {
@@ -131,10 +173,7 @@ impl Source {
 
     /// A read transaction: read-only at the server, with the statement timeout local to it.
     async fn read(&self) -> Result<Transaction<'static, Postgres>> {
-        let begin = format!(
-            "BEGIN READ ONLY; SET LOCAL statement_timeout = {}",
-            self.opts.statement_timeout_ms.max(1)
-        );
+        let begin = format!("BEGIN READ ONLY; SET LOCAL statement_timeout = {}", self.opts.statement_timeout_ms.max(1));
         match self.pool.begin_with(AssertSqlSafe(begin)).await {
             Ok(tx) => Ok(tx),
             Err(sqlx::Error::PoolTimedOut) => Err(self.diagnose().await),
@@ -145,22 +184,15 @@ impl Source {
     /// The pool only says it timed out; one direct attempt tells why (refused, unknown host, auth...).
     async fn diagnose(&self) -> String {
         let timed_out = describe_error(&sqlx::Error::PoolTimedOut);
-        let Ok(opts) = parse_url(&self.opts.url) else {
-            return timed_out;
-        };
+        let Ok(opts) = parse_url(&self.opts.url) else { return timed_out };
         let limit = std::time::Duration::from_millis(self.opts.connect_timeout_ms);
         match tokio::time::timeout(limit, PgConnection::connect_with(&opts)).await {
             Ok(Err(e)) => err(e),
             Ok(Ok(conn)) => {
                 let _ = conn.close().await;
-                format!(
-                    "{timed_out} (the server accepts connections: all of the console's are busy)"
-                )
+                format!("{timed_out} (the server accepts connections: all of the console's are busy)")
             }
-            Err(_) => format!(
-                "{timed_out} (no answer from the server within {} ms)",
-                self.opts.connect_timeout_ms
-            ),
+            Err(_) => format!("{timed_out} (no answer from the server within {} ms)", self.opts.connect_timeout_ms),
         }
     }
 
@@ -190,229 +222,127 @@ impl Source {
         .map_err(err)?;
         tx.commit().await.map_err(err)?;
         let (dialect, detection_note) = match forced {
-            Some(d) => (
-                d,
-                Some(format!("dialect {} set by configuration", d.name())),
-            ),
+            Some(d) => (d, Some(format!("dialect {} set by configuration", d.name()))),
             None => detect::choose(&found)?,
         };
-        Ok(DbInfo {
-            server_version,
-            dialect,
-            detection_note,
-            tls,
-        })
+        Ok(DbInfo { server_version, dialect, detection_note, tls })
     }
 
     pub async fn orgs(&self, dialect: Dialect) -> Result<Vec<Org>> {
         let mut tx = self.read().await?;
-        let rows = match dialect {
-            Dialect::ServiceAi => {
-                sqlx::query(serviceai::ORGS)
-                    .persistent(false)
-                    .fetch_all(&mut *tx)
-                    .await
-            }
-        }
-        .map_err(err)?;
+        let rows = sqlx::query(dialects::sql(dialect).orgs).persistent(false).fetch_all(&mut *tx).await.map_err(err)?;
         tx.commit().await.map_err(err)?;
-        rows.iter()
-            .map(|r| match dialect {
-                Dialect::ServiceAi => serviceai::org(r),
-            })
-            .collect::<std::result::Result<_, _>>()
-            .map_err(err)
+        rows.iter().map(org_row).collect::<std::result::Result<_, _>>().map_err(err)
     }
 
-    fn calls_sql(dialect: Dialect) -> CallsSql {
-        match dialect {
-            Dialect::ServiceAi => serviceai::CALLS,
-        }
-    }
-
-    fn call_row(dialect: Dialect, row: &PgRow) -> std::result::Result<CallRow, sqlx::Error> {
-        match dialect {
-            Dialect::ServiceAi => serviceai::call_row(row),
-        }
-    }
-
-    async fn part(
+    /// For schema-per-tenant dialects, the org's schema, checked to exist; None for the others.
+    async fn tenant_schema(
         &self,
         tx: &mut Transaction<'static, Postgres>,
         dialect: Dialect,
+        org: &Key,
+    ) -> Result<Option<String>> {
+        let Some(sql) = dialects::sql(dialect).tenant_schema else { return Ok(None) };
+        let row = bind_key(sqlx::query(sql).persistent(false), org).fetch_optional(&mut **tx).await.map_err(err)?;
+        let Some(row) = row else { return Err("this organization no longer exists".to_string()) };
+        let schema: String = row.try_get("schema_name").map_err(err)?;
+        let exists: bool = row.try_get("calls_table_exists").map_err(err)?;
+        if !exists {
+            return Err(format!(
+                "this organization's schema {} has no calls table (the schema is missing)",
+                sanitize::single_line(&quote_ident(&schema))
+            ));
+        }
+        Ok(Some(schema))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn part(
+        &self,
+        tx: &mut Transaction<'static, Postgres>,
+        calls: &CallsSql,
+        schema: Option<&str>,
         org: &Key,
         part: Part,
         cursor: Option<&Cursor>,
         limit: usize,
     ) -> Result<Vec<CallRow>> {
-        if limit == 0 {
+        if limit == 0 || (!calls.ts_nullable && matches!(part, Part::NullAsc { .. } | Part::NullDesc { .. })) {
             return Ok(Vec::new());
         }
-        let sql = Self::calls_sql(dialect).sql(part);
-        let q = sqlx::query(AssertSqlSafe(sql)).persistent(false);
+        let q = sqlx::query(AssertSqlSafe(part_sql(calls, schema, part))).persistent(false);
         let mut q = bind_key(q, org).bind(limit as i64);
         if let Some(c) = cursor {
-            if matches!(
-                part,
-                Part::TimedDesc { after: true } | Part::TimedAsc { after: true }
-            ) {
+            if part.binds_time() {
                 q = q.bind(c.created_at);
             }
             q = bind_key(q, &c.key);
         }
-        let rows = q.fetch_all(&mut **tx).await.map_err(err)?;
-        rows.iter()
-            .map(|r| Self::call_row(dialect, r))
-            .collect::<std::result::Result<_, _>>()
-            .map_err(err)
+        let rows = q.fetch_all(&mut **tx).await.map_err(|e| self.schema_error(e, schema))?;
+        rows.iter().map(call_row).collect::<std::result::Result<_, _>>().map_err(err)
+    }
+
+    /// A missing column in a tenant's schema is that tenant's problem: say so.
+    fn schema_error(&self, e: sqlx::Error, schema: Option<&str>) -> String {
+        let msg = err(e);
+        match schema {
+            Some(s) if msg.contains("[42703]") || msg.contains("[42P01]") => format!(
+                "this organization's schema {} does not match the platform's: {msg}",
+                sanitize::single_line(&quote_ident(s))
+            ),
+            _ => msg,
+        }
     }
 
     /// One page of calls in display order (newest first), keyset-paged on (time, id) both ways.
-    pub async fn calls(
-        &self,
-        dialect: Dialect,
-        org: &Key,
-        anchor: &Anchor,
-        limit: usize,
-    ) -> Result<Page> {
+    pub async fn calls(&self, dialect: Dialect, org: &Key, anchor: &Anchor, limit: usize) -> Result<Page> {
         let limit = limit.max(1);
         let want = limit + 1;
+        let c = &dialects::sql(dialect).calls;
         let mut tx = self.read().await?;
+        let schema = self.tenant_schema(&mut tx, dialect, org).await?;
+        let s = schema.as_deref();
         let page = match anchor {
             Anchor::First | Anchor::After(_) => {
                 let mut rows = match anchor {
-                    Anchor::After(c) if c.created_at.is_none() => {
-                        self.part(
-                            &mut tx,
-                            dialect,
-                            org,
-                            Part::NullDesc { after: true },
-                            Some(c),
-                            want,
-                        )
-                        .await?
+                    Anchor::After(cur) if cur.created_at.is_none() => {
+                        self.part(&mut tx, c, s, org, Part::NullDesc { after: true }, Some(cur), want).await?
                     }
-                    Anchor::After(c) => {
-                        let mut r = self
-                            .part(
-                                &mut tx,
-                                dialect,
-                                org,
-                                Part::TimedDesc { after: true },
-                                Some(c),
-                                want,
-                            )
-                            .await?;
+                    Anchor::After(cur) => {
+                        let mut r =
+                            self.part(&mut tx, c, s, org, Part::TimedDesc { after: true }, Some(cur), want).await?;
                         let rest = want - r.len();
-                        r.extend(
-                            self.part(
-                                &mut tx,
-                                dialect,
-                                org,
-                                Part::NullDesc { after: false },
-                                None,
-                                rest,
-                            )
-                            .await?,
-                        );
+                        r.extend(self.part(&mut tx, c, s, org, Part::NullDesc { after: false }, None, rest).await?);
                         r
                     }
                     _ => {
-                        let mut r = self
-                            .part(
-                                &mut tx,
-                                dialect,
-                                org,
-                                Part::TimedDesc { after: false },
-                                None,
-                                want,
-                            )
-                            .await?;
+                        let mut r = self.part(&mut tx, c, s, org, Part::TimedDesc { after: false }, None, want).await?;
                         let rest = want - r.len();
-                        r.extend(
-                            self.part(
-                                &mut tx,
-                                dialect,
-                                org,
-                                Part::NullDesc { after: false },
-                                None,
-                                rest,
-                            )
-                            .await?,
-                        );
+                        r.extend(self.part(&mut tx, c, s, org, Part::NullDesc { after: false }, None, rest).await?);
                         r
                     }
                 };
                 let has_after = rows.len() > limit;
                 rows.truncate(limit);
-                Page {
-                    rows,
-                    has_before: matches!(anchor, Anchor::After(_)),
-                    has_after,
-                }
+                Page { rows, has_before: matches!(anchor, Anchor::After(_)), has_after }
             }
             Anchor::Last | Anchor::Before(_) => {
                 // Read backwards (oldest first), then reverse into display order.
                 let mut rows = match anchor {
-                    Anchor::Before(c) if c.created_at.is_some() => {
-                        self.part(
-                            &mut tx,
-                            dialect,
-                            org,
-                            Part::TimedAsc { after: true },
-                            Some(c),
-                            want,
-                        )
-                        .await?
+                    Anchor::Before(cur) if cur.created_at.is_some() => {
+                        self.part(&mut tx, c, s, org, Part::TimedAsc { after: true }, Some(cur), want).await?
                     }
-                    Anchor::Before(c) => {
-                        let mut r = self
-                            .part(
-                                &mut tx,
-                                dialect,
-                                org,
-                                Part::NullAsc { after: true },
-                                Some(c),
-                                want,
-                            )
-                            .await?;
+                    Anchor::Before(cur) => {
+                        let mut r =
+                            self.part(&mut tx, c, s, org, Part::NullAsc { after: true }, Some(cur), want).await?;
                         let rest = want - r.len();
-                        r.extend(
-                            self.part(
-                                &mut tx,
-                                dialect,
-                                org,
-                                Part::TimedAsc { after: false },
-                                None,
-                                rest,
-                            )
-                            .await?,
-                        );
+                        r.extend(self.part(&mut tx, c, s, org, Part::TimedAsc { after: false }, None, rest).await?);
                         r
                     }
                     _ => {
-                        let mut r = self
-                            .part(
-                                &mut tx,
-                                dialect,
-                                org,
-                                Part::NullAsc { after: false },
-                                None,
-                                want,
-                            )
-                            .await?;
+                        let mut r = self.part(&mut tx, c, s, org, Part::NullAsc { after: false }, None, want).await?;
                         let rest = want - r.len();
-                        r.extend(
-                            self.part(
-                                &mut tx,
-                                dialect,
-                                org,
-                                Part::TimedAsc { after: false },
-                                None,
-                                rest,
-                            )
-                            .await?,
-                        );
+                        r.extend(self.part(&mut tx, c, s, org, Part::TimedAsc { after: false }, None, rest).await?);
                         r
                     }
                 };
@@ -424,37 +354,22 @@ impl Source {
                     tx.commit().await.map_err(err)?;
                     return Box::pin(self.calls(dialect, org, &Anchor::First, limit)).await;
                 }
-                Page {
-                    rows,
-                    has_before,
-                    has_after: matches!(anchor, Anchor::Before(_)),
-                }
+                Page { rows, has_before, has_after: matches!(anchor, Anchor::Before(_)) }
             }
         };
         tx.commit().await.map_err(err)?;
         Ok(page)
     }
 
-    /// One call with its summary and transcript; `None` when it does not exist (or is not this org's).
-    pub async fn call(
-        &self,
-        dialect: Dialect,
-        org: &Key,
-        call: &Key,
-    ) -> Result<Option<CallDetail>> {
+    /// One call with its summary, transcript and details; `None` when it does not exist (or is not this org's).
+    pub async fn call(&self, dialect: Dialect, org: &Key, call: &Key) -> Result<Option<CallDetail>> {
         let mut tx = self.read().await?;
-        let sql = match dialect {
-            Dialect::ServiceAi => serviceai::CALL,
-        };
-        let q = bind_key(bind_key(sqlx::query(sql).persistent(false), org), call);
-        let row = q.fetch_optional(&mut *tx).await.map_err(err)?;
+        let schema = self.tenant_schema(&mut tx, dialect, org).await?;
+        let sql = with_schema(dialects::sql(dialect).call, schema.as_deref());
+        let q = bind_key(bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org), call);
+        let row = q.fetch_optional(&mut *tx).await.map_err(|e| self.schema_error(e, schema.as_deref()))?;
         tx.commit().await.map_err(err)?;
-        match row {
-            None => Ok(None),
-            Some(r) => match dialect {
-                Dialect::ServiceAi => serviceai::call_detail(&r).map(Some).map_err(err),
-            },
-        }
+        row.map(|r| call_detail(&r)).transpose().map_err(err)
     }
 
     /// Whether the server itself refuses writes in the console's read transactions.
@@ -474,7 +389,7 @@ impl Source {
     }
 }
 
-/// Runs a closure and returns its result with the elapsed milliseconds.
+/// Runs a future and returns its result with the elapsed milliseconds.
 pub async fn timed<T>(f: impl std::future::Future<Output = T>) -> (T, f64) {
     let start = Instant::now();
     let out = f.await;

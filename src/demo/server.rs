@@ -34,17 +34,12 @@ pub fn find_binaries() -> Option<Binaries> {
         .collect();
     versions.sort();
     let (_, bin) = versions.pop()?;
-    Some(Binaries {
-        initdb: bin.join("initdb"),
-        pg_ctl: bin.join("pg_ctl"),
-    })
+    Some(Binaries { initdb: bin.join("initdb"), pg_ctl: bin.join("pg_ctl") })
 }
 
 fn is_root() -> bool {
     // /proc/self belongs to the effective user of this process.
-    std::fs::metadata("/proc/self")
-        .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
-        .unwrap_or(false)
+    std::fs::metadata("/proc/self").map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0).unwrap_or(false)
 }
 
 /// uid and gid of `nobody`, from /etc/passwd.
@@ -52,19 +47,14 @@ fn nobody() -> Option<(u32, u32)> {
     let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
     passwd.lines().find_map(|l| {
         let f: Vec<&str> = l.split(':').collect();
-        (f.first() == Some(&"nobody") && f.len() > 3)
-            .then(|| Some((f[2].parse().ok()?, f[3].parse().ok()?)))?
+        (f.first() == Some(&"nobody") && f.len() > 3).then(|| Some((f[2].parse().ok()?, f[3].parse().ok()?)))?
     })
 }
 
 /// Where server data lives: the user's data dir, or (as root, whose home `nobody` cannot enter) a
 /// directory under the system temp dir.
 pub fn server_base_dir() -> PathBuf {
-    if is_root() {
-        std::env::temp_dir().join("switchboard-root")
-    } else {
-        super::data_dir()
-    }
+    if is_root() { std::env::temp_dir().join("switchboard-root") } else { super::data_dir() }
 }
 
 pub struct PrivateServer {
@@ -85,38 +75,27 @@ fn run(cmd: &mut Command, run_as: Option<(u32, u32)>, what: &str) -> Result<Stri
     if let Some((uid, gid)) = run_as {
         cmd.uid(uid).gid(gid);
     }
-    let out = cmd
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("{what}: cannot run: {e}"))?;
+    let out = cmd.stdin(Stdio::null()).output().map_err(|e| format!("{what}: cannot run: {e}"))?;
     if out.status.success() {
         Ok(String::from_utf8_lossy(&out.stdout).into_owned())
     } else {
-        Err(format!(
-            "{what} failed: {}",
-            String::from_utf8_lossy(&out.stderr).trim()
-        ))
+        Err(format!("{what} failed: {}", String::from_utf8_lossy(&out.stderr).trim()))
     }
 }
 
 fn chown_tree(path: &Path, uid: u32, gid: u32) -> Result<(), String> {
-    std::os::unix::fs::chown(path, Some(uid), Some(gid))
-        .map_err(|e| format!("chown {}: {e}", path.display()))
+    std::os::unix::fs::chown(path, Some(uid), Some(gid)).map_err(|e| format!("chown {}: {e}", path.display()))
 }
 
 impl PrivateServer {
     /// Creates the cluster in `dir` when it does not exist yet, and starts it on a free local port.
     pub fn start(bins: &Binaries, dir: &Path) -> Result<PrivateServer, String> {
         let run_as = if is_root() {
-            Some(
-                nobody()
-                    .ok_or("running as root and there is no `nobody` user to run PostgreSQL as")?,
-            )
+            Some(nobody().ok_or("running as root and there is no `nobody` user to run PostgreSQL as")?)
         } else {
             None
         };
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         if let Some((uid, gid)) = run_as {
             // Every directory above must be enterable; ours are made here.
             let mut p = dir.to_path_buf();
@@ -147,19 +126,13 @@ impl PrivateServer {
         if data.join("postmaster.pid").exists() {
             // Left over from a console that did not stop it: stop it first.
             let _ = run(
-                Command::new(&bins.pg_ctl)
-                    .arg("-D")
-                    .arg(&data)
-                    .args(["-m", "immediate", "stop"]),
+                Command::new(&bins.pg_ctl).arg("-D").arg(&data).args(["-m", "immediate", "stop"]),
                 run_as,
                 "pg_ctl stop",
             );
         }
         let port = free_port()?;
-        let opts = format!(
-            "-k {} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off",
-            dir.display()
-        );
+        let opts = format!("-k {} -p {port} -c listen_addresses=127.0.0.1 -c fsync=off", dir.display());
         run(
             Command::new(&bins.pg_ctl)
                 .arg("-D")
@@ -170,10 +143,7 @@ impl PrivateServer {
             run_as,
             "pg_ctl start",
         )?;
-        let version = std::fs::read_to_string(data.join("PG_VERSION"))
-            .unwrap_or_default()
-            .trim()
-            .to_string();
+        let version = std::fs::read_to_string(data.join("PG_VERSION")).unwrap_or_default().trim().to_string();
         Ok(PrivateServer {
             url: format!("postgres://postgres@127.0.0.1:{port}/postgres?sslmode=disable"),
             version,
@@ -190,10 +160,7 @@ impl PrivateServer {
         }
         self.stopped = true;
         let _ = run(
-            Command::new(&self.pg_ctl)
-                .arg("-D")
-                .arg(&self.data)
-                .args(["-m", "fast", "-w", "stop"]),
+            Command::new(&self.pg_ctl).arg("-D").arg(&self.data).args(["-m", "fast", "-w", "stop"]),
             self.run_as,
             "pg_ctl stop",
         );

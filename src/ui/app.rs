@@ -31,22 +31,14 @@ pub struct AppOptions {
 pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        anyhow::bail!(
-            "the console needs an interactive terminal; for scripts use `switchboard check`"
-        );
+        anyhow::bail!("the console needs an interactive terminal; for scripts use `switchboard check`");
     }
     let mut guard = TerminalGuard::enter()?;
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
     let mut runner = Runner::new(source, opts.dialect, tx);
     let mut state = State::new(opts.target, opts.read_only, opts.keymap);
     let size = guard.terminal.size()?;
-    reducer::update(
-        &mut state,
-        Action::Resize {
-            width: size.width,
-            height: size.height,
-        },
-    );
+    reducer::update(&mut state, Action::Resize { width: size.width, height: size.height });
     let mut pending: Vec<Effect> = reducer::init(&mut state);
 
     let mut events = EventStream::new();
@@ -63,9 +55,7 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
             break;
         }
         if dirty {
-            guard
-                .terminal
-                .draw(|f| views::render(&state, &opts.theme, f))?;
+            guard.terminal.draw(|f| views::render(&state, &opts.theme, f))?;
             dirty = false;
         }
         let action = tokio::select! {

@@ -43,8 +43,5 @@ pub fn action_for(state: &State, ev: KeyEvent) -> Option<Action> {
     if state.text_focus() {
         return Some(Action::Input(ev.into()));
     }
-    state
-        .keymap
-        .lookup(state.context(), chord)
-        .map(Action::Command)
+    state.keymap.lookup(state.context(), chord).map(Action::Command)
 }

@@ -22,12 +22,7 @@ pub struct Runner {
 
 impl Runner {
     pub fn new(source: Source, forced: Option<Dialect>, tx: UnboundedSender<Action>) -> Runner {
-        Runner {
-            source,
-            forced,
-            tx,
-            slots: HashMap::new(),
-        }
+        Runner { source, forced, tx, slots: HashMap::new() }
     }
 
     pub fn run(&mut self, effect: Effect) {
@@ -48,27 +43,11 @@ impl Runner {
                     let (result, ms) = timed(source.orgs(dialect)).await;
                     Action::OrgsLoaded { req, result, ms }
                 }
-                Effect::LoadCalls {
-                    req,
-                    dialect,
-                    org,
-                    anchor,
-                    limit,
-                } => {
+                Effect::LoadCalls { req, dialect, org, anchor, limit } => {
                     let (result, ms) = timed(source.calls(dialect, &org, &anchor, limit)).await;
-                    Action::CallsLoaded {
-                        req,
-                        anchor,
-                        result,
-                        ms,
-                    }
+                    Action::CallsLoaded { req, anchor, result, ms }
                 }
-                Effect::LoadCall {
-                    req,
-                    dialect,
-                    org,
-                    call,
-                } => {
+                Effect::LoadCall { req, dialect, org, call } => {
                     let (result, ms) = timed(source.call(dialect, &org, &call)).await;
                     Action::CallLoaded { req, result, ms }
                 }

@@ -11,35 +11,24 @@ pub struct Theme {
 
 impl Theme {
     pub fn from_name(name: &str) -> Theme {
-        Theme {
-            mono: name == "mono",
-        }
+        Theme { mono: name == "mono" }
     }
 
     fn fg(&self, c: Color) -> Style {
-        if self.mono {
-            Style::default()
-        } else {
-            Style::default().fg(c)
-        }
+        if self.mono { Style::default() } else { Style::default().fg(c) }
     }
 
     pub fn title(&self) -> Style {
         Style::default().add_modifier(Modifier::BOLD)
     }
     pub fn dim(&self) -> Style {
-        if self.mono {
-            Style::default()
-        } else {
-            Style::default().fg(Color::DarkGray)
-        }
+        if self.mono { Style::default() } else { Style::default().fg(Color::DarkGray) }
     }
     pub fn selected(&self) -> Style {
         Style::default().add_modifier(Modifier::REVERSED)
     }
     pub fn header(&self) -> Style {
-        self.fg(Color::Cyan)
-            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
     pub fn agent(&self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)

@@ -39,30 +39,15 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 
 /// Creates an empty database with a unique name and runs the scripts in it. Returns its URL.
 pub async fn fresh_db(hint: &str, scripts: &[&str]) -> String {
-    let name = format!(
-        "sb_{hint}_{}_{}",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::SeqCst)
-    );
-    let mut admin = PgConnection::connect(&admin_url())
-        .await
-        .expect("connect to the test server");
-    sqlx::raw_sql(AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}")))
-        .execute(&mut admin)
-        .await
-        .unwrap();
-    sqlx::raw_sql(AssertSqlSafe(format!("CREATE DATABASE {name}")))
-        .execute(&mut admin)
-        .await
-        .unwrap();
+    let name = format!("sb_{hint}_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
+    let mut admin = PgConnection::connect(&admin_url()).await.expect("connect to the test server");
+    sqlx::raw_sql(AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name}"))).execute(&mut admin).await.unwrap();
+    sqlx::raw_sql(AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(&mut admin).await.unwrap();
     admin.close().await.ok();
     let url = url_for(&name);
     let mut conn = PgConnection::connect(&url).await.unwrap();
     for s in scripts {
-        sqlx::raw_sql(AssertSqlSafe(*s))
-            .execute(&mut conn)
-            .await
-            .expect("load test script");
+        sqlx::raw_sql(AssertSqlSafe(*s)).execute(&mut conn).await.expect("load test script");
     }
     conn.close().await.ok();
     url

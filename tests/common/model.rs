@@ -13,6 +13,7 @@ pub fn org(i: u32, name: &str, tz: Option<&str>) -> Org {
         key: Key::parse(&format!("00000000-0000-0000-0000-{i:012}")),
         name: name.to_string(),
         industry: Some("plumbing".to_string()),
+        status: None,
         timezone: tz.map(str::to_string),
     }
 }
@@ -21,34 +22,23 @@ pub fn row(i: u32) -> CallRow {
     CallRow {
         key: Key::parse(&format!("10000000-0000-0000-0000-{i:012}")),
         created_at: Some(
-            Utc.with_ymd_and_hms(2026, 1, 15, 12, 0, 0).unwrap()
-                - chrono::Duration::minutes(i as i64 * 7),
+            Utc.with_ymd_and_hms(2026, 1, 15, 12, 0, 0).unwrap() - chrono::Duration::minutes(i as i64 * 7),
         ),
         direction: None,
         phone: Some(format!("+1415555{:04}", i % 10000)),
         status: Some(if i % 5 == 0 { "failed" } else { "completed" }.to_string()),
-        duration_s: if i % 4 == 0 {
-            None
-        } else {
-            Some(30 + i as i32 * 11)
-        },
+        duration_s: if i % 4 == 0 { None } else { Some(30 + i as i32 * 11) },
         emergency: Some(i % 9 == 0),
-        urgency: if i % 3 == 0 {
-            None
-        } else {
-            Some((i % 10) as f64 / 10.0)
-        },
+        urgency: if i % 3 == 0 { None } else { Some((i % 10) as f64 / 10.0) },
+        urgency_label: None,
         assistant: Some("Ava".to_string()),
+        caller: None,
         language: Some("en".to_string()),
     }
 }
 
 pub fn page(from: u32, n: u32, has_before: bool, has_after: bool) -> Page {
-    Page {
-        rows: (from..from + n).map(row).collect(),
-        has_before,
-        has_after,
-    }
+    Page { rows: (from..from + n).map(row).collect(), has_before, has_after }
 }
 
 pub const TRANSCRIPT: &str = "AI: Thank you for calling Acme Plumbing, this is Ava. How can I help?\n\
@@ -67,42 +57,20 @@ pub fn detail(i: u32) -> CallDetail {
         updated_at: None,
         summary: Some("Burst kitchen pipe; technician dispatched for 3:30 pm.".to_string()),
         transcript: Some(TRANSCRIPT.to_string()),
-        facts: vec![
-            ("Language".into(), "en".into()),
-            (
-                "Tools used".into(),
-                "book_appointment, transfer_call".into(),
-            ),
-        ],
+        facts: vec![("Language".into(), "en".into()), ("Tools used".into(), "book_appointment, transfer_call".into())],
     }
 }
 
 pub fn info() -> DbInfo {
-    DbInfo {
-        server_version: "15.18".into(),
-        dialect: Dialect::ServiceAi,
-        detection_note: None,
-        tls: false,
-    }
+    DbInfo { server_version: "15.18".into(), dialect: Dialect::ServiceAi, detection_note: None, tls: false }
 }
 
 /// A console connected, with orgs loaded, at the given size.
 pub fn connected(width: u16, height: u16) -> State {
-    let mut s = State::new(
-        "postgres://support@db.example.com:5432/platform",
-        true,
-        Keymap::default(),
-    );
+    let mut s = State::new("postgres://support@db.example.com:5432/platform", true, Keymap::default());
     update(&mut s, Action::Resize { width, height });
     init(&mut s);
-    update(
-        &mut s,
-        Action::Detected {
-            req: 1,
-            result: Ok(info()),
-            ms: 2.0,
-        },
-    );
+    update(&mut s, Action::Detected { req: 1, result: Ok(info()), ms: 2.0 });
     let req = s.orgs.pending.expect("orgs requested after detection");
     let orgs = vec![
         org(1, "Acme Plumbing", Some("America/New_York")),
@@ -111,14 +79,7 @@ pub fn connected(width: u16, height: u16) -> State {
         org(4, "Kolkata Cooling Co", Some("Asia/Kolkata")),
         org(5, "No Zone Roofing", None),
     ];
-    update(
-        &mut s,
-        Action::OrgsLoaded {
-            req,
-            result: Ok(orgs),
-            ms: 1.5,
-        },
-    );
+    update(&mut s, Action::OrgsLoaded { req, result: Ok(orgs), ms: 1.5 });
     s
 }
 

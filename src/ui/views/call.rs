@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use crate::core::state::{CALL_HEADER_ROWS, CallView, State};
+use crate::core::state::{CALL_HEADER_ROWS, CallTab, CallView, DETAIL_LABEL_WIDTH, State};
 use crate::core::time::format_duration;
 use crate::core::transcript::{Role, label_width};
 use crate::ui::theme::Theme;
@@ -16,21 +16,19 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(view) = state.call.as_ref() else {
         return;
     };
-    let [head, body] =
-        Layout::vertical([Constraint::Length(CALL_HEADER_ROWS), Constraint::Min(3)]).areas(area);
+    let [head, body] = Layout::vertical([Constraint::Length(CALL_HEADER_ROWS), Constraint::Min(3)]).areas(area);
     header(view, theme, frame, head);
-    transcript(view, theme, frame, body);
+    match view.tab {
+        CallTab::Transcript => transcript(view, theme, frame, body),
+        CallTab::Details => details(view, theme, frame, body),
+    }
 }
 
 fn header(view: &CallView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let r = &view.row;
     let sep = || Span::styled(" · ", theme.dim());
     let when = match r.created_at {
-        Some(t) => format!(
-            "{} {}",
-            view.zone.format(t, "%Y-%m-%d %H:%M:%S %Z"),
-            view.zone.label()
-        ),
+        Some(t) => format!("{} {}", view.zone.format(t, "%Y-%m-%d %H:%M:%S %Z"), view.zone.label()),
         None => "no time recorded".to_string(),
     };
     let mut l1 = vec![Span::styled(when, theme.title()), sep()];
@@ -38,13 +36,9 @@ fn header(view: &CallView, theme: &Theme, frame: &mut Frame, area: Rect) {
         l1.push(Span::raw(d.clone()));
         l1.push(sep());
     }
-    l1.push(Span::raw(
-        r.phone.clone().unwrap_or_else(|| "no number".into()),
-    ));
+    l1.push(Span::raw(r.phone.clone().unwrap_or_else(|| "no number".into())));
     l1.push(sep());
-    l1.push(Span::raw(
-        r.status.clone().unwrap_or_else(|| "no status".into()),
-    ));
+    l1.push(Span::raw(r.status.clone().unwrap_or_else(|| "no status".into())));
     l1.push(sep());
     l1.push(Span::raw(format_duration(r.duration_s)));
     let mut l2 = Vec::new();
@@ -53,53 +47,34 @@ fn header(view: &CallView, theme: &Theme, frame: &mut Frame, area: Rect) {
         l2.push(sep());
     }
     if let Some(u) = r.urgency {
-        l2.push(Span::styled(
-            format!("urgency {u:.2}"),
-            if u >= 0.7 {
-                theme.warn()
-            } else {
-                Style::default()
-            },
-        ));
+        l2.push(Span::styled(format!("urgency {u:.2}"), if u >= 0.7 { theme.warn() } else { Style::default() }));
         l2.push(sep());
     }
-    l2.push(Span::raw(format!(
-        "assistant {}",
-        r.assistant.as_deref().unwrap_or("—")
-    )));
+    l2.push(Span::raw(format!("assistant {}", r.assistant.as_deref().unwrap_or("—"))));
+    if let Some(c) = &r.caller {
+        l2.push(sep());
+        l2.push(Span::raw(format!("caller {c}")));
+    }
+    if let Some(l) = &r.language {
+        l2.push(sep());
+        l2.push(Span::raw(format!("language {l}")));
+    }
     let mut summary = String::from("Summary: ");
     match &view.detail {
         Some(d) => {
-            for (k, v) in &d.facts {
-                l2.push(sep());
-                l2.push(Span::raw(format!("{}: {v}", k.to_lowercase())));
-            }
-            if let Some(x) = &d.external_id {
-                l2.push(sep());
-                l2.push(Span::styled(format!("id {x}"), theme.dim()));
-            }
+            l2.push(sep());
+            l2.push(Span::styled(format!("tab: {} more details", d.facts.len()), theme.dim()));
             // Only what fits in three lines is needed; never wrap a huge summary every frame.
             let s = d.summary.as_deref().unwrap_or("—");
             summary.extend(s.chars().take(3 * area.width as usize));
         }
-        None => summary.push_str(if view.error.is_some() {
-            "—"
-        } else {
-            "loading…"
-        }),
+        None => summary.push_str(if view.error.is_some() { "—" } else { "loading…" }),
     }
     let mut lines = vec![Line::from(l1), Line::from(l2)];
     lines.push(Line::raw(summary.replace('\n', " ")));
     let title = format!(" Call {} ", view.row.key.short());
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(title, theme.title()));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
-    );
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
 }
 
 fn transcript(view: &CallView, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -127,19 +102,11 @@ fn transcript(view: &CallView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let scroll = view.scroll.min(total.saturating_sub(height));
     if total > 0 {
         let pct = ((scroll + height).min(total) * 100) / total;
-        title.push_str(&format!(
-            "· lines {}-{} of {total} ({pct}%) ",
-            scroll + 1,
-            (scroll + height).min(total)
-        ));
+        title.push_str(&format!("· lines {}-{} of {total} ({pct}%) ", scroll + 1, (scroll + height).min(total)));
     }
     let mut block = block.title(Span::styled(title, theme.title()));
     if !search_info.is_empty() {
-        let style = if s.matches.is_empty() {
-            theme.danger()
-        } else {
-            theme.key()
-        };
+        let style = if s.matches.is_empty() { theme.danger() } else { theme.key() };
         block = block.title_bottom(Span::styled(search_info, style));
     }
     frame.render_widget(block, area);
@@ -147,8 +114,7 @@ fn transcript(view: &CallView, theme: &Theme, frame: &mut Frame, area: Rect) {
     if let Some(input_area) = input_area
         && let Some(field) = &s.input
     {
-        let [p, f] =
-            Layout::horizontal([Constraint::Length(1), Constraint::Min(1)]).areas(input_area);
+        let [p, f] = Layout::horizontal([Constraint::Length(1), Constraint::Min(1)]).areas(input_area);
         frame.render_widget(Paragraph::new(Span::styled("/", theme.key())), p);
         frame.render_widget(field, f);
     }
@@ -162,10 +128,7 @@ fn transcript(view: &CallView, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     }
     if view.turns.is_empty() {
-        frame.render_widget(
-            Paragraph::new("This call has no transcript.").style(theme.dim()),
-            text_area,
-        );
+        frame.render_widget(Paragraph::new("This call has no transcript.").style(theme.dim()), text_area);
         return;
     }
     let lw = label_width(&view.turns);
@@ -182,21 +145,13 @@ fn transcript(view: &CallView, theme: &Theme, frame: &mut Frame, area: Rect) {
                 Role::Caller => (theme.caller(), turn.label.as_str()),
                 Role::Unlabelled => (theme.dim(), ""),
             };
-            let label = if l.first {
-                fit(label, lw - 3)
-            } else {
-                String::new()
-            };
-            let mut spans = vec![
-                Span::styled(format!("{label:>w$}", w = lw - 3), label_style),
-                Span::styled(" │ ", theme.dim()),
-            ];
+            let label = if l.first { fit(label, lw - 3) } else { String::new() };
+            let mut spans =
+                vec![Span::styled(format!("{label:>w$}", w = lw - 3), label_style), Span::styled(" │ ", theme.dim())];
             let text = &turn.text[l.start as usize..l.end as usize];
             // Matches overlapping this line, highlighted.
             let mut pos = l.start as usize;
-            let first_match = s
-                .matches
-                .partition_point(|m| (m.turn, m.end) <= (l.turn, l.start));
+            let first_match = s.matches.partition_point(|m| (m.turn, m.end) <= (l.turn, l.start));
             for m in &s.matches[first_match..] {
                 if m.turn != l.turn || m.start >= l.end {
                     break;
@@ -207,11 +162,7 @@ fn transcript(view: &CallView, theme: &Theme, frame: &mut Frame, area: Rect) {
                     spans.push(Span::raw(turn.text[pos..ms].to_string()));
                 }
                 if me > ms {
-                    let style = if Some(*m) == current {
-                        theme.current_match()
-                    } else {
-                        theme.matched()
-                    };
+                    let style = if Some(*m) == current { theme.current_match() } else { theme.matched() };
                     spans.push(Span::styled(turn.text[ms..me].to_string(), style));
                 }
                 pos = me.max(pos);
@@ -226,4 +177,29 @@ fn transcript(view: &CallView, theme: &Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), text_area);
+}
+
+fn details(view: &CallView, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let block = Block::default().borders(Borders::ALL);
+    let inner = block.inner(area);
+    let total = view.details.len();
+    let height = inner.height as usize;
+    let scroll = view.details_scroll.min(total.saturating_sub(height));
+    let title = format!(" Details · lines {}-{} of {total} ", (scroll + 1).min(total), (scroll + height).min(total));
+    frame.render_widget(block.title(Span::styled(title, theme.title())), area);
+    if view.detail.is_none() {
+        frame.render_widget(Paragraph::new("Loading…").style(theme.dim()), inner);
+        return;
+    }
+    let lines: Vec<Line> = view.details[scroll..(scroll + height).min(total)]
+        .iter()
+        .map(|l| {
+            let label = l.label.as_deref().map(|s| fit(s, DETAIL_LABEL_WIDTH)).unwrap_or_default();
+            Line::from(vec![
+                Span::styled(format!("{label:<w$} ", w = DETAIL_LABEL_WIDTH), theme.key()),
+                Span::raw(l.text.clone()),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
 }

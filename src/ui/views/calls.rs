@@ -24,34 +24,19 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         (false, true) => " ↓",
         (false, false) => "",
     };
-    let title = format!(
-        " {org} · calls, newest first · {page}{more} · {} ",
-        c.zone.label()
-    );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(title, theme.title()));
+    let title = format!(" {org} · calls, newest first · {page}{more} · {} ", c.zone.label());
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
     if let Some(e) = &c.error {
-        let block = block.title_bottom(Span::styled(
-            format!(" ✖ {e} (showing the last loaded page) "),
-            theme.danger(),
-        ));
+        let block = block.title_bottom(Span::styled(format!(" ✖ {e} (showing the last loaded page) "), theme.danger()));
         return table(state, theme, frame, area, block);
     }
     if !c.loaded {
-        frame.render_widget(
-            Paragraph::new("Loading calls…")
-                .style(theme.dim())
-                .block(block),
-            area,
-        );
+        frame.render_widget(Paragraph::new("Loading calls…").style(theme.dim()).block(block), area);
         return;
     }
     if c.page.rows.is_empty() {
         frame.render_widget(
-            Paragraph::new(vec![Line::raw("This organization has no calls.")])
-                .wrap(Wrap { trim: false })
-                .block(block),
+            Paragraph::new(vec![Line::raw("This organization has no calls.")]).wrap(Wrap { trim: false }).block(block),
             area,
         );
         return;
@@ -62,31 +47,35 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn table(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, block: Block) {
     let c = &state.calls;
     let width = area.width.saturating_sub(2);
-    let show_lang = width >= 100;
-    let show_dir = width >= 110 && c.page.rows.iter().any(|r| r.direction.is_some());
-    let mut header = vec!["Time", "Phone", "Status", "Duration", "Urgency"];
+    let any = |f: fn(&CallRow) -> bool| c.page.rows.iter().any(f);
+    let cols = Cols {
+        dir: width >= 110 && any(|r| r.direction.is_some()),
+        lang: width >= 100 && any(|r| r.language.is_some()),
+        caller: width >= 100 && any(|r| r.caller.is_some()),
+    };
+    let mut header = vec!["Time", "Phone", "Status", "Duration", "Flag"];
     let mut widths = vec![
         Constraint::Length(16),
         Constraint::Length(16),
         Constraint::Length(14),
         Constraint::Length(8),
-        Constraint::Length(9),
+        Constraint::Length(13),
     ];
-    if show_dir {
+    if cols.dir {
         header.insert(1, "Dir");
         widths.insert(1, Constraint::Length(8));
     }
-    if show_lang {
+    if cols.lang {
         header.push("Lang");
         widths.push(Constraint::Length(4));
     }
-    header.push("Assistant");
+    if cols.caller {
+        header.push("Caller");
+        widths.push(Constraint::Fill(1));
+    }
+    header.push("Agent");
     widths.push(Constraint::Fill(1));
-    let rows = c
-        .page
-        .rows
-        .iter()
-        .map(|r| row(r, &c.zone, theme, show_dir, show_lang));
+    let rows = c.page.rows.iter().map(|r| row(r, &c.zone, theme, cols));
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.header()))
         .block(block)
@@ -96,37 +85,36 @@ fn table(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, block: Blo
     frame.render_stateful_widget(table, area, &mut ts);
 }
 
-fn row<'a>(
-    r: &'a CallRow,
-    zone: &OrgZone,
-    theme: &Theme,
-    show_dir: bool,
-    show_lang: bool,
-) -> Row<'a> {
+#[derive(Clone, Copy)]
+struct Cols {
+    dir: bool,
+    lang: bool,
+    caller: bool,
+}
+
+fn row<'a>(r: &'a CallRow, zone: &OrgZone, theme: &Theme, cols: Cols) -> Row<'a> {
     let time = match r.created_at {
         Some(t) => zone.format(t, "%Y-%m-%d %H:%M"),
         None => "— no time —".to_string(),
     };
-    let urgency = urgency_cell(r, theme);
+    let dash = || "—".to_string();
     let mut cells = vec![
         Cell::from(time),
-        Cell::from(r.phone.clone().unwrap_or_else(|| "—".into())),
+        Cell::from(r.phone.clone().unwrap_or_else(dash)),
         status_cell(r.status.as_deref(), theme),
         Cell::from(format_duration(r.duration_s)),
-        urgency,
+        urgency_cell(r, theme),
     ];
-    if show_dir {
-        cells.insert(
-            1,
-            Cell::from(r.direction.clone().unwrap_or_else(|| "—".into())),
-        );
+    if cols.dir {
+        cells.insert(1, Cell::from(r.direction.clone().unwrap_or_else(dash)));
     }
-    if show_lang {
-        cells.push(Cell::from(r.language.clone().unwrap_or_else(|| "—".into())));
+    if cols.lang {
+        cells.push(Cell::from(r.language.clone().unwrap_or_else(dash)));
     }
-    cells.push(Cell::from(
-        r.assistant.clone().unwrap_or_else(|| "—".into()),
-    ));
+    if cols.caller {
+        cells.push(Cell::from(r.caller.clone().unwrap_or_else(dash)));
+    }
+    cells.push(Cell::from(r.assistant.clone().unwrap_or_else(dash)));
     Row::new(cells)
 }
 
@@ -135,10 +123,18 @@ pub fn urgency_cell<'a>(r: &CallRow, theme: &Theme) -> Cell<'a> {
     if r.emergency == Some(true) {
         return Cell::from(Line::from(Span::styled("⚠ EMERG", theme.danger())));
     }
+    if let Some(label) = &r.urgency_label {
+        let lower = label.to_ascii_lowercase();
+        return if ["critical", "high", "urgent"].contains(&lower.as_str()) {
+            Cell::from(Line::from(Span::styled(format!("! {label}"), theme.warn())))
+        } else if lower == "transferred" {
+            Cell::from(format!("↪ {label}"))
+        } else {
+            Cell::from(format!("  {label}"))
+        };
+    }
     match r.urgency {
-        Some(u) if u >= 0.7 => {
-            Cell::from(Line::from(Span::styled(format!("! {u:.2}"), theme.warn())))
-        }
+        Some(u) if u >= 0.7 => Cell::from(Line::from(Span::styled(format!("! {u:.2}"), theme.warn()))),
         Some(u) => Cell::from(format!("  {u:.2}")),
         None => Cell::from("  —"),
     }
@@ -148,23 +144,12 @@ pub fn urgency_cell<'a>(r: &CallRow, theme: &Theme) -> Cell<'a> {
 pub fn status_cell<'a>(status: Option<&str>, theme: &Theme) -> Cell<'a> {
     let s = status.unwrap_or("—").to_string();
     let lower = s.to_ascii_lowercase();
-    if [
-        "failed",
-        "error",
-        "busy",
-        "no-answer",
-        "no_answer",
-        "canceled",
-        "cancelled",
-    ]
-    .iter()
-    .any(|f| lower.contains(f))
-    {
-        Cell::from(Line::from(Span::styled(format!("✖ {s}"), theme.danger())))
-    } else if ["completed", "ended", "success"]
+    if ["failed", "error", "busy", "no-answer", "no_answer", "missed", "canceled", "cancelled"]
         .iter()
         .any(|f| lower.contains(f))
     {
+        Cell::from(Line::from(Span::styled(format!("✖ {s}"), theme.danger())))
+    } else if ["completed", "ended", "success"].iter().any(|f| lower.contains(f)) {
         Cell::from(Line::from(Span::styled(format!("✓ {s}"), theme.ok())))
     } else {
         Cell::from(format!("· {s}"))

@@ -40,43 +40,25 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         .flat_map(|c| section(state, theme, c, 20))
         .chain(fields(theme))
         .collect();
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(" Keys ", theme.title()));
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(" Keys ", theme.title()));
     if one.len() as u16 + 2 <= area.height {
         let h = one.len() as u16 + 2;
         let w = 64.min(area.width);
-        let r = Rect {
-            x: area.x + (area.width - w) / 2,
-            y: area.y + (area.height - h) / 2,
-            width: w,
-            height: h,
-        };
+        let r = Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h };
         frame.render_widget(Clear, r);
         frame.render_widget(Paragraph::new(one).block(block), r);
         return;
     }
-    let left: Vec<Line> = [Context::Global, Context::Calls]
-        .into_iter()
-        .flat_map(|c| section(state, theme, c, 17))
-        .collect();
-    let right: Vec<Line> = section(state, theme, Context::Call, 17)
-        .into_iter()
-        .chain(fields(theme))
-        .collect();
+    let left: Vec<Line> =
+        [Context::Global, Context::Calls].into_iter().flat_map(|c| section(state, theme, c, 17)).collect();
+    let right: Vec<Line> = section(state, theme, Context::Call, 17).into_iter().chain(fields(theme)).collect();
     let h = (left.len().max(right.len()) as u16 + 2).min(area.height);
     let w = area.width.min(100);
-    let r = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    };
+    let r = Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h };
     frame.render_widget(Clear, r);
     let inner = block.inner(r);
     frame.render_widget(block, r);
-    let [a, b] =
-        Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
+    let [a, b] = Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)]).areas(inner);
     frame.render_widget(Paragraph::new(left), a);
     frame.render_widget(Paragraph::new(right), b);
 }

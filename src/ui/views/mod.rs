@@ -20,12 +20,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         too_small(area, theme, frame);
         return;
     }
-    let [main, status_row, footer_row] = Layout::vertical([
-        Constraint::Min(1),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [main, status_row, footer_row] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)]).areas(area);
     match state.screen {
         Screen::Orgs => orgs::render(state, theme, frame, main),
         Screen::Calls => calls::render(state, theme, frame, main),
@@ -41,19 +37,11 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
 fn too_small(area: Rect, theme: &Theme, frame: &mut Frame) {
     let text = vec![
         Line::styled("Terminal too small", theme.title()),
-        Line::raw(format!(
-            "{}×{}, needs at least {MIN_WIDTH}×{MIN_HEIGHT}",
-            area.width, area.height
-        )),
+        Line::raw(format!("{}×{}, needs at least {MIN_WIDTH}×{MIN_HEIGHT}", area.width, area.height)),
         Line::raw("q quits"),
     ];
     let y = area.height.saturating_sub(3) / 2;
-    let r = Rect {
-        x: area.x,
-        y: area.y + y,
-        width: area.width,
-        height: area.height.min(3),
-    };
+    let r = Rect { x: area.x, y: area.y + y, width: area.width, height: area.height.min(3) };
     frame.render_widget(Paragraph::new(text).alignment(Alignment::Center), r);
 }
 

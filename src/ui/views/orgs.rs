@@ -15,25 +15,15 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else {
         " Organizations ".to_string()
     };
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(Span::styled(title, theme.title()));
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let [input_row, rule, body] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-    ])
-    .areas(inner);
-    let [prompt, field] =
-        Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(input_row);
+    let [input_row, rule, body] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    let [prompt, field] = Layout::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(input_row);
     frame.render_widget(Paragraph::new(Span::styled("› ", theme.key())), prompt);
     frame.render_widget(&o.filter, field);
-    frame.render_widget(
-        Paragraph::new("─".repeat(rule.width as usize)).style(theme.dim()),
-        rule,
-    );
+    frame.render_widget(Paragraph::new("─".repeat(rule.width as usize)).style(theme.dim()), rule);
 
     if let Conn::Failed(e) = &state.conn {
         let text = vec![
@@ -51,50 +41,49 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     if let Some(e) = &o.error {
         frame.render_widget(
-            Paragraph::new(vec![
-                Line::styled("Could not load organizations", theme.danger()),
-                Line::raw(e.clone()),
-            ])
-            .wrap(Wrap { trim: false }),
+            Paragraph::new(vec![Line::styled("Could not load organizations", theme.danger()), Line::raw(e.clone())])
+                .wrap(Wrap { trim: false }),
             body,
         );
         return;
     }
     if !o.loaded {
-        frame.render_widget(
-            Paragraph::new("Loading organizations…").style(theme.dim()),
-            body,
-        );
+        frame.render_widget(Paragraph::new("Loading organizations…").style(theme.dim()), body);
         return;
     }
     if o.matches.is_empty() {
-        let msg = if o.all.is_empty() {
-            "This database has no organizations."
-        } else {
-            "No organization matches."
-        };
+        let msg = if o.all.is_empty() { "This database has no organizations." } else { "No organization matches." };
         frame.render_widget(Paragraph::new(msg).style(theme.dim()), body);
         return;
     }
     let wide = body.width >= 100;
+    let show_status = o.all.iter().any(|x| x.status.is_some());
+    let show_zone = o.all.iter().any(|x| x.timezone.is_some());
     let rows = o.matches.iter().map(|&i| {
         let org = &o.all[i];
-        let mut cells = vec![
-            Cell::from(org.name.clone()),
-            Cell::from(org.industry.clone().unwrap_or_else(|| "—".into())),
-            Cell::from(org.timezone.clone().unwrap_or_else(|| "— (UTC)".into())),
-        ];
+        let mut cells =
+            vec![Cell::from(org.name.clone()), Cell::from(org.industry.clone().unwrap_or_else(|| "—".into()))];
+        if show_status {
+            cells.push(status_cell(org.status.as_deref(), theme));
+        }
+        if show_zone {
+            cells.push(Cell::from(org.timezone.clone().unwrap_or_else(|| "— (UTC)".into())));
+        }
         if wide {
             cells.push(Cell::from(org.key.to_string()).style(theme.dim()));
         }
         Row::new(cells)
     });
-    let mut widths = vec![
-        Constraint::Fill(2),
-        Constraint::Length(16),
-        Constraint::Length(22),
-    ];
-    let mut header = vec!["Name", "Industry", "Timezone"];
+    let mut widths = vec![Constraint::Fill(2), Constraint::Length(16)];
+    let mut header = vec!["Name", "Industry/plan"];
+    if show_status {
+        widths.push(Constraint::Length(12));
+        header.push("Status");
+    }
+    if show_zone {
+        widths.push(Constraint::Length(22));
+        header.push("Timezone");
+    }
     if wide {
         widths.push(Constraint::Length(36));
         header.push("Id");
@@ -105,4 +94,13 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         .highlight_symbol("▶ ");
     let mut ts = TableState::default().with_selected(Some(o.selected));
     frame.render_stateful_widget(table, body, &mut ts);
+}
+
+/// Suspended and deleted orgs are marked by a symbol as well as a color.
+fn status_cell<'a>(status: Option<&str>, theme: &Theme) -> Cell<'a> {
+    match status {
+        Some(s) if s.eq_ignore_ascii_case("active") => Cell::from(format!("● {s}")),
+        Some(s) => Cell::from(Line::from(Span::styled(format!("⏸ {s}"), theme.warn()))),
+        None => Cell::from("—"),
+    }
 }

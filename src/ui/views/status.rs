@@ -12,12 +12,7 @@ use crate::ui::theme::Theme;
 pub fn render_status(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut spans: Vec<Span> = Vec::new();
     let sep = || Span::styled(" │ ", theme.dim());
-    let org = state
-        .calls
-        .org
-        .as_ref()
-        .map(|o| o.name.as_str())
-        .unwrap_or("no organization");
+    let org = state.calls.org.as_ref().map(|o| o.name.as_str()).unwrap_or("no organization");
     spans.push(Span::styled(format!(" {org}"), theme.title()));
     spans.push(sep());
     match &state.conn {
@@ -26,10 +21,7 @@ pub fn render_status(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
             spans.push(Span::raw(info.dialect.name()));
             spans.push(sep());
             spans.push(Span::styled("● connected", theme.ok()));
-            spans.push(Span::raw(format!(
-                " PG {}",
-                short_version(&info.server_version)
-            )));
+            spans.push(Span::raw(format!(" PG {}", short_version(&info.server_version))));
             spans.push(Span::raw(if info.tls { " · TLS" } else { " · no TLS" }));
         }
         Conn::Failed(_) => spans.push(Span::styled("✖ not connected", theme.danger())),
@@ -78,11 +70,7 @@ pub fn render_footer(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
                 ("esc".into(), "back"),
                 ("ctrl-c".into(), "quit"),
             ],
-            _ => vec![
-                ("type".into(), "search"),
-                ("enter".into(), "done"),
-                ("esc".into(), "cancel"),
-            ],
+            _ => vec![("type".into(), "search"), ("enter".into(), "done"), ("esc".into(), "cancel")],
         }
     } else {
         let ctx = state.context();
@@ -107,14 +95,7 @@ pub fn render_footer(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
             ],
             Screen::Orgs => &[Command::Help, Command::Quit],
         };
-        cmds.iter()
-            .filter_map(|c| {
-                state
-                    .keymap
-                    .key_for(ctx, *c)
-                    .map(|k| (k.to_string(), c.hint()))
-            })
-            .collect()
+        cmds.iter().filter_map(|c| state.keymap.key_for(ctx, *c).map(|k| (k.to_string(), c.hint()))).collect()
     };
     let mut spans = Vec::new();
     for (k, what) in hints {

@@ -1,0 +1,74 @@
+//! Each platform's SQL, as data: the same questions, the same column names in the answers.
+//!
+//! Every query returns the console's standard columns, so one row mapping serves all dialects:
+//! - orgs: `id` (text), `name`, `industry`, `timezone`, `status`;
+//! - calls: `id` (text), `ts` (timestamptz), `direction`, `phone`, `status`, `duration` (int4),
+//!   `emergency` (bool), `urgency` (float8), `urgency_label`, `assistant`, `caller`, `language`;
+//! - one call: the call columns plus `external_id`, `updated_at`, `summary`, `transcript` and `facts`, a
+//!   JSON array of `[label, value]` pairs shown in the call's details.
+//!
+//! These strings are the console's own constants. The only part ever filled in at run time is the
+//! `{schema}` of a schema-per-tenant dialect, with a quoted identifier (see `quote_ident`).
+
+pub mod prisma;
+pub mod quinite;
+pub mod retell;
+pub mod serviceai;
+pub mod voxanne;
+
+use crate::core::model::Dialect;
+
+/// How a dialect's call list is read. The paging statements are built from these parts only.
+#[derive(Debug, Clone, Copy)]
+pub struct CallsSql {
+    /// `SELECT <standard columns> FROM ... c [JOIN ...]`, may hold `{schema}`.
+    pub select: &'static str,
+    /// The tenant condition on `$1` (e.g. `c.organization_id = $1::uuid`).
+    pub org: &'static str,
+    /// The time column as stored (used in WHERE and ORDER BY, so that its index serves).
+    pub ts: &'static str,
+    /// `$3` turned into the time column's type (e.g. `($3 AT TIME ZONE 'UTC')` for timestamp without zone).
+    pub ts_param: &'static str,
+    /// The id column.
+    pub id: &'static str,
+    /// The SQL type of ids, for binding keys.
+    pub key_cast: &'static str,
+    /// Whether the time column may be NULL (then NULL-time rows are paged after the others).
+    pub ts_nullable: bool,
+}
+
+pub struct DialectSql {
+    pub orgs: &'static str,
+    pub calls: CallsSql,
+    /// One call of one org: `$1` the org, `$2` the call. May hold `{schema}`.
+    pub call: &'static str,
+    /// For schema-per-tenant dialects: `$1` the org → `schema_name`, `calls_table_exists`.
+    pub tenant_schema: Option<&'static str>,
+}
+
+pub fn sql(d: Dialect) -> &'static DialectSql {
+    match d {
+        Dialect::Retell => &retell::SQL,
+        Dialect::ServiceAi => &serviceai::SQL,
+        Dialect::Voxanne => &voxanne::SQL,
+        Dialect::Prisma => &prisma::SQL,
+        Dialect::Quinite => &quinite::SQL,
+    }
+}
+
+/// A PostgreSQL identifier, quoted: `a"b` becomes `"a""b"`.
+pub fn quote_ident(s: &str) -> String {
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_are_quoted() {
+        assert_eq!(quote_ident("org_a"), "\"org_a\"");
+        assert_eq!(quote_ident("org_Tōkyō\"Dental"), "\"org_Tōkyō\"\"Dental\"");
+        assert_eq!(quote_ident("x\"; DROP TABLE y; --"), "\"x\"\"; DROP TABLE y; --\"");
+    }
+}

@@ -1,0 +1,42 @@
+//! Voxanne AI: `organizations`, `calls`; tenancy by org_id. org_credentials and stripe ids are never named.
+
+use super::{CallsSql, DialectSql};
+
+pub const SQL: DialectSql = DialectSql {
+    orgs: "SELECT o.id::text AS id, o.name, o.plan AS industry, \
+           NULLIF(o.settings->>'timezone', '') AS timezone, NULL::text AS status \
+           FROM organizations o ORDER BY o.name, o.id",
+    calls: CallsSql {
+        select: "SELECT c.id::text AS id, c.created_at AS ts, c.call_direction AS direction, \
+                 CASE WHEN c.call_direction = 'outbound' THEN c.to_number ELSE COALESCE(c.from_number, c.phone_number) END AS phone, \
+                 c.status, c.duration_seconds AS duration, (c.sentiment_urgency = 'critical') AS emergency, \
+                 NULL::float8 AS urgency, c.sentiment_urgency AS urgency_label, NULL::text AS assistant, \
+                 c.caller_name AS caller, NULL::text AS language \
+                 FROM calls c",
+        org: "c.org_id = $1::uuid",
+        ts: "c.created_at",
+        ts_param: "$3",
+        id: "c.id",
+        key_cast: "uuid",
+        ts_nullable: false,
+    },
+    call: "SELECT c.id::text AS id, c.created_at AS ts, c.call_direction AS direction, \
+           CASE WHEN c.call_direction = 'outbound' THEN c.to_number ELSE COALESCE(c.from_number, c.phone_number) END AS phone, \
+           c.status, c.duration_seconds AS duration, (c.sentiment_urgency = 'critical') AS emergency, \
+           NULL::float8 AS urgency, c.sentiment_urgency AS urgency_label, NULL::text AS assistant, \
+           c.caller_name AS caller, NULL::text AS language, \
+           c.vapi_call_id AS external_id, c.updated_at, c.summary, c.transcript, \
+           jsonb_build_array( \
+             jsonb_build_array('Caller', c.caller_name), \
+             jsonb_build_array('Sentiment', c.sentiment_label), \
+             jsonb_build_array('Sentiment score', c.sentiment_score), \
+             jsonb_build_array('Urgency', c.sentiment_urgency), \
+             jsonb_build_array('Sentiment summary', c.sentiment_summary), \
+             jsonb_build_array('Direction', c.call_direction), \
+             jsonb_build_array('From', c.from_number), \
+             jsonb_build_array('To', c.to_number), \
+             jsonb_build_array('Recording', c.recording_url), \
+             jsonb_build_array('Vapi call id', c.vapi_call_id)) AS facts \
+           FROM calls c WHERE c.org_id = $1::uuid AND c.id = $2::uuid",
+    tenant_schema: None,
+};
