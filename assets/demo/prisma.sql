@@ -18,16 +18,19 @@
 -- reference.
 --
 -- Row counts (identical on every run; only timestamps move with now()):
---   "Organization" 7, "User" 25, "UserOrganization" 27, "ApiKey" 14,
---   "PhoneNumber" 14, "Voice" 14 (10 system voices + 4 custom),
---   "Agent" 19, "KnowledgeBase" 17, "KnowledgeBaseDocument" 64,
---   "ConversationPath" 14, "Tool" 42, "Event" 28, "AgentKnowledgeBase" 29,
---   "AgentTool" 74, "AgentConversationPath" 17, "Campaign" 18,
---   "CampaignRecipient" 2,084, "CallLog" 10,000
+--   "Organization" 7, "User" 27 (26 staff + one consultant in three orgs),
+--   "UserOrganization" 29, "ApiKey" 14, "PhoneNumber" 14,
+--   "Voice" 14 (10 system voices + 4 custom), "Agent" 19, "KnowledgeBase" 19,
+--   "KnowledgeBaseDocument" 62, "ConversationPath" 14, "Tool" 42, "Event" 28,
+--   "AgentKnowledgeBase" 31, "AgentTool" 44, "AgentConversationPath" 18,
+--   "Campaign" 18 (2 drafts and 2 planned without calls),
+--   "CampaignRecipient" 2,847, "CallLog" 10,000
 --   (2,400 / 1,800 / 700 / 1,500 / 1,400 / 1,000 / 1,200 per organization;
---   8 IN_PROGRESS, the newest call(s) of each organization).
+--   COMPLETED 7,769, MISSED 1,580, FAILED 643, IN_PROGRESS 8 = the newest
+--   call(s) of each organization; INBOUND 7,824, OUTBOUND 2,176 of which
+--   1,951 belong to a campaign; 7,210 with a "recordingUrl").
 --   (_prisma_migrations keeps the single row the schema file inserts.)
--- Load time: well under a second on PostgreSQL 15.
+-- Load time: about 0.7 s on PostgreSQL 15.
 --
 -- Interpretations:
 --   * Campaign."totalCalls" = recipients with status READY (the calls the
@@ -252,7 +255,7 @@ INSERT INTO _demo_bank VALUES
     -- ---------------------------------------------------------------- plumbing
     ('plumbing', 1, 'book_drain_service', false, true, 'positive', NULL,
      ARRAY['Hi, yeah, my kitchen sink has been draining really slowly for about a week and I''d like someone to take a look.', 'Hello, this is {CUST}. The kitchen drain keeps backing up and I need to book a plumber.', 'Hi there, our kitchen sink is clogged again. Can I get a plumber out this week?'],
-     ARRAY['Sorry to hear that. Is the water backing up into the other sink, or is it just slow?', 'Got it. That usually points to a partial clog in the drain line. I have openings {DAY} at {TIME} or Friday morning. Which works better?', 'Great. Is there anything our technician should know about access, like parking or a gate code?', 'Just so you know, the diagnostic visit is $89 and that''s applied to the repair if you go ahead with it.'],
+     ARRAY['Sorry to hear that. Is the water backing up into the other sink, or is it just slow?', 'Got it. That usually points to a partial clog in the drain line. I have openings {DAY} at {TIME} or early the following week. Which works better?', 'Great. Is there anything our technician should know about access, like parking or a gate code?', 'Just so you know, the diagnostic visit is $89 and that''s applied to the repair if you go ahead with it.'],
      ARRAY['Just slow. There''s a gurgling sound when the dishwasher runs.', '{DAY} at {TIME} is perfect.', 'There''s street parking out front, and the side gate is unlocked.', 'That''s fine.'],
      'You''re all set for {DAY} at {TIME}. You''ll get a text confirmation shortly, and the technician will call when they''re on the way.', 'Great, thank you.',
      ARRAY['{CUST} booked a drain inspection for {DAY} at {TIME}. Slow kitchen drain with gurgling; $89 diagnostic fee quoted.', 'Customer scheduled drain service at {ADDR} for {DAY} at {TIME}. Confirmation sent by SMS.'],
@@ -613,8 +616,8 @@ WITH c0 AS MATERIALIZED (
     FROM c0
 ), c2 AS MATERIALIZED (
     SELECT c1.*,
-           CASE WHEN dir <> 'in' THEN 4 WHEN r_scen < 50 THEN 1 WHEN r_scen < 75 THEN 2 ELSE 3 END AS sno,
-           CASE WHEN j = 1 OR (j = 2 AND n = 1) THEN 'IN_PROGRESS'
+           CASE WHEN c1.dir <> 'in' THEN 4 WHEN c1.r_scen < 50 THEN 1 WHEN c1.r_scen < 75 THEN 2 ELSE 3 END AS sno,
+           CASE WHEN c1.j = 1 OR (c1.j = 2 AND c1.n = 1) THEN 'IN_PROGRESS'
                 WHEN dir = 'in' THEN
                      CASE WHEN r_status < 820 THEN 'COMPLETED' WHEN r_status < 940 THEN 'MISSED' ELSE 'FAILED' END
                 ELSE CASE WHEN r_status < 640 THEN 'COMPLETED' WHEN r_status < 925 THEN 'MISSED' ELSE 'FAILED' END
@@ -657,6 +660,7 @@ WITH c0 AS MATERIALIZED (
 )
 SELECT n, j, dir, sno, status, camp_k, agent_k, nlines, booking, mood, intent, v, ts, nrecip,
        CASE WHEN camp_k IS NOT NULL THEN 1 + (camp_rn - 1) % nrecip END AS rcp,
+       CASE WHEN camp_k IS NOT NULL THEN 1 + (camp_rn - 1) / nrecip END AS attempt,
        CASE WHEN camp_k IS NOT NULL THEN 1 + ((camp_rn - 1) % nrecip + camp_k * 97) % ncust ELSE cidx END AS cidx,
        CASE status
            WHEN 'COMPLETED' THEN nlines * (9 + d4 % 6) + d5 % 50
@@ -704,7 +708,7 @@ INSERT INTO "User" ("id", "email", "firstName", "lastName", "phone", "timeZone",
 SELECT DISTINCT ON (u.id) u.id,
        lower(translate(u.first_name || '.' || u.last_name, 'áéíóúñüÁÉÍÓÚÑÜ''', 'aeiounuAEIOUNU')) || '@' || u.domain,
        u.first_name, u.last_name,
-       u.phone_prefix || lpad((8000 + u.u)::text, u.phone_width, '0'),
+       u.phone_prefix || lpad(((CASE WHEN u.phone_width = 4 THEN 8000 ELSE 800 END) + u.u)::text, u.phone_width, '0'),
        u.tz,
        '$2b$10$DEMO.not.a.real.bcrypt.hash.' || substr(md5('pw-' || u.id), 1, 24),
        'https://cdn.voiceagent.example/avatars/' || substr(md5('avatar-' || u.id), 1, 12) || '.png',
@@ -1007,7 +1011,7 @@ FROM (
            coalesce(s.nrecip, cp.fixed_recip) AS nready,
            coalesce(s.called, 0) AS called,
            coalesce(s.nerr, CASE WHEN cp.fixed_recip > 0 THEN 2 ELSE 0 END) AS nerr,
-           date_trunc('day', now() AT TIME ZONE 'UTC') - ((cp.start_off + 3) * INTERVAL '1 day') AS created_at
+           date_trunc('day', now() AT TIME ZONE 'UTC') - ((greatest(cp.start_off, 0) + 3) * INTERVAL '1 day') AS created_at
     FROM _demo_camp cp
     JOIN _demo_org o ON o.n = cp.n
     LEFT JOIN (
@@ -1031,11 +1035,11 @@ SELECT cp.id, o.id, cp.batch, cp.status::"CampaignStatus",
        lpad(cp.cs_hour::text, 2, '0') || ':00',
        lpad(cp.cs_hour::text, 2, '0') || ':00',
        lpad(cp.ce_hour::text, 2, '0') || ':00',
-       date_trunc('day', now() AT TIME ZONE 'UTC') - ((cp.start_off + 3) * INTERVAL '1 day') + INTERVAL '15 hours 12 minutes',
+       date_trunc('day', now() AT TIME ZONE 'UTC') - ((greatest(cp.start_off, 0) + 3) * INTERVAL '1 day') + INTERVAL '15 hours 12 minutes',
        CASE WHEN cp.status IN ('COMPLETED', 'STOPPED')
                  THEN date_trunc('day', now() AT TIME ZONE 'UTC') - ((cp.start_off - cp.len_days) * INTERVAL '1 day') + INTERVAL '18 hours 5 minutes'
             WHEN cp.status = 'CONTINUING' THEN (now() AT TIME ZONE 'UTC') - INTERVAL '25 minutes'
-            ELSE date_trunc('day', now() AT TIME ZONE 'UTC') - ((cp.start_off + 3) * INTERVAL '1 day') + INTERVAL '16 hours 40 minutes' END
+            ELSE date_trunc('day', now() AT TIME ZONE 'UTC') - ((greatest(cp.start_off, 0) + 3) * INTERVAL '1 day') + INTERVAL '16 hours 40 minutes' END
 FROM _demo_camp cp
 JOIN _demo_org o ON o.n = cp.n
 JOIN _demo_agent a ON a.n = cp.n AND a.caller = 'OUTBOUND'
@@ -1071,6 +1075,7 @@ WITH x AS MATERIALIZED (
     SELECT c.*, o.id AS org_id, o.slug, o.lang, o.rec_pct,
            'CA' || md5('twilio-call-' || c.n || '-' || c.j) AS call_id,
            cu.name AS cust_name, cu.phone AS cust_phone,
+           CASE WHEN c.status = 'MISSED' AND c.dir = 'in' AND c.b15 % 4 = 0 THEN 'Unknown caller' ELSE cu.name END AS cust_disp,
            CASE WHEN c.status = 'COMPLETED' THEN
                      replace(replace(replace(t.body, '{CUST}', cu.name), '{FIRST}', cu.first), '{ADDR}', cu.addr)
                 WHEN c.status = 'IN_PROGRESS' THEN
@@ -1091,7 +1096,7 @@ SELECT 'ck' || substr(md5('call-' || n || '-' || j), 1, 23),
        'ck' || substr(md5('agent-' || n || '-' || agent_k), 1, 23),
        CASE WHEN camp_k IS NOT NULL THEN 'ck' || substr(md5('campaign-' || n || '-' || camp_k), 1, 23) END,
        call_id,
-       CASE WHEN status = 'MISSED' AND dir = 'in' AND b15 % 4 = 0 THEN 'Unknown caller' ELSE cust_name END,
+       cust_disp,
        cust_phone,
        ts,
        duration,
@@ -1109,7 +1114,7 @@ SELECT 'ck' || substr(md5('call-' || n || '-' || j), 1, 23),
                WHEN 'IN_PROGRESS' THEN 'Call in progress.'
                WHEN 'MISSED' THEN
                     CASE WHEN dir = 'in' THEN (ARRAY['Missed call; caller hung up before the agent answered.',
-                                                     'Missed call from ' || cust_name || '; no voicemail left.',
+                                                     'Missed call from ' || cust_disp || '; no voicemail left.',
                                                      'Missed call during a line outage; call-back task created.'])[1 + b14 % 3]
                          ELSE (ARRAY['No answer; will retry.', 'Went to voicemail; no message left.',
                                      'Line busy; retry scheduled.'])[1 + b14 % 3] END
@@ -1130,12 +1135,13 @@ SELECT 'ck' || substr(md5('call-' || n || '-' || j), 1, 23),
            'endedReason', CASE status
                WHEN 'COMPLETED' THEN CASE WHEN b12 % 3 = 0 THEN 'assistant-ended-call' ELSE 'customer-ended-call' END
                WHEN 'MISSED' THEN CASE WHEN dir = 'in' THEN 'caller-hung-up' ELSE (ARRAY['no-answer', 'voicemail', 'busy'])[1 + b14 % 3] END
-               WHEN 'FAILED' THEN (ARRAY['sip-503-service-unavailable', 'llm-timeout', 'silence-timeout', 'tts-provider-error'])[1 + b13 % 4]
+               WHEN 'FAILED' THEN CASE WHEN duration IS NULL THEN (ARRAY['sip-503-service-unavailable', 'twilio-failed-to-connect-call'])[1 + b13 % 2]
+                                       ELSE (ARRAY['llm-timeout', 'silence-timeout', 'tts-provider-error'])[1 + b13 % 3] END
            END,
            'costUsd', CASE WHEN duration IS NOT NULL THEN round(duration / 60.0 * 0.09, 4) END,
            'appointmentBooked', CASE WHEN status = 'COMPLETED' AND booking THEN d5 % 10 <> 0 END,
            'recipientId', CASE WHEN camp_k IS NOT NULL THEN 'ck' || substr(md5('rcpt-' || n || '-' || camp_k || '-' || rcp), 1, 23) END,
-           'attempt', CASE WHEN camp_k IS NOT NULL THEN 1 + (rcp IS NOT NULL AND nrecip IS NOT NULL AND false)::int END)),
+           'attempt', attempt)),
        ts,
        CASE WHEN status = 'IN_PROGRESS' THEN (now() AT TIME ZONE 'UTC') - INTERVAL '5 seconds'
             ELSE ts + ((coalesce(duration, 0) + 3) * INTERVAL '1 second') END

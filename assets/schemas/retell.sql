@@ -291,7 +291,8 @@ $fn$ LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp;
 --     the slug part is cut to 26 characters so the name fits in 63 bytes;
 --   * retell_configured = both the key and the agent id are non-empty;
 --   * the key is stored as given (the seed encrypts it in the application,
---     with the ENCRYPTION_KEY environment variable, before it gets here).
+--     with the ENCRYPTION_KEY environment variable, before it gets here);
+--   * an 'organization.created' row is written to system.activity_logs.
 -- Raises if the name is empty or the schema cannot be created (then nothing
 -- is kept).
 CREATE OR REPLACE FUNCTION public.create_organization(

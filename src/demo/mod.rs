@@ -10,18 +10,25 @@ use sqlx::{AssertSqlSafe, Connection, PgConnection};
 
 use crate::core::model::Dialect;
 
-pub const SERVICEAI_SCHEMA: &str = include_str!("../../assets/schemas/serviceai.sql");
-pub const SERVICEAI_DEMO: &str = include_str!("../../assets/demo/serviceai.sql");
-
+/// The DDL of a platform, faithful to its seed document.
 pub fn schema_sql(d: Dialect) -> &'static str {
     match d {
-        Dialect::ServiceAi => SERVICEAI_SCHEMA,
+        Dialect::Retell => include_str!("../../assets/schemas/retell.sql"),
+        Dialect::ServiceAi => include_str!("../../assets/schemas/serviceai.sql"),
+        Dialect::Voxanne => include_str!("../../assets/schemas/voxanne.sql"),
+        Dialect::Prisma => include_str!("../../assets/schemas/prisma.sql"),
+        Dialect::Quinite => include_str!("../../assets/schemas/quinite.sql"),
     }
 }
 
+/// The demo data generator of a platform (set-based SQL, run once after the schema).
 pub fn demo_sql(d: Dialect) -> &'static str {
     match d {
-        Dialect::ServiceAi => SERVICEAI_DEMO,
+        Dialect::Retell => include_str!("../../assets/demo/retell.sql"),
+        Dialect::ServiceAi => include_str!("../../assets/demo/serviceai.sql"),
+        Dialect::Voxanne => include_str!("../../assets/demo/voxanne.sql"),
+        Dialect::Prisma => include_str!("../../assets/demo/prisma.sql"),
+        Dialect::Quinite => include_str!("../../assets/demo/quinite.sql"),
     }
 }
 
@@ -84,8 +91,7 @@ fn lock(dir: &Path, what: &str) -> Result<File, String> {
 
 fn reset_dir(dir: &Path) -> Result<(), String> {
     if dir.exists() {
-        std::fs::remove_dir_all(dir)
-            .map_err(|e| format!("cannot remove {}: {e}", dir.display()))?;
+        std::fs::remove_dir_all(dir).map_err(|e| format!("cannot remove {}: {e}", dir.display()))?;
     }
     Ok(())
 }
@@ -102,12 +108,10 @@ pub async fn embedded(dialect: Dialect, reset: bool) -> Result<Demo, String> {
         reset_dir(&dir)?;
     }
     let root = dir.clone();
-    let server = tokio::task::spawn_blocking(move || {
-        pglite_oxide::PgliteServer::builder().path(root).start()
-    })
-    .await
-    .map_err(|e| format!("embedded PostgreSQL did not start: {e}"))?
-    .map_err(|e| format!("embedded PostgreSQL did not start: {e:#}"))?;
+    let server = tokio::task::spawn_blocking(move || pglite_oxide::PgliteServer::builder().path(root).start())
+        .await
+        .map_err(|e| format!("embedded PostgreSQL did not start: {e}"))?
+        .map_err(|e| format!("embedded PostgreSQL did not start: {e:#}"))?;
     let url = server.database_url();
     let demo = Demo {
         url: url.clone(),
@@ -118,8 +122,7 @@ pub async fn embedded(dialect: Dialect, reset: bool) -> Result<Demo, String> {
     };
     if !marker.exists() {
         load(&url, dialect).await?;
-        std::fs::write(&marker, b"loaded\n")
-            .map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
+        std::fs::write(&marker, b"loaded\n").map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
     }
     Ok(demo)
 }
@@ -146,19 +149,14 @@ pub async fn private_server(dialect: Dialect, reset: bool) -> Result<Demo, Strin
     let url = srv.url.clone();
     let demo = Demo {
         url: url.clone(),
-        label: format!(
-            "demo {} (private PostgreSQL {})",
-            dialect.name(),
-            srv.version
-        ),
+        label: format!("demo {} (private PostgreSQL {})", dialect.name(), srv.version),
         max_connections: 4,
         _lock: lock,
         backend: Backend::Server(srv),
     };
     if !marker.exists() {
         load(&url, dialect).await?;
-        std::fs::write(&marker, b"loaded\n")
-            .map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
+        std::fs::write(&marker, b"loaded\n").map_err(|e| format!("cannot write {}: {e}", marker.display()))?;
     }
     Ok(demo)
 }
@@ -170,22 +168,13 @@ pub async fn load(url: &str, dialect: Dialect) -> Result<(), String> {
 
 /// Runs SQL scripts (the console's own files) on one connection, in order.
 pub async fn load_scripts(url: &str, scripts: &[&str]) -> Result<(), String> {
-    let mut conn = PgConnection::connect(url)
-        .await
-        .map_err(|e| crate::data::pool::describe_error(&e))?;
+    let mut conn = PgConnection::connect(url).await.map_err(|e| crate::data::pool::describe_error(&e))?;
     for script in scripts {
         sqlx::raw_sql(AssertSqlSafe(*script))
             .execute(&mut conn)
             .await
-            .map_err(|e| {
-                format!(
-                    "loading the demo data failed: {}",
-                    crate::data::pool::describe_error(&e)
-                )
-            })?;
+            .map_err(|e| format!("loading the demo data failed: {}", crate::data::pool::describe_error(&e)))?;
     }
-    conn.close()
-        .await
-        .map_err(|e| crate::data::pool::describe_error(&e))?;
+    conn.close().await.map_err(|e| crate::data::pool::describe_error(&e))?;
     Ok(())
 }
