@@ -3,6 +3,9 @@
 
 use ratatui_textarea::Input;
 
+use chrono::NaiveDate;
+
+use crate::core::calendar::{Appointment, AppointmentDetail};
 use crate::core::effect::ReqId;
 use crate::core::keymap::Command;
 use crate::core::model::{Anchor, CallDetail, DbInfo, Org, Page};
@@ -35,6 +38,17 @@ pub enum Action {
     CallLoaded {
         req: ReqId,
         result: Result<Option<CallDetail>, String>,
+        ms: f64,
+    },
+    MonthLoaded {
+        req: ReqId,
+        from: NaiveDate,
+        result: Result<Vec<Appointment>, String>,
+        ms: f64,
+    },
+    AppointmentLoaded {
+        req: ReqId,
+        result: Result<Option<AppointmentDetail>, String>,
         ms: f64,
     },
 }

@@ -1,6 +1,9 @@
 //! Effects: the I/O the reducer asks for. The runner in `ui` executes them and answers with actions.
 
+use chrono::NaiveDate;
+
 use crate::core::model::{Anchor, Dialect, Key};
+use crate::core::time::OrgZone;
 
 /// Identifies a request so that a late answer to a superseded one can be recognised and dropped.
 pub type ReqId = u64;
@@ -12,6 +15,8 @@ pub enum Slot {
     Orgs,
     Calls,
     Call,
+    Month,
+    Appointment,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -37,6 +42,21 @@ pub enum Effect {
         org: Key,
         call: Key,
     },
+    /// Appointments whose local start is in `from..to` (the org's zone).
+    LoadMonth {
+        req: ReqId,
+        dialect: Dialect,
+        org: Key,
+        from: NaiveDate,
+        to: NaiveDate,
+        zone: OrgZone,
+    },
+    LoadAppointment {
+        req: ReqId,
+        dialect: Dialect,
+        org: Key,
+        appt: Key,
+    },
     Quit,
 }
 
@@ -47,6 +67,8 @@ impl Effect {
             Effect::LoadOrgs { .. } => Some(Slot::Orgs),
             Effect::LoadCalls { .. } => Some(Slot::Calls),
             Effect::LoadCall { .. } => Some(Slot::Call),
+            Effect::LoadMonth { .. } => Some(Slot::Month),
+            Effect::LoadAppointment { .. } => Some(Slot::Appointment),
             Effect::Quit => None,
         }
     }

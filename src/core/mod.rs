@@ -1,6 +1,7 @@
 //! The pure core: model, state, actions, effects and the reducer. Imports neither `data` nor `ui`.
 
 pub mod action;
+pub mod calendar;
 pub mod effect;
 pub mod keymap;
 pub mod model;

@@ -74,6 +74,11 @@ impl Dialect {
         }
     }
 
+    /// Whether the platform's schema stores appointments (the calendar can show something).
+    pub fn has_appointments(self) -> bool {
+        matches!(self, Dialect::ServiceAi | Dialect::Voxanne)
+    }
+
     pub fn from_name(s: &str) -> Option<Dialect> {
         Dialect::ALL.iter().copied().find(|d| d.name().eq_ignore_ascii_case(s.trim()))
     }
@@ -85,6 +90,13 @@ impl Dialect {
         caps.push(C::yes("call list", self.calls_note()));
         caps.push(C::yes("call detail", self.detail_note()));
         caps.push(C::yes("transcript search", "in the loaded transcript"));
+        caps.push(match self {
+            Dialect::ServiceAi => {
+                C::yes("calendar", "appointments: scheduled_date + scheduled_time in the org's timezone")
+            }
+            Dialect::Voxanne => C::yes("calendar", "appointments: scheduled_at"),
+            _ => C::no("calendar", "this schema has no appointments"),
+        });
         caps
     }
 
@@ -135,6 +147,10 @@ pub struct Capability {
 impl Capability {
     pub fn yes(view: &'static str, note: &'static str) -> Self {
         Capability { view, available: true, note }
+    }
+
+    pub fn no(view: &'static str, note: &'static str) -> Self {
+        Capability { view, available: false, note }
     }
 }
 

@@ -1,10 +1,13 @@
 //! The whole state of the console. Views render from it and nothing else.
 
+use chrono::{DateTime, NaiveDate, Utc};
 use ratatui_textarea::TextArea;
+
+use crate::core::calendar::{self, Appointment, AppointmentDetail};
 
 use crate::core::effect::ReqId;
 use crate::core::keymap::{Context, Keymap};
-use crate::core::model::{CallDetail, CallRow, DbInfo, Org, Page};
+use crate::core::model::{CallDetail, CallRow, DbInfo, Key, Org, Page};
 use crate::core::time::OrgZone;
 use crate::core::transcript::{self, Line, Match, Turn};
 
@@ -13,6 +16,7 @@ pub enum Screen {
     Orgs,
     Calls,
     Call,
+    Calendar,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +49,9 @@ pub struct State {
     pub orgs: OrgsState,
     pub calls: CallsState,
     pub call: Option<CallView>,
+    pub calendar: CalendarState,
+    /// The current time, set by the event loop (tests set it): "today" is its date in the org's zone.
+    pub now: DateTime<Utc>,
     pub last_query_ms: Option<f64>,
     pub message: Option<String>,
     pub quit: bool,
@@ -100,6 +107,8 @@ pub struct DetailLine {
 pub const DETAIL_LABEL_WIDTH: usize = 18;
 
 pub struct CallView {
+    /// Where Back goes: the call list, or the calendar when opened from an appointment.
+    pub back: Screen,
     pub zone: OrgZone,
     pub tab: CallTab,
     pub details: Vec<DetailLine>,
@@ -155,6 +164,8 @@ impl State {
                 loaded: false,
             },
             call: None,
+            calendar: CalendarState::default(),
+            now: Utc::now(),
             last_query_ms: None,
             message: None,
             quit: false,
@@ -174,6 +185,7 @@ impl State {
             Screen::Orgs => Context::Global,
             Screen::Calls => Context::Calls,
             Screen::Call => Context::Call,
+            Screen::Calendar => Context::Calendar,
         }
     }
 
@@ -183,6 +195,7 @@ impl State {
             && match self.screen {
                 Screen::Orgs => matches!(self.conn, Conn::Ready(_)),
                 Screen::Call => self.call.as_ref().is_some_and(|c| c.search.input.is_some()),
+                Screen::Calendar => self.calendar.goto.is_some(),
                 Screen::Calls => false,
             }
     }
@@ -217,6 +230,7 @@ impl State {
 impl CallView {
     pub fn new(zone: OrgZone, row: CallRow, pending: ReqId) -> CallView {
         CallView {
+            back: Screen::Calls,
             zone,
             tab: CallTab::Transcript,
             details: Vec::new(),
@@ -287,4 +301,53 @@ pub fn detail_lines(d: &CallDetail, width: u16) -> Vec<DetailLine> {
         push(k, v);
     }
     out
+}
+
+/// The calendar of the chosen org: a month grid around the cursor day and that day's agenda.
+#[derive(Default)]
+pub struct CalendarState {
+    /// The org the loaded appointments belong to.
+    pub org: Option<Key>,
+    pub cursor: NaiveDate,
+    /// Appointments of the loaded grid (six weeks from `loaded_from`).
+    pub appts: Vec<Appointment>,
+    pub loaded_from: Option<NaiveDate>,
+    /// The pending request and the grid start it asks for.
+    pub pending: Option<(ReqId, NaiveDate)>,
+    pub error: Option<String>,
+    /// Keys go to the day's agenda instead of the grid.
+    pub agenda_focus: bool,
+    pub agenda_sel: usize,
+    /// The "go to date" field while it is open.
+    pub goto: Option<TextArea<'static>>,
+    pub detail: Option<ApptView>,
+}
+
+pub struct ApptView {
+    pub appt: Appointment,
+    pub detail: Option<AppointmentDetail>,
+    pub pending: Option<ReqId>,
+    pub error: Option<String>,
+}
+
+impl CalendarState {
+    pub fn month(&self) -> NaiveDate {
+        calendar::month_of(self.cursor)
+    }
+
+    pub fn grid_start(&self) -> NaiveDate {
+        calendar::grid_start(self.cursor)
+    }
+
+    /// Whether the loaded appointments cover the grid on screen.
+    pub fn covers_grid(&self) -> bool {
+        self.loaded_from == Some(self.grid_start())
+    }
+}
+
+impl State {
+    /// Today in the chosen org's zone.
+    pub fn today(&self) -> NaiveDate {
+        self.now.with_timezone(&self.calls.zone.tz).date_naive()
+    }
 }

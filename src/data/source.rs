@@ -8,10 +8,12 @@ use sqlx::postgres::{PgArguments, PgPool, PgRow};
 use sqlx::query::Query;
 use sqlx::{AssertSqlSafe, Connection, PgConnection, Postgres, Row, Transaction};
 
+use crate::core::calendar::{self, Appointment, AppointmentDetail};
 use crate::core::model::{Anchor, CallDetail, CallRow, Cursor, DbInfo, Dialect, Key, Org, Page};
 use crate::core::sanitize;
+use crate::core::time::OrgZone;
 use crate::data::detect;
-use crate::data::dialects::{self, CallsSql, quote_ident};
+use crate::data::dialects::{self, ApptRange, CallsSql, quote_ident};
 use crate::data::pool::{DbOptions, describe_error, lazy_pool, parse_url};
 
 /// The ordering is `ts DESC NULLS LAST, id DESC`. Rows with a time and rows without are read by separate
@@ -147,6 +149,22 @@ fn facts(v: Option<serde_json::Value>) -> Vec<(String, String)> {
             Some((sanitize::single_line(&label), shown))
         })
         .collect()
+}
+
+fn appointment_row(row: &PgRow) -> std::result::Result<Appointment, sqlx::Error> {
+    Ok(Appointment {
+        key: Key::parse(&row.try_get::<String, _>("id")?),
+        at: row.try_get("at")?,
+        local: row.try_get("local")?,
+        duration_min: row.try_get("duration")?,
+        customer: text(row, "customer")?,
+        phone: text(row, "phone")?,
+        title: text(row, "title")?,
+        status: text(row, "status")?,
+        urgency: row.try_get("urgency")?,
+        urgency_label: text(row, "urgency_label")?,
+        emergency: row.try_get("emergency")?,
+    })
 }
 
 fn call_detail(row: &PgRow) -> std::result::Result<CallDetail, sqlx::Error> {
@@ -370,6 +388,50 @@ impl Source {
         let row = q.fetch_optional(&mut *tx).await.map_err(|e| self.schema_error(e, schema.as_deref()))?;
         tx.commit().await.map_err(err)?;
         row.map(|r| call_detail(&r)).transpose().map_err(err)
+    }
+
+    /// The appointments whose local start falls on `from..to` (local dates in the org's zone, end exclusive).
+    pub async fn appointments(
+        &self,
+        dialect: Dialect,
+        org: &Key,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        zone: OrgZone,
+    ) -> Result<Vec<Appointment>> {
+        let Some(a) = dialects::sql(dialect).appointments else {
+            return Err(format!("the {} schema has no appointments", dialect.name()));
+        };
+        let mut tx = self.read().await?;
+        let q = bind_key(sqlx::query(a.range).persistent(false), org);
+        let q = match a.range_kind {
+            ApptRange::LocalDate => q.bind(from).bind(to),
+            ApptRange::Instant => {
+                q.bind(calendar::local_midnight_utc(&zone, from)).bind(calendar::local_midnight_utc(&zone, to))
+            }
+        };
+        let rows = q.fetch_all(&mut *tx).await.map_err(err)?;
+        tx.commit().await.map_err(err)?;
+        rows.iter().map(appointment_row).collect::<std::result::Result<_, _>>().map_err(err)
+    }
+
+    /// One appointment with its details and the call that booked it.
+    pub async fn appointment(&self, dialect: Dialect, org: &Key, appt: &Key) -> Result<Option<AppointmentDetail>> {
+        let Some(a) = dialects::sql(dialect).appointments else {
+            return Err(format!("the {} schema has no appointments", dialect.name()));
+        };
+        let mut tx = self.read().await?;
+        let row = bind_key(bind_key(sqlx::query(a.one).persistent(false), org), appt)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(err)?;
+        tx.commit().await.map_err(err)?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some(AppointmentDetail {
+            appt: appointment_row(&row).map_err(err)?,
+            facts: facts(row.try_get("facts").map_err(err)?),
+            call: row.try_get::<Option<String>, _>("call_id").map_err(err)?.map(|s| Key::parse(&s)),
+        }))
     }
 
     /// Whether the server itself refuses writes in the console's read transactions.

@@ -72,6 +72,7 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
             _ = sigint.recv() => break,
         };
         if let Some(action) = action {
+            state.now = chrono::Utc::now();
             pending = reducer::update(&mut state, action);
             dirty = true;
         }

@@ -51,6 +51,14 @@ impl Runner {
                     let (result, ms) = timed(source.call(dialect, &org, &call)).await;
                     Action::CallLoaded { req, result, ms }
                 }
+                Effect::LoadMonth { req, dialect, org, from, to, zone } => {
+                    let (result, ms) = timed(source.appointments(dialect, &org, from, to, zone)).await;
+                    Action::MonthLoaded { req, from, result, ms }
+                }
+                Effect::LoadAppointment { req, dialect, org, appt } => {
+                    let (result, ms) = timed(source.appointment(dialect, &org, &appt)).await;
+                    Action::AppointmentLoaded { req, result, ms }
+                }
                 Effect::Quit => return,
             };
             if let Err(e) = &action_result(&action) {
@@ -73,7 +81,9 @@ fn action_result(a: &Action) -> Result<(), &str> {
         Action::Detected { result: Err(e), .. }
         | Action::OrgsLoaded { result: Err(e), .. }
         | Action::CallsLoaded { result: Err(e), .. }
-        | Action::CallLoaded { result: Err(e), .. } => Err(e.as_str()),
+        | Action::CallLoaded { result: Err(e), .. }
+        | Action::MonthLoaded { result: Err(e), .. }
+        | Action::AppointmentLoaded { result: Err(e), .. } => Err(e.as_str()),
         _ => Ok(()),
     }
 }

@@ -44,6 +44,30 @@ pub struct DialectSql {
     pub call: &'static str,
     /// For schema-per-tenant dialects: `$1` the org → `schema_name`, `calls_table_exists`.
     pub tenant_schema: Option<&'static str>,
+    /// Appointments, where the platform stores them.
+    pub appointments: Option<AppointmentsSql>,
+}
+
+/// How appointments are kept: as a local date and time in the org's zone, or as an instant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ApptRange {
+    /// `$2`/`$3` are local dates (`date`), end exclusive.
+    LocalDate,
+    /// `$2`/`$3` are instants (`timestamptz`), end exclusive.
+    Instant,
+}
+
+/// Appointment queries. Standard columns: `id` (text), `at` (timestamptz), `local` (timestamp),
+/// `duration` (int4), `customer`, `phone`, `title`, `status`, `urgency` (float8), `urgency_label`,
+/// `emergency` (bool); the single-appointment query adds `facts` (JSON `[label, value]` pairs) and
+/// `call_id` (text, the call that booked it).
+#[derive(Debug, Clone, Copy)]
+pub struct AppointmentsSql {
+    /// `$1` the org, `$2`..`$3` the range; ordered by start.
+    pub range: &'static str,
+    pub range_kind: ApptRange,
+    /// `$1` the org, `$2` the appointment.
+    pub one: &'static str,
 }
 
 pub fn sql(d: Dialect) -> &'static DialectSql {
@@ -64,6 +88,13 @@ pub fn quote_ident(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_calendar_capability_matches_the_sql() {
+        for d in Dialect::ALL {
+            assert_eq!(d.has_appointments(), sql(*d).appointments.is_some(), "{d}");
+        }
+    }
 
     #[test]
     fn identifiers_are_quoted() {

@@ -38,4 +38,5 @@ pub const SQL: DialectSql = DialectSql {
            LEFT JOIN \"Campaign\" cp ON cp.id = c.\"campaignId\" \
            WHERE c.\"organizationId\" = $1::text AND c.id = $2::text",
     tenant_schema: None,
+    appointments: None,
 };

@@ -37,4 +37,5 @@ pub const SQL: DialectSql = DialectSql {
            FROM call_logs c LEFT JOIN leads l ON l.id = c.lead_id LEFT JOIN campaigns cp ON cp.id = c.campaign_id \
            WHERE c.organization_id = $1::uuid AND c.id = $2::uuid",
     tenant_schema: None,
+    appointments: None,
 };

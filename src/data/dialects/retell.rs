@@ -44,4 +44,5 @@ pub const SQL: DialectSql = DialectSql {
         "SELECT o.schema_name, to_regclass(format('%I.calls', o.schema_name)) IS NOT NULL AS calls_table_exists \
          FROM system.organizations o WHERE o.id = $1::uuid",
     ),
+    appointments: None,
 };

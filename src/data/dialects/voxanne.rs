@@ -1,6 +1,6 @@
 //! Voxanne AI: `organizations`, `calls`; tenancy by org_id. org_credentials and stripe ids are never named.
 
-use super::{CallsSql, DialectSql};
+use super::{AppointmentsSql, ApptRange, CallsSql, DialectSql};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT o.id::text AS id, o.name, o.plan AS industry, \
@@ -39,4 +39,31 @@ pub const SQL: DialectSql = DialectSql {
              jsonb_build_array('Vapi call id', c.vapi_call_id)) AS facts \
            FROM calls c WHERE c.org_id = $1::uuid AND c.id = $2::uuid",
     tenant_schema: None,
+    // scheduled_at is an instant: the month is a range on its index, bounded by the org's local midnights.
+    appointments: Some(AppointmentsSql {
+        range: "SELECT a.id::text AS id, a.scheduled_at AS at, NULL::timestamp AS local, \
+                a.duration_minutes AS duration, NULLIF(trim(concat_ws(' ', ct.first_name, ct.last_name)), '') AS customer, \
+                ct.phone AS phone, a.title, a.status, NULL::float8 AS urgency, NULL::text AS urgency_label, \
+                NULL::bool AS emergency \
+                FROM appointments a LEFT JOIN contacts ct ON ct.id = a.contact_id \
+                WHERE a.org_id = $1::uuid AND a.scheduled_at >= $2::timestamptz AND a.scheduled_at < $3::timestamptz \
+                ORDER BY a.scheduled_at, a.id",
+        range_kind: ApptRange::Instant,
+        one: "SELECT a.id::text AS id, a.scheduled_at AS at, NULL::timestamp AS local, \
+              a.duration_minutes AS duration, NULLIF(trim(concat_ws(' ', ct.first_name, ct.last_name)), '') AS customer, \
+              ct.phone AS phone, a.title, a.status, NULL::float8 AS urgency, NULL::text AS urgency_label, \
+              NULL::bool AS emergency, NULL::text AS call_id, \
+              jsonb_build_array( \
+                jsonb_build_array('Description', a.description), \
+                jsonb_build_array('Location', a.location), \
+                jsonb_build_array('Notes', a.notes), \
+                jsonb_build_array('Contact email', ct.email), \
+                jsonb_build_array('Lead status', ct.lead_status), \
+                jsonb_build_array('Lead score', ct.lead_score), \
+                jsonb_build_array('Reminder sent', a.reminder_sent_at), \
+                jsonb_build_array('Created', a.created_at), \
+                jsonb_build_array('Updated', a.updated_at)) AS facts \
+              FROM appointments a LEFT JOIN contacts ct ON ct.id = a.contact_id \
+              WHERE a.org_id = $1::uuid AND a.id = $2::uuid",
+    }),
 };

@@ -1,5 +1,6 @@
 //! Views render from the state only: no I/O, no waiting, no locks.
 
+pub mod calendar;
 pub mod call;
 pub mod calls;
 pub mod help;
@@ -26,6 +27,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         Screen::Orgs => orgs::render(state, theme, frame, main),
         Screen::Calls => calls::render(state, theme, frame, main),
         Screen::Call => call::render(state, theme, frame, main),
+        Screen::Calendar => calendar::render(state, theme, frame, main),
     }
     status::render_status(state, theme, frame, status_row);
     status::render_footer(state, theme, frame, footer_row);

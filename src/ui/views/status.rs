@@ -53,6 +53,7 @@ fn busy(state: &State) -> bool {
     state.orgs.pending.is_some()
         || state.calls.pending.is_some()
         || state.call.as_ref().is_some_and(|c| c.pending.is_some())
+        || state.calendar.pending.is_some()
         || state.conn == Conn::Connecting
 }
 
@@ -70,6 +71,7 @@ pub fn render_footer(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
                 ("esc".into(), "back"),
                 ("ctrl-c".into(), "quit"),
             ],
+            Screen::Calendar => vec![("type".into(), "a date"), ("enter".into(), "go"), ("esc".into(), "cancel")],
             _ => vec![("type".into(), "search"), ("enter".into(), "done"), ("esc".into(), "cancel")],
         }
     } else {
@@ -94,6 +96,17 @@ pub fn render_footer(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
                 Command::Quit,
             ],
             Screen::Orgs => &[Command::Help, Command::Quit],
+            Screen::Calendar => &[
+                Command::Right,
+                Command::Down,
+                Command::NextMonth,
+                Command::Today,
+                Command::GoTo,
+                Command::Details,
+                Command::Open,
+                Command::Back,
+                Command::Help,
+            ],
         };
         cmds.iter().filter_map(|c| state.keymap.key_for(ctx, *c).map(|k| (k.to_string(), c.hint()))).collect()
     };

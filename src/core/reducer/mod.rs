@@ -1,5 +1,9 @@
 //! The reducer: every decision of the console, as a plain function of state and action.
 
+mod calendar;
+
+pub use calendar::agenda as calendar_agenda;
+
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
 use ratatui_textarea::{Input, Key as TKey};
@@ -77,6 +81,16 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                 Ok(page) => apply_page(state, anchor, page, landing),
                 Err(e) => state.calls.error = Some(e),
             }
+            Vec::new()
+        }
+        Action::MonthLoaded { req, from, result, ms } => {
+            state.last_query_ms = Some(ms);
+            calendar::month_loaded(state, req, from, result);
+            Vec::new()
+        }
+        Action::AppointmentLoaded { req, result, ms } => {
+            state.last_query_ms = Some(ms);
+            calendar::appointment_loaded(state, req, result);
             Vec::new()
         }
         Action::CallLoaded { req, result, ms } => {
@@ -166,10 +180,12 @@ fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
             Vec::new()
         }
         Command::Refresh => refresh(state),
+        Command::Calendar => calendar::open(state),
         _ => match state.screen {
             Screen::Orgs => Vec::new(),
             Screen::Calls => calls_command(state, cmd),
             Screen::Call => call_command(state, cmd),
+            Screen::Calendar => calendar::command(state, cmd),
         },
     }
 }
@@ -198,6 +214,11 @@ fn refresh(state: &mut State) -> Vec<Effect> {
             };
             view.pending = Some(req);
             vec![Effect::LoadCall { req, dialect, org, call: view.row.key.clone() }]
+        }
+        Screen::Calendar => {
+            state.calendar.loaded_from = None;
+            state.calendar.pending = None;
+            calendar::open(state)
         }
     }
 }
@@ -296,7 +317,7 @@ fn call_command(state: &mut State, cmd: Command) -> Vec<Effect> {
             Command::Top => *s = 0,
             Command::Bottom => *s = max,
             Command::Details => view.tab = CallTab::Transcript,
-            Command::Back => state.screen = Screen::Calls,
+            Command::Back => state.screen = view.back,
             Command::Search => {
                 view.tab = CallTab::Transcript;
                 return call_command(state, cmd);
@@ -313,7 +334,7 @@ fn call_command(state: &mut State, cmd: Command) -> Vec<Effect> {
         Command::PageUp => view.scroll = view.scroll.saturating_sub(step),
         Command::Top => view.scroll = 0,
         Command::Bottom => view.scroll = max,
-        Command::Back => state.screen = Screen::Calls,
+        Command::Back => state.screen = view.back,
         Command::Search => {
             let mut input = new_input("search the transcript");
             input.insert_str(&view.search.query);
@@ -360,6 +381,7 @@ fn text_input(state: &mut State, input: Input) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Screen::Calendar => calendar::goto_input(state, input),
         Screen::Calls => Vec::new(),
     }
 }
@@ -409,6 +431,7 @@ fn choose_org(state: &mut State) -> Vec<Effect> {
     state.calls.loaded = false;
     state.calls.error = None;
     state.call = None;
+    state.calendar = Default::default();
     load_calls(state, Anchor::First, Landing::FirstRow)
 }
 

@@ -1,0 +1,284 @@
+//! The appointment calendar: a month grid (weeks as rows) and the cursor day's agenda, in the org's zone.
+
+use chrono::{Datelike, Duration};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use crate::core::calendar::{self, Appointment, DayCount, StatusKind};
+use crate::core::state::{ApptView, State};
+use crate::core::time::{OrgZone, format_duration};
+use crate::ui::theme::Theme;
+use crate::ui::views::fit;
+
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let cal = &state.calendar;
+    let zone = &state.calls.zone;
+    let org = state.calls.org.as_ref().map(|o| o.name.as_str()).unwrap_or("—");
+    let month = cal.month();
+    let title = format!(" {org} · {} · {} ", month.format("%B %Y"), zone.label());
+    let block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
+    if let Some(d) = state.dialect().filter(|d| !d.has_appointments()) {
+        let msg = vec![
+            Line::styled("No calendar for this platform", theme.warn()),
+            Line::raw(""),
+            Line::raw(format!(
+                "The {} schema ({}) stores no appointments, so there is nothing to show here.",
+                d.name(),
+                d.platform()
+            )),
+            Line::raw("Calendars are available for serviceai (appointments) and voxanne (appointments)."),
+        ];
+        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: false }).block(block), area);
+        return;
+    }
+    let legend: String = StatusKind::ALL[..5].iter().map(|k| format!("{} {} ", k.symbol(), k.word())).collect();
+    let block = block.title_bottom(Span::styled(format!(" {legend}⚠ emergency [n] today "), theme.dim()));
+    let wide = area.width >= 110;
+    let (grid_area, agenda_area) = if wide {
+        let [g, a] = Layout::horizontal([Constraint::Min(60), Constraint::Length(44)]).areas(area);
+        (g, a)
+    } else {
+        let grid_h = (6 * 2 + 3).min(area.height.saturating_sub(5));
+        let [g, a] = Layout::vertical([Constraint::Length(grid_h), Constraint::Min(4)]).areas(area);
+        (g, a)
+    };
+    let inner = block.inner(grid_area);
+    frame.render_widget(block, grid_area);
+    grid(state, theme, frame, inner);
+    agenda(state, theme, frame, agenda_area);
+    if let Some(field) = &cal.goto {
+        let r = Rect { x: inner.x, y: inner.y, width: inner.width.min(50), height: 3 };
+        frame.render_widget(Clear, r);
+        let b = Block::default().borders(Borders::ALL).title(Span::styled(" Go to date ", theme.title()));
+        let fi = b.inner(r);
+        frame.render_widget(b, r);
+        frame.render_widget(field, fi);
+    }
+    if let Some(view) = &cal.detail {
+        detail(view, zone, theme, frame, area);
+    }
+}
+
+fn grid(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let cal = &state.calendar;
+    let zone = &state.calls.zone;
+    let start = cal.grid_start();
+    let counts: Vec<DayCount> = if cal.covers_grid() {
+        calendar::day_counts(&cal.appts, zone, start)
+    } else {
+        vec![DayCount::default(); calendar::GRID_DAYS as usize]
+    };
+    let today = state.today();
+    let month = cal.month().month();
+    let cell_w = (area.width / 7).max(4);
+    let cell_h = (area.height.saturating_sub(1) / 6).max(1);
+    for (i, name) in WEEKDAYS.iter().enumerate() {
+        let r = Rect { x: area.x + i as u16 * cell_w, y: area.y, width: cell_w, height: 1 };
+        frame.render_widget(Paragraph::new(format!(" {name}")).style(theme.header()), r);
+    }
+    for i in 0..calendar::GRID_DAYS {
+        let day = start + Duration::days(i);
+        let (row, col) = ((i / 7) as u16, (i % 7) as u16);
+        let r = Rect { x: area.x + col * cell_w, y: area.y + 1 + row * cell_h, width: cell_w, height: cell_h };
+        if r.bottom() > area.bottom() {
+            continue;
+        }
+        let c = counts[i as usize];
+        let mut head = if day == today { format!("[{:>2}]", day.day()) } else { format!(" {:>2} ", day.day()) };
+        if c.emergency > 0 {
+            head.push_str(&format!("⚠{}", c.emergency));
+        }
+        let symbols: String = StatusKind::ALL
+            .iter()
+            .filter(|k| c.of(**k) > 0)
+            .map(|k| format!("{}{}", k.symbol(), c.of(*k)))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut style = Style::default();
+        if day.month() != month {
+            style = style.patch(theme.dim());
+        }
+        if day == today {
+            style = style.patch(theme.title());
+        }
+        if day == cal.cursor {
+            style = style.patch(theme.selected());
+        }
+        let w = cell_w.saturating_sub(1) as usize;
+        let mut lines = vec![Line::raw(fit(&head, w))];
+        match (c.total, cell_h) {
+            (0, _) | (_, 1) => {}
+            (n, 2) => lines.push(Line::raw(fit(&format!(" {n} {}", symbols.replace(' ', "")), w))),
+            (n, _) => {
+                lines.push(Line::raw(fit(&format!(" {}", plural(n as usize, "appt")), w)));
+                lines.push(Line::raw(fit(&format!(" {symbols}"), w)));
+            }
+        }
+        let text_w = cell_w.saturating_sub(1);
+        frame.render_widget(Paragraph::new(lines).style(style), Rect { width: text_w, ..r });
+    }
+    if cal.pending.is_some() && !cal.covers_grid() {
+        let r = Rect { x: area.x, y: area.bottom().saturating_sub(1), width: area.width, height: 1 };
+        frame.render_widget(Paragraph::new(" loading appointments…").style(theme.warn()), r);
+    }
+    if let Some(e) = &cal.error {
+        let r = Rect { x: area.x, y: area.bottom().saturating_sub(1), width: area.width, height: 1 };
+        frame.render_widget(Paragraph::new(format!(" ✖ {e}")).style(theme.danger()), r);
+    }
+}
+
+fn status_span<'a>(a: &Appointment, theme: &Theme) -> Span<'a> {
+    let k = a.kind();
+    let s = format!("{} {}", k.symbol(), a.status.as_deref().unwrap_or("—"));
+    match k {
+        StatusKind::Cancelled | StatusKind::NoShow => Span::styled(s, theme.danger()),
+        StatusKind::Completed => Span::styled(s, theme.ok()),
+        StatusKind::Pending => Span::styled(s, theme.warn()),
+        _ => Span::raw(s),
+    }
+}
+
+fn urgency_text(a: &Appointment) -> String {
+    let mut s = String::new();
+    if a.emergency == Some(true) {
+        s.push_str("⚠ EMERG ");
+    }
+    if let Some(u) = a.urgency {
+        s.push_str(&format!("urg {u:.2}"));
+    }
+    if let Some(l) = &a.urgency_label {
+        s.push_str(l);
+    }
+    s
+}
+
+fn agenda(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let cal = &state.calendar;
+    let zone = &state.calls.zone;
+    let items = crate::core::reducer::calendar_agenda(state);
+    let focus = if cal.agenda_focus { " · tab: back to grid" } else { " · tab/enter: select" };
+    let title = format!(" {} · {} ", cal.cursor.format("%a %-d %b %Y"), plural(items.len(), "appointment"));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(title, theme.title()))
+        .title_bottom(Span::styled(focus, theme.dim()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if !cal.covers_grid() {
+        let msg = if cal.error.is_some() { "Could not load appointments." } else { "Loading…" };
+        frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
+        return;
+    }
+    if items.is_empty() {
+        frame.render_widget(Paragraph::new("No appointments.").style(theme.dim()), inner);
+        return;
+    }
+    let per = if inner.width >= 60 { 1 } else { 2 };
+    let visible = (inner.height as usize / per).max(1);
+    let first = cal.agenda_sel.saturating_sub(visible - 1);
+    let mut lines: Vec<Line> = Vec::new();
+    for (i, a) in items.iter().enumerate().skip(first).take(visible) {
+        let time = a.local_in(zone).map(|l| l.format("%H:%M").to_string()).unwrap_or_else(|| "--:--".into());
+        let dur = a.duration_min.map(|m| format_duration(Some(m * 60))).unwrap_or_else(|| "—".into());
+        let who = a.customer.clone().unwrap_or_else(|| "—".into());
+        let phone = a.phone.clone().unwrap_or_default();
+        let what = a.title.clone().unwrap_or_default();
+        let selected = cal.agenda_focus && i == cal.agenda_sel;
+        let style = if selected { theme.selected() } else { Style::default() };
+        let mut first_line = vec![
+            Span::styled(if selected { "▶" } else { " " }, style),
+            Span::styled(format!("{time} {dur:>7} "), style),
+            status_span(a, theme),
+            Span::styled(format!("  {who}"), style),
+        ];
+        let urg = urgency_text(a);
+        if !urg.is_empty() {
+            first_line.push(Span::styled(format!("  {urg}"), theme.warn()));
+        }
+        if per == 1 {
+            first_line.push(Span::raw(format!("  {phone}  {what}")));
+            lines.push(Line::from(first_line));
+        } else {
+            lines.push(Line::from(first_line));
+            lines.push(Line::styled(format!("   {phone}  {what}"), theme.dim()));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+}
+
+fn detail(view: &ApptView, zone: &OrgZone, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let w = area.width.saturating_sub(4).min(100);
+    let h = area.height.saturating_sub(2);
+    let r = Rect { x: area.x + (area.width - w) / 2, y: area.y + 1, width: w, height: h };
+    frame.render_widget(Clear, r);
+    let a = view.detail.as_ref().map(|d| &d.appt).unwrap_or(&view.appt);
+    let when = match (a.local_in(zone), a.instant_in(zone)) {
+        (Some(l), Some(_)) => format!("{} ({})", l.format("%a %-d %b %Y %H:%M"), zone.label()),
+        (Some(l), None) => {
+            format!(
+                "{} ({}; this local time does not exist that day: a DST change)",
+                l.format("%a %-d %b %Y %H:%M"),
+                zone.label()
+            )
+        }
+        _ => "no time".to_string(),
+    };
+    let mut lines = vec![
+        Line::from(vec![Span::styled(format!("{:<16}", "When"), theme.key()), Span::raw(when)]),
+        Line::from(vec![
+            Span::styled(format!("{:<16}", "Duration"), theme.key()),
+            Span::raw(a.duration_min.map(|m| format!("{m} min")).unwrap_or_else(|| "—".into())),
+        ]),
+        Line::from(vec![Span::styled(format!("{:<16}", "Status"), theme.key()), status_span(a, theme)]),
+        Line::from(vec![
+            Span::styled(format!("{:<16}", "Customer"), theme.key()),
+            Span::raw(format!("{}  {}", a.customer.as_deref().unwrap_or("—"), a.phone.as_deref().unwrap_or(""))),
+        ]),
+        Line::from(vec![
+            Span::styled(format!("{:<16}", "Type"), theme.key()),
+            Span::raw(a.title.clone().unwrap_or_else(|| "—".into())),
+        ]),
+    ];
+    let urg = urgency_text(a);
+    if !urg.is_empty() {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<16}", "Urgency"), theme.key()),
+            Span::styled(urg, theme.warn()),
+        ]));
+    }
+    match (&view.detail, &view.error) {
+        (_, Some(e)) => lines.push(Line::styled(format!("✖ {e}"), theme.danger())),
+        (None, None) => lines.push(Line::styled("loading…", theme.dim())),
+        (Some(d), None) => {
+            for (k, v) in &d.facts {
+                let mut first = true;
+                for part in v.split('\n') {
+                    let label = if first { fit(k, 15) } else { String::new() };
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("{label:<16}"), theme.key()),
+                        Span::raw(part.to_string()),
+                    ]));
+                    first = false;
+                }
+            }
+        }
+    }
+    let hint = match view.detail.as_ref().map(|d| d.call.is_some()) {
+        Some(true) => " enter: open the call that booked it · esc: close ",
+        _ => " esc: close ",
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(" Appointment ", theme.title()))
+        .title_bottom(Span::styled(hint, theme.key()));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), r);
+}
