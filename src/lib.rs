@@ -10,5 +10,6 @@ pub mod config;
 pub mod core;
 pub mod data;
 pub mod demo;
+pub mod export;
 pub mod logging;
 pub mod ui;

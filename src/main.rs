@@ -9,6 +9,7 @@ use switchboard::core::keymap::Keymap;
 use switchboard::core::model::Dialect;
 use switchboard::data::pool::redact_url;
 use switchboard::data::{DbOptions, Source};
+use switchboard::export::{self, Format};
 use switchboard::ui::app::{self, AppOptions};
 use switchboard::ui::theme::Theme;
 use switchboard::{demo, logging};
@@ -55,6 +56,34 @@ enum Cmd {
     },
     /// Connect, report the server, the detected schema and what the console can show for it.
     Check,
+    /// Print what a view shows, as JSON or CSV, for scripts (exit 0 ok, 1 connection, 2 usage or unknown org).
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum ExportWhat {
+    /// Every organization.
+    Orgs {
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+    },
+    /// Appointments of one org whose local date is in FROM..=TO (the org's own time zone).
+    Appointments {
+        /// Organization id, exact name, or a name fragment only one org has.
+        #[arg(long)]
+        org: String,
+        /// First local date, e.g. 2026-03-01.
+        #[arg(long)]
+        from: String,
+        /// Last local date (included).
+        #[arg(long)]
+        to: String,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+    },
 }
 
 const EXIT_CONNECTION: u8 = 1;
@@ -119,6 +148,13 @@ async fn run(cli: Cli) -> ExitCode {
             let code = console(&settings, &demo.url, demo.label.clone(), demo.max_connections, None).await;
             drop(demo);
             code
+        }
+        Cmd::Export { what } => {
+            let Some(url) = settings.url.clone() else {
+                eprintln!("{}", first_run_help());
+                return ExitCode::from(EXIT_USAGE);
+            };
+            run_export(&settings, &url, what).await
         }
         Cmd::Check => {
             let Some(url) = settings.url.clone() else {
@@ -202,6 +238,63 @@ async fn check(settings: &Settings, url: &str) -> ExitCode {
     }
     source.close().await;
     if orgs.is_err() { ExitCode::from(EXIT_CONNECTION) } else { ExitCode::SUCCESS }
+}
+
+async fn run_export(settings: &Settings, url: &str, what: ExportWhat) -> ExitCode {
+    let source = match Source::new(options(settings, url, 1)) {
+        Ok(s) => s,
+        Err(e) => return fail(EXIT_USAGE, &e),
+    };
+    let code = export_with(&source, settings, what).await;
+    source.close().await;
+    code
+}
+
+async fn export_with(source: &Source, settings: &Settings, what: ExportWhat) -> ExitCode {
+    let dialect = match source.detect(settings.dialect).await {
+        Ok(i) => i.dialect,
+        Err(e) => return fail(EXIT_CONNECTION, &e),
+    };
+    let orgs = match source.orgs(dialect).await {
+        Ok(o) => o,
+        Err(e) => return fail(EXIT_CONNECTION, &e),
+    };
+    let out = match what {
+        ExportWhat::Orgs { format } => export::render(&orgs, format),
+        ExportWhat::Appointments { org, from, to, format } => {
+            let org = match export::resolve_org(&orgs, &org) {
+                Ok(o) => o,
+                Err(e) => return fail(EXIT_USAGE, &e),
+            };
+            let (from, to) = match (export::parse_day(&from, "--from"), export::parse_day(&to, "--to")) {
+                (Ok(f), Ok(t)) if f <= t => (f, t),
+                (Ok(_), Ok(_)) => return fail(EXIT_USAGE, "--from must not be after --to"),
+                (Err(e), _) | (_, Err(e)) => return fail(EXIT_USAGE, &e),
+            };
+            if !dialect.has_appointments() {
+                return fail(EXIT_USAGE, &format!("the {} schema has no appointments", dialect.name()));
+            }
+            let zone = switchboard::core::time::OrgZone::from_name(org.timezone.as_deref());
+            match source.appointments(dialect, &org.key, from, to + chrono::Duration::days(1), zone).await {
+                Ok(appts) => {
+                    let rows: Vec<_> = appts.iter().map(|a| export::appointment_out(a, &zone)).collect();
+                    export::render(&rows, format)
+                }
+                Err(e) => return fail(EXIT_CONNECTION, &e),
+            }
+        }
+    };
+    match out {
+        Ok(text) => {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            if writeln!(stdout, "{}", text.trim_end()).is_err() {
+                return ExitCode::from(EXIT_CONNECTION);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(EXIT_USAGE, &e),
+    }
 }
 
 fn first_run_help() -> String {

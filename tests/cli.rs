@@ -4,6 +4,8 @@ mod common;
 
 use std::process::Command;
 
+use sqlx::Connection;
+
 use common::*;
 
 fn switchboard(args: &[&str]) -> (i32, String, String) {
@@ -79,4 +81,79 @@ fn first_run_without_a_database_explains_how_to_connect() {
     let (code, _, err) = switchboard(&[]);
     assert_eq!(code, 2);
     assert!(err.contains("switchboard demo") && err.contains("--url"), "{err}");
+}
+
+#[tokio::test]
+async fn export_appointments_as_json_and_csv() {
+    let url = hostile_db("export").await;
+    let mut c = sqlx::PgConnection::connect(&url).await.unwrap();
+    sqlx::raw_sql(
+        "INSERT INTO appointments (organization_id, customer_name, customer_phone, appointment_type, scheduled_date, scheduled_time, status) \
+         SELECT '00000000-0000-0000-0000-00000000000a', 'Customer, ' || i, '+1555000' || lpad(i::text, 4, '0'), '=cmd|x', \
+                DATE '2026-03-01' + (i % 40), TIME '09:00', 'confirmed' FROM generate_series(1, 120) i",
+    )
+    .execute(&mut c)
+    .await
+    .unwrap();
+    let want: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM appointments WHERE organization_id = '00000000-0000-0000-0000-00000000000a' \
+         AND scheduled_date BETWEEN '2026-03-05' AND '2026-03-20'",
+    )
+    .fetch_one(&mut c)
+    .await
+    .unwrap();
+    let args = ["export", "--url", &url, "appointments", "--org", "acme", "--from", "2026-03-05", "--to", "2026-03-20"];
+    let (code, out, err) = switchboard(&args);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let rows = v.as_array().unwrap();
+    assert_eq!(rows.len() as i64, want);
+    assert_eq!(rows[0]["zone"], "America/New_York");
+    assert_eq!(rows[0]["time"], "09:00");
+    assert!(
+        rows.iter().all(|r| r["date"].as_str().unwrap() >= "2026-03-05" && r["date"].as_str().unwrap() <= "2026-03-20")
+    );
+    assert!(rows[0]["starts_at_utc"].as_str().unwrap().ends_with('Z'));
+
+    let mut csv_args = args.to_vec();
+    csv_args.extend(["--format", "csv"]);
+    let (code, out, _) = switchboard(&csv_args);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len() as i64, want + 1);
+    assert!(lines[0].contains("customer") && lines[0].contains("starts_at_utc"), "{}", lines[0]);
+    assert!(lines[1].contains("\"Customer, "), "{}", lines[1]);
+    assert!(lines[1].contains("'=cmd|x"), "formulas are defused: {}", lines[1]);
+
+    let (code, _, err) = switchboard(&[
+        "export",
+        "--url",
+        &url,
+        "appointments",
+        "--org",
+        "nobody",
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-03-02",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no organization matches"), "{err}");
+    let (code, _, err) = switchboard(&[
+        "export",
+        "--url",
+        &url,
+        "appointments",
+        "--org",
+        "acme",
+        "--from",
+        "03/01",
+        "--to",
+        "2026-03-02",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--from must be a date"), "{err}");
+    let (code, out, _) = switchboard(&["export", "--url", &url, "orgs", "--format", "csv"]);
+    assert_eq!(code, 0);
+    assert_eq!(out.lines().count(), 4);
 }

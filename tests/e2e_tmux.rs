@@ -202,6 +202,22 @@ async fn demo_on_an_empty_data_directory_shows_orgs_and_calls() {
     assert!(!s.contains("has no calls"), "{s}");
     t.send(&["Enter"]);
     t.wait_for(&["Transcript ·"], 30);
+    // The calendar of the first org (Bright Smile Family Dental, America/Chicago), on today.
+    t.send(&["Escape", "c"]);
+    let zone: chrono_tz::Tz = "America/Chicago".parse().unwrap();
+    let today = chrono::Utc::now().with_timezone(&zone).date_naive();
+    let this_month = today.format("%B %Y").to_string();
+    let s = t.wait_for(&[&this_month, "Mon", "Sun", "appointment"], 30);
+    assert!(s.contains(&today.format("%a %-d %b %Y").to_string()), "{s}");
+    t.send(&["]"]);
+    let next = switchboard::core::calendar::add_months(today, 1);
+    t.wait_for(&[&next.format("%B %Y").to_string()], 30);
+    t.send(&["t"]);
+    t.wait_for(&[&this_month], 10);
+    t.send(&["g"]);
+    t.type_text("2026-02-14");
+    t.send(&["Enter"]);
+    t.wait_for(&["February 2026", "Sat 14 Feb 2026"], 30);
     t.send(&["C-c"]);
     t.wait_for(&["EXITED 0"], 10);
 }
@@ -251,6 +267,15 @@ async fn demo_of_every_other_platform_opens_with_the_same_keys() {
         assert!(!s.contains('✖'), "{dialect}:\n{s}");
         t.send(&["Tab"]);
         t.wait_for(&["Details · lines"], 10);
+        t.send(&["c"]);
+        if dialect == "voxanne" {
+            t.wait_for(&["Mon", "Sun", "appointment"], 30);
+            t.send(&["Tab", "Enter"]);
+            let s = t.screen();
+            assert!(!s.contains('✖'), "{dialect}:\n{s}");
+        } else {
+            t.wait_for(&["No calendar for this platform", &format!("The {dialect} schema")], 10);
+        }
         t.send(&["q"]);
         t.wait_for(&["EXITED 0"], 10);
     }

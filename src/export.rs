@@ -1,0 +1,155 @@
+//! Headless mode: the console's queries printed as JSON or CSV, for scripts and cron.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::core::calendar::Appointment;
+use crate::core::model::{Key, Org};
+use crate::core::time::OrgZone;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+/// Finds an org by id, exact name (any case), or a name fragment that only one org has.
+pub fn resolve_org<'a>(orgs: &'a [Org], query: &str) -> Result<&'a Org, String> {
+    let q = query.trim();
+    let key = Key::parse(q);
+    if let Some(o) = orgs.iter().find(|o| o.key == key) {
+        return Ok(o);
+    }
+    let lower = q.to_lowercase();
+    let exact: Vec<&Org> = orgs.iter().filter(|o| o.name.to_lowercase() == lower).collect();
+    if let [one] = exact.as_slice() {
+        return Ok(one);
+    }
+    let partial: Vec<&Org> = orgs.iter().filter(|o| o.name.to_lowercase().contains(&lower)).collect();
+    match partial.as_slice() {
+        [one] => Ok(one),
+        [] => Err(format!("no organization matches {q:?}")),
+        many => {
+            let names: Vec<String> = many.iter().take(5).map(|o| format!("{} ({})", o.name, o.key)).collect();
+            Err(format!("{q:?} matches {} organizations: {}; give the id", many.len(), names.join(", ")))
+        }
+    }
+}
+
+/// One appointment as exported: local date and time in the org's zone, and the instant in UTC.
+#[derive(Debug, Serialize)]
+pub struct AppointmentOut {
+    pub id: String,
+    pub date: Option<String>,
+    pub time: Option<String>,
+    pub zone: String,
+    pub starts_at_utc: Option<String>,
+    pub duration_min: Option<i32>,
+    pub customer: Option<String>,
+    pub phone: Option<String>,
+    #[serde(rename = "type")]
+    pub title: Option<String>,
+    pub status: Option<String>,
+    pub urgency: Option<f64>,
+    pub urgency_label: Option<String>,
+    pub emergency: Option<bool>,
+}
+
+pub fn appointment_out(a: &Appointment, zone: &OrgZone) -> AppointmentOut {
+    let local = a.local_in(zone);
+    AppointmentOut {
+        id: a.key.to_string(),
+        date: local.map(|l| l.format("%Y-%m-%d").to_string()),
+        time: local.map(|l| l.format("%H:%M").to_string()),
+        zone: zone.tz.name().to_string(),
+        starts_at_utc: a.instant_in(zone).map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        duration_min: a.duration_min,
+        customer: a.customer.clone(),
+        phone: a.phone.clone(),
+        title: a.title.clone(),
+        status: a.status.clone(),
+        urgency: a.urgency,
+        urgency_label: a.urgency_label.clone(),
+        emergency: a.emergency,
+    }
+}
+
+/// A CSV field: quoted when needed, and defused when a spreadsheet would run it as a formula.
+pub fn csv_field(s: &str) -> String {
+    let s =
+        if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() { format!("'{s}") } else { s.to_string() };
+    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
+}
+
+/// Serializable rows as CSV (header from the field names) or pretty JSON.
+pub fn render<T: Serialize>(rows: &[T], format: Format) -> Result<String, String> {
+    match format {
+        Format::Json => serde_json::to_string_pretty(rows).map_err(|e| e.to_string()),
+        Format::Csv => {
+            let mut out = String::new();
+            let values: Vec<serde_json::Value> =
+                rows.iter().map(serde_json::to_value).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+            let header: Vec<String> = match values.first() {
+                Some(serde_json::Value::Object(m)) => m.keys().cloned().collect(),
+                _ => Vec::new(),
+            };
+            let _ = writeln!(out, "{}", header.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(","));
+            for v in values {
+                let cells: Vec<String> = header
+                    .iter()
+                    .map(|h| match v.get(h) {
+                        None | Some(serde_json::Value::Null) => String::new(),
+                        Some(serde_json::Value::String(s)) => csv_field(s),
+                        Some(other) => csv_field(&other.to_string()),
+                    })
+                    .collect();
+                let _ = writeln!(out, "{}", cells.join(","));
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// Parses a `--from`/`--to` date.
+pub fn parse_day(s: &str, what: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{what} must be a date like 2026-03-08, got {s:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(id: u32, name: &str) -> Org {
+        Org {
+            key: Key::parse(&format!("00000000-0000-0000-0000-{id:012}")),
+            name: name.into(),
+            industry: None,
+            status: None,
+            timezone: None,
+        }
+    }
+
+    #[test]
+    fn orgs_resolve_by_id_name_or_unique_fragment() {
+        let orgs = vec![org(1, "Acme Plumbing"), org(2, "Acme Dental"), org(3, "Bright Smiles")];
+        assert_eq!(resolve_org(&orgs, "00000000-0000-0000-0000-000000000002").unwrap().name, "Acme Dental");
+        assert_eq!(resolve_org(&orgs, "acme plumbing").unwrap().name, "Acme Plumbing");
+        assert_eq!(resolve_org(&orgs, "bright").unwrap().name, "Bright Smiles");
+        let e = resolve_org(&orgs, "acme").unwrap_err();
+        assert!(e.contains("matches 2 organizations"), "{e}");
+        assert!(resolve_org(&orgs, "zzz").unwrap_err().contains("no organization"));
+    }
+
+    #[test]
+    fn csv_quotes_and_defuses_formulas() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("-12.5"), "-12.5");
+        assert_eq!(csv_field("+1 415 555"), "'+1 415 555");
+    }
+}
