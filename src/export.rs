@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::core::calendar::Appointment;
-use crate::core::model::{Key, Org};
+use crate::core::model::{CallRow, Cursor, Key, Org, Page};
 use crate::core::time::OrgZone;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -108,6 +108,59 @@ pub fn render<T: Serialize>(rows: &[T], format: Format) -> Result<String, String
                 let _ = writeln!(out, "{}", cells.join(","));
             }
             Ok(out)
+        }
+    }
+}
+
+/// A cursor as printed: `<RFC 3339 time or "null">,<id>`.
+pub fn format_cursor(c: &Cursor) -> String {
+    let t = c.created_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)).unwrap_or_else(|| "null".into());
+    format!("{t},{}", c.key)
+}
+
+pub fn parse_cursor(s: &str) -> Result<Cursor, String> {
+    let bad = || format!("bad --cursor {s:?}: expected the next_cursor printed by the previous page");
+    let (t, id) = s.trim().split_once(',').ok_or_else(bad)?;
+    let created_at = match t {
+        "null" => None,
+        t => Some(chrono::DateTime::parse_from_rfc3339(t).map_err(|_| bad())?.with_timezone(&chrono::Utc)),
+    };
+    if id.is_empty() {
+        return Err(bad());
+    }
+    Ok(Cursor { created_at, key: Key::parse(id) })
+}
+
+#[derive(Debug, Serialize)]
+struct CallOut<'a> {
+    id: String,
+    time_utc: Option<String>,
+    time_local: Option<String>,
+    #[serde(flatten)]
+    row: &'a CallRow,
+}
+
+/// A page of calls: JSON `{calls, next_cursor}`, or CSV rows (the next cursor goes to stderr).
+pub fn calls_page(page: &Page, zone: &OrgZone, format: Format) -> Result<String, String> {
+    let rows: Vec<CallOut> = page
+        .rows
+        .iter()
+        .map(|r| CallOut {
+            id: r.key.to_string(),
+            time_utc: r.created_at.map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+            time_local: r.created_at.map(|t| zone.format(t, "%Y-%m-%d %H:%M:%S")),
+            row: r,
+        })
+        .collect();
+    let next = if page.has_after { page.rows.last().map(|r| format_cursor(&r.cursor())) } else { None };
+    match format {
+        Format::Json => serde_json::to_string_pretty(&serde_json::json!({ "calls": rows, "next_cursor": next }))
+            .map_err(|e| e.to_string()),
+        Format::Csv => {
+            if let Some(n) = &next {
+                eprintln!("next_cursor: {n}");
+            }
+            render(&rows, Format::Csv)
         }
     }
 }

@@ -70,6 +70,20 @@ enum ExportWhat {
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
     },
+    /// One page of an org's calls, newest first; JSON carries the cursor of the next page.
+    Calls {
+        /// Organization id, exact name, or a name fragment only one org has.
+        #[arg(long)]
+        org: String,
+        /// Rows per page.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// The `next_cursor` of the previous page.
+        #[arg(long)]
+        cursor: Option<String>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+    },
     /// Appointments of one org whose local date is in FROM..=TO (the org's own time zone).
     Appointments {
         /// Organization id, exact name, or a name fragment only one org has.
@@ -261,6 +275,24 @@ async fn export_with(source: &Source, settings: &Settings, what: ExportWhat) -> 
     };
     let out = match what {
         ExportWhat::Orgs { format } => export::render(&orgs, format),
+        ExportWhat::Calls { org, limit, cursor, format } => {
+            let org = match export::resolve_org(&orgs, &org) {
+                Ok(o) => o,
+                Err(e) => return fail(EXIT_USAGE, &e),
+            };
+            let anchor = match cursor.as_deref().map(export::parse_cursor) {
+                None => switchboard::core::model::Anchor::First,
+                Some(Ok(c)) => switchboard::core::model::Anchor::After(c),
+                Some(Err(e)) => return fail(EXIT_USAGE, &e),
+            };
+            if limit == 0 || limit > 10_000 {
+                return fail(EXIT_USAGE, "--limit must be between 1 and 10000");
+            }
+            match source.calls(dialect, &org.key, &anchor, limit).await {
+                Ok(page) => export::calls_page(&page, &switchboard::core::time::OrgZone::from_name(org.timezone.as_deref()), format),
+                Err(e) => return fail(EXIT_CONNECTION, &e),
+            }
+        }
         ExportWhat::Appointments { org, from, to, format } => {
             let org = match export::resolve_org(&orgs, &org) {
                 Ok(o) => o,

@@ -157,3 +157,33 @@ async fn export_appointments_as_json_and_csv() {
     assert_eq!(code, 0);
     assert_eq!(out.lines().count(), 4);
 }
+
+#[tokio::test]
+async fn export_calls_pages_with_the_cursor_through_every_call_once() {
+    let url = hostile_db("exportcalls").await;
+    let mut seen = std::collections::HashSet::new();
+    let mut cursor: Option<String> = None;
+    let mut pages = 0;
+    loop {
+        let mut args = vec!["export", "--url", &url, "calls", "--org", ORG_A, "--limit", "100"];
+        if let Some(c) = &cursor {
+            args.extend(["--cursor", c.as_str()]);
+        }
+        let (code, out, err) = switchboard(&args);
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        for c in v["calls"].as_array().unwrap() {
+            assert!(seen.insert(c["id"].as_str().unwrap().to_string()), "a call came twice");
+        }
+        pages += 1;
+        match v["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_string()),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 526);
+    assert_eq!(pages, 6);
+    let (code, _, err) = switchboard(&["export", "--url", &url, "calls", "--org", ORG_A, "--cursor", "yesterday"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("bad --cursor"), "{err}");
+}
