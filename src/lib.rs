@@ -6,6 +6,7 @@
 //! - [`ui`]: ratatui only; the event loop, effect runner, keymap and views.
 //! - [`demo`]: the embedded (or private) demo database.
 
+pub mod bench;
 pub mod config;
 pub mod core;
 pub mod data;

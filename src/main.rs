@@ -56,6 +56,8 @@ enum Cmd {
     },
     /// Connect, report the server, the detected schema and what the console can show for it.
     Check,
+    /// Generate platform-scale data, measure, and print a table (see BENCHMARKS.md).
+    Bench(switchboard::bench::BenchArgs),
     /// Print what a view shows, as JSON or CSV, for scripts (exit 0 ok, 1 connection, 2 usage or unknown org).
     Export {
         #[command(subcommand)]
@@ -163,6 +165,7 @@ async fn run(cli: Cli) -> ExitCode {
             drop(demo);
             code
         }
+        Cmd::Bench(args) => switchboard::bench::run(args).await,
         Cmd::Export { what } => {
             let Some(url) = settings.url.clone() else {
                 eprintln!("{}", first_run_help());
