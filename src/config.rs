@@ -17,6 +17,8 @@ pub struct ConfigFile {
     pub default_profile: Option<String>,
     /// "ansi" (the 16 terminal colors, the default) or "mono".
     pub theme: Option<String>,
+    /// Seconds between refreshes of the on-call view (default 30).
+    pub oncall_refresh_secs: Option<u64>,
     #[serde(default)]
     pub profiles: BTreeMap<String, Profile>,
 }
@@ -42,6 +44,8 @@ pub struct CliSettings {
     pub statement_timeout_ms: Option<u64>,
     pub dialect: Option<String>,
     pub theme: Option<String>,
+    /// --write: allow writes (acknowledging a notification), each after a confirmation.
+    pub write: bool,
 }
 
 /// The environment, as read at start (passed in so that tests can set it).
@@ -78,6 +82,7 @@ pub struct Settings {
     pub max_connections: u32,
     pub dialect: Option<Dialect>,
     pub theme: String,
+    pub oncall_refresh_secs: u64,
 }
 
 pub fn default_config_path() -> Option<PathBuf> {
@@ -164,11 +169,12 @@ pub fn resolve_with(cli: &CliSettings, env: &EnvSettings, file: &ConfigFile) -> 
     Ok(Settings {
         url,
         url_source,
-        read_only: profile.read_only.unwrap_or(true),
+        read_only: !cli.write && profile.read_only.unwrap_or(true),
         statement_timeout_ms,
         max_connections: profile.max_connections.unwrap_or(4),
         dialect,
         theme,
+        oncall_refresh_secs: file.oncall_refresh_secs.unwrap_or(30).max(1),
     })
 }
 
@@ -231,5 +237,7 @@ mod tests {
         assert_eq!(s.theme, "mono");
         assert_eq!(s.url, None);
         assert!(s.read_only);
+        let cli = CliSettings { write: true, ..Default::default() };
+        assert!(!resolve_with(&cli, &EnvSettings::default(), &ConfigFile::default()).unwrap().read_only);
     }
 }

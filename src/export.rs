@@ -165,6 +165,83 @@ pub fn calls_page(page: &Page, zone: &OrgZone, format: Format) -> Result<String,
     }
 }
 
+/// The on-call picture at a wall time: JSON `{at, zone, on_call, chain, fallback_phone, open_notifications}`;
+/// CSV rows with a `section` column (`chain`, then `notification`).
+pub fn oncall(data: &crate::core::oncall::OnCallData, zone: &OrgZone, local: chrono::NaiveDateTime, format: Format) -> Result<String, String> {
+    let chain = crate::core::oncall::chain(&data.contacts, local);
+    let open: Vec<&crate::core::oncall::Notification> =
+        data.notifications.iter().filter(|n| n.status.as_deref() != Some("acknowledged")).collect();
+    match format {
+        Format::Json => serde_json::to_string_pretty(&serde_json::json!({
+            "at": local.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            "zone": zone.tz.name(),
+            "on_call": chain.first().map(|e| &e.contact),
+            "chain": chain,
+            "fallback_phone": data.fallback_phone,
+            "open_notifications": open,
+        }))
+        .map_err(|e| e.to_string()),
+        Format::Csv => {
+            #[derive(Serialize)]
+            struct RowOut {
+                section: &'static str,
+                position: Option<usize>,
+                name: Option<String>,
+                phone: Option<String>,
+                after_s: Option<i64>,
+                note: Option<String>,
+                id: String,
+                status: Option<String>,
+                urgency: Option<String>,
+                created_at_utc: Option<String>,
+            }
+            let mut rows: Vec<RowOut> = chain
+                .iter()
+                .enumerate()
+                .map(|(i, e)| RowOut {
+                    section: "chain",
+                    position: Some(i + 1),
+                    name: Some(e.contact.name.clone()),
+                    phone: e.contact.phone.clone(),
+                    after_s: Some(e.after_s),
+                    note: e.tie_note.clone(),
+                    id: e.contact.key.to_string(),
+                    status: None,
+                    urgency: None,
+                    created_at_utc: None,
+                })
+                .collect();
+            if chain.is_empty() {
+                rows.push(RowOut {
+                    section: "chain",
+                    position: None,
+                    name: None,
+                    phone: data.fallback_phone.clone(),
+                    after_s: Some(0),
+                    note: Some("nobody is on call: the org's emergency phone".into()),
+                    id: String::new(),
+                    status: None,
+                    urgency: None,
+                    created_at_utc: None,
+                });
+            }
+            rows.extend(open.iter().map(|n| RowOut {
+                section: "notification",
+                position: None,
+                name: n.contact.clone(),
+                phone: None,
+                after_s: None,
+                note: n.kind.clone(),
+                id: n.key.to_string(),
+                status: n.status.clone(),
+                urgency: n.urgency.clone(),
+                created_at_utc: n.created_at.map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+            }));
+            render(&rows, Format::Csv)
+        }
+    }
+}
+
 /// Parses a `--from`/`--to` date.
 pub fn parse_day(s: &str, what: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")

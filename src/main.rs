@@ -37,6 +37,13 @@ struct Cli {
     /// No colors (also: NO_COLOR=1).
     #[arg(long, global = true)]
     no_color: bool,
+    /// Write mode: allows acknowledging notifications (each after a confirmation). Read-only otherwise.
+    #[arg(long, global = true)]
+    write: bool,
+    /// The instant the on-call view (and `export oncall`) looks at: `2026-11-21 22:30` in the org's
+    /// zone, or `2026-11-22T03:30:00Z`.
+    #[arg(long, global = true)]
+    at: Option<String>,
     #[command(subcommand)]
     command: Option<Cmd>,
 }
@@ -83,6 +90,14 @@ enum ExportWhat {
         /// The `next_cursor` of the previous page.
         #[arg(long)]
         cursor: Option<String>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+    },
+    /// Who is on call (now, or at --at), the escalation chain, and the open notifications of one org.
+    Oncall {
+        /// Organization id, exact name, or a name fragment only one org has.
+        #[arg(long)]
+        org: String,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
     },
@@ -138,6 +153,12 @@ async fn run(cli: Cli) -> ExitCode {
         statement_timeout_ms: cli.statement_timeout_ms,
         dialect: cli.dialect.clone(),
         theme: cli.no_color.then(|| "mono".to_string()),
+        write: cli.write,
+    };
+    let oncall_at = match cli.at.as_deref().map(switchboard::core::oncall::At::parse) {
+        None => None,
+        Some(Ok(at)) => at,
+        Some(Err(e)) => return fail(EXIT_USAGE, &format!("--at: {e}")),
     };
     let settings = match config::resolve(&cli_settings, &EnvSettings::from_process()) {
         Ok(s) => s,
@@ -149,7 +170,7 @@ async fn run(cli: Cli) -> ExitCode {
                 eprintln!("{}", first_run_help());
                 return ExitCode::from(EXIT_USAGE);
             };
-            console(&settings, &url, redact_url(&url), settings.max_connections, settings.dialect).await
+            console(&settings, &url, redact_url(&url), settings.max_connections, settings.dialect, oncall_at).await
         }
         Cmd::Demo { reset, server } => {
             let dialect = settings.dialect.unwrap_or(Dialect::ServiceAi);
@@ -161,7 +182,7 @@ async fn run(cli: Cli) -> ExitCode {
                 Err(e) => return fail(EXIT_CONNECTION, &e),
             };
             // The demo's schema is detected like any other database's.
-            let code = console(&settings, &demo.url, demo.label.clone(), demo.max_connections, None).await;
+            let code = console(&settings, &demo.url, demo.label.clone(), demo.max_connections, None, oncall_at).await;
             drop(demo);
             code
         }
@@ -171,7 +192,7 @@ async fn run(cli: Cli) -> ExitCode {
                 eprintln!("{}", first_run_help());
                 return ExitCode::from(EXIT_USAGE);
             };
-            run_export(&settings, &url, what).await
+            run_export(&settings, &url, what, oncall_at).await
         }
         Cmd::Check => {
             let Some(url) = settings.url.clone() else {
@@ -199,6 +220,7 @@ async fn console(
     target: String,
     max_connections: u32,
     dialect: Option<Dialect>,
+    oncall_at: Option<switchboard::core::oncall::At>,
 ) -> ExitCode {
     let source = match Source::new(options(settings, url, max_connections)) {
         Ok(s) => s,
@@ -210,6 +232,8 @@ async fn console(
         dialect,
         theme: Theme::from_name(&settings.theme),
         keymap: Keymap::default(),
+        oncall_at,
+        oncall_refresh_secs: settings.oncall_refresh_secs,
     };
     let result = app::run(source.clone(), opts).await;
     source.close().await;
@@ -257,17 +281,27 @@ async fn check(settings: &Settings, url: &str) -> ExitCode {
     if orgs.is_err() { ExitCode::from(EXIT_CONNECTION) } else { ExitCode::SUCCESS }
 }
 
-async fn run_export(settings: &Settings, url: &str, what: ExportWhat) -> ExitCode {
+async fn run_export(
+    settings: &Settings,
+    url: &str,
+    what: ExportWhat,
+    at: Option<switchboard::core::oncall::At>,
+) -> ExitCode {
     let source = match Source::new(options(settings, url, 1)) {
         Ok(s) => s,
         Err(e) => return fail(EXIT_USAGE, &e),
     };
-    let code = export_with(&source, settings, what).await;
+    let code = export_with(&source, settings, what, at).await;
     source.close().await;
     code
 }
 
-async fn export_with(source: &Source, settings: &Settings, what: ExportWhat) -> ExitCode {
+async fn export_with(
+    source: &Source,
+    settings: &Settings,
+    what: ExportWhat,
+    at: Option<switchboard::core::oncall::At>,
+) -> ExitCode {
     let dialect = match source.detect(settings.dialect).await {
         Ok(i) => i.dialect,
         Err(e) => return fail(EXIT_CONNECTION, &e),
@@ -278,6 +312,24 @@ async fn export_with(source: &Source, settings: &Settings, what: ExportWhat) -> 
     };
     let out = match what {
         ExportWhat::Orgs { format } => export::render(&orgs, format),
+        ExportWhat::Oncall { org, format } => {
+            let org = match export::resolve_org(&orgs, &org) {
+                Ok(o) => o,
+                Err(e) => return fail(EXIT_USAGE, &e),
+            };
+            if !dialect.has_oncall() {
+                return fail(EXIT_USAGE, &format!("the {} schema has no on-call data", dialect.name()));
+            }
+            let zone = switchboard::core::time::OrgZone::from_name(org.timezone.as_deref());
+            let local = match at {
+                Some(a) => a.local_in(&zone),
+                None => chrono::Utc::now().with_timezone(&zone.tz).naive_local(),
+            };
+            match source.oncall(dialect, &org.key).await {
+                Ok(data) => export::oncall(&data, &zone, local, format),
+                Err(e) => return fail(EXIT_CONNECTION, &e),
+            }
+        }
         ExportWhat::Calls { org, limit, cursor, format } => {
             let org = match export::resolve_org(&orgs, &org) {
                 Ok(o) => o,
@@ -292,7 +344,11 @@ async fn export_with(source: &Source, settings: &Settings, what: ExportWhat) -> 
                 return fail(EXIT_USAGE, "--limit must be between 1 and 10000");
             }
             match source.calls(dialect, &org.key, &anchor, limit).await {
-                Ok(page) => export::calls_page(&page, &switchboard::core::time::OrgZone::from_name(org.timezone.as_deref()), format),
+                Ok(page) => export::calls_page(
+                    &page,
+                    &switchboard::core::time::OrgZone::from_name(org.timezone.as_deref()),
+                    format,
+                ),
                 Err(e) => return fail(EXIT_CONNECTION, &e),
             }
         }

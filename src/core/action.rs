@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::core::calendar::{Appointment, AppointmentDetail};
 use crate::core::effect::ReqId;
+use crate::core::oncall::OnCallData;
 use crate::core::keymap::Command;
 use crate::core::model::{Anchor, CallDetail, DbInfo, Org, Page};
 
@@ -51,4 +52,8 @@ pub enum Action {
         result: Result<Option<AppointmentDetail>, String>,
         ms: f64,
     },
+    OnCallLoaded { req: ReqId, result: Result<OnCallData, String>, ms: f64 },
+    Acknowledged { req: ReqId, result: Result<(), String>, ms: f64 },
+    /// A second passed (sent only while a view refreshes itself); `now` is in the state.
+    Tick,
 }

@@ -17,6 +17,8 @@ pub enum Slot {
     Call,
     Month,
     Appointment,
+    OnCall,
+    Write,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -57,6 +59,9 @@ pub enum Effect {
         org: Key,
         appt: Key,
     },
+    LoadOnCall { req: ReqId, dialect: Dialect, org: Key },
+    /// A write: acknowledge one notification (only ever emitted in write mode, after a confirmation).
+    Acknowledge { req: ReqId, dialect: Dialect, org: Key, notification: Key },
     Quit,
 }
 
@@ -69,6 +74,8 @@ impl Effect {
             Effect::LoadCall { .. } => Some(Slot::Call),
             Effect::LoadMonth { .. } => Some(Slot::Month),
             Effect::LoadAppointment { .. } => Some(Slot::Appointment),
+            Effect::LoadOnCall { .. } => Some(Slot::OnCall),
+            Effect::Acknowledge { .. } => Some(Slot::Write),
             Effect::Quit => None,
         }
     }

@@ -26,6 +26,11 @@ pub enum Command {
     NextMonth,
     Today,
     GoTo,
+    OnCall,
+    Acknowledge,
+    Yes,
+    Filter,
+    SetTime,
     Search,
     NextMatch,
     PrevMatch,
@@ -54,6 +59,11 @@ impl Command {
             Command::NextMonth => "next month",
             Command::Today => "today",
             Command::GoTo => "go to a date",
+            Command::OnCall => "on call: roster, chain, notifications",
+            Command::Acknowledge => "acknowledge the notification (write mode)",
+            Command::Yes => "yes, do it (in a confirmation)",
+            Command::Filter => "filter notifications by status",
+            Command::SetTime => "look at another instant",
             Command::Search => "search transcript",
             Command::NextMatch => "next match",
             Command::PrevMatch => "previous match",
@@ -83,6 +93,11 @@ impl Command {
             Command::NextMonth => "month",
             Command::Today => "today",
             Command::GoTo => "go to",
+            Command::OnCall => "on call",
+            Command::Acknowledge => "ack",
+            Command::Yes => "yes",
+            Command::Filter => "filter",
+            Command::SetTime => "at time",
             Command::Search => "search",
             Command::NextMatch => "next",
             Command::PrevMatch => "prev",
@@ -97,6 +112,7 @@ pub enum Context {
     Calls,
     Call,
     Calendar,
+    OnCall,
 }
 
 impl Context {
@@ -106,6 +122,7 @@ impl Context {
             Context::Calls => "Call list",
             Context::Call => "Call and transcript",
             Context::Calendar => "Calendar",
+            Context::OnCall => "On call",
         }
     }
 }
@@ -243,6 +260,7 @@ impl Default for Keymap {
             (Global, c('o'), Orgs),
             (Global, c('r'), Refresh),
             (Global, c('c'), Command::Calendar),
+            (Global, c('e'), Command::OnCall),
             (Calls, c('k'), Up),
             (Calls, p(K::Up), Up),
             (Calls, c('j'), Down),
@@ -299,6 +317,18 @@ impl Default for Keymap {
             (Context::Calendar, p(K::Enter), Open),
             (Context::Calendar, p(K::Esc), Back),
             (Context::Calendar, p(K::Backspace), Back),
+            (Context::OnCall, c('k'), Up),
+            (Context::OnCall, p(K::Up), Up),
+            (Context::OnCall, c('j'), Down),
+            (Context::OnCall, p(K::Down), Down),
+            (Context::OnCall, p(K::Tab), Details),
+            (Context::OnCall, p(K::Enter), Open),
+            (Context::OnCall, c('a'), Acknowledge),
+            (Context::OnCall, c('y'), Yes),
+            (Context::OnCall, c('f'), Filter),
+            (Context::OnCall, c('i'), SetTime),
+            (Context::OnCall, p(K::Esc), Back),
+            (Context::OnCall, p(K::Backspace), Back),
         ];
         Keymap { bindings }
     }

@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod effect;
 pub mod keymap;
 pub mod model;
+pub mod oncall;
 pub mod reducer;
 pub mod sanitize;
 pub mod state;

@@ -74,6 +74,11 @@ impl Dialect {
         }
     }
 
+    /// Whether the platform's schema has anything for the on-call view.
+    pub fn has_oncall(self) -> bool {
+        matches!(self, Dialect::ServiceAi | Dialect::Voxanne | Dialect::Quinite)
+    }
+
     /// Whether the platform's schema stores appointments (the calendar can show something).
     pub fn has_appointments(self) -> bool {
         matches!(self, Dialect::ServiceAi | Dialect::Voxanne)
@@ -96,6 +101,18 @@ impl Dialect {
             }
             Dialect::Voxanne => C::yes("calendar", "appointments: scheduled_at"),
             _ => C::no("calendar", "this schema has no appointments"),
+        });
+        caps.push(match self {
+            Dialect::ServiceAi => C::yes(
+                "on-call",
+                "emergency_contacts, emergency_notifications (acknowledge with --write), call_transfers, urgent calls",
+            ),
+            Dialect::Voxanne => C::yes(
+                "on-call",
+                "escalation_rules as the chain, hot_lead_alerts (acknowledge with --write, audited), critical calls",
+            ),
+            Dialect::Quinite => C::yes("on-call", "transferred calls with reason and department (no contacts)"),
+            _ => C::no("on-call", "this schema has no emergency contacts, alerts or transfers"),
         });
         caps
     }

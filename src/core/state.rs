@@ -8,6 +8,7 @@ use crate::core::calendar::{self, Appointment, AppointmentDetail};
 use crate::core::effect::ReqId;
 use crate::core::keymap::{Context, Keymap};
 use crate::core::model::{CallDetail, CallRow, DbInfo, Key, Org, Page};
+use crate::core::oncall::{At, OnCallData};
 use crate::core::time::OrgZone;
 use crate::core::transcript::{self, Line, Match, Turn};
 
@@ -17,6 +18,7 @@ pub enum Screen {
     Calls,
     Call,
     Calendar,
+    OnCall,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +52,7 @@ pub struct State {
     pub calls: CallsState,
     pub call: Option<CallView>,
     pub calendar: CalendarState,
+    pub oncall: OnCallState,
     /// The current time, set by the event loop (tests set it): "today" is its date in the org's zone.
     pub now: DateTime<Utc>,
     pub last_query_ms: Option<f64>,
@@ -165,6 +168,7 @@ impl State {
             },
             call: None,
             calendar: CalendarState::default(),
+            oncall: OnCallState::default(),
             now: Utc::now(),
             last_query_ms: None,
             message: None,
@@ -186,6 +190,7 @@ impl State {
             Screen::Calls => Context::Calls,
             Screen::Call => Context::Call,
             Screen::Calendar => Context::Calendar,
+            Screen::OnCall => Context::OnCall,
         }
     }
 
@@ -196,6 +201,7 @@ impl State {
                 Screen::Orgs => matches!(self.conn, Conn::Ready(_)),
                 Screen::Call => self.call.as_ref().is_some_and(|c| c.search.input.is_some()),
                 Screen::Calendar => self.calendar.goto.is_some(),
+                Screen::OnCall => self.oncall.time_input.is_some(),
                 Screen::Calls => false,
             }
     }
@@ -349,5 +355,95 @@ impl State {
     /// Today in the chosen org's zone.
     pub fn today(&self) -> NaiveDate {
         self.now.with_timezone(&self.calls.zone.tz).date_naive()
+    }
+}
+
+/// The panes of the on-call view, cycled with tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum OnCallPane {
+    #[default]
+    Notifications,
+    Transfers,
+    Urgent,
+    Roster,
+}
+
+impl OnCallPane {
+    pub fn next(self) -> OnCallPane {
+        match self {
+            OnCallPane::Notifications => OnCallPane::Transfers,
+            OnCallPane::Transfers => OnCallPane::Urgent,
+            OnCallPane::Urgent => OnCallPane::Roster,
+            OnCallPane::Roster => OnCallPane::Notifications,
+        }
+    }
+}
+
+/// The on-call view of the chosen org. It refreshes itself every `refresh_every_s` seconds; when a refresh
+/// fails the last good data stays, marked stale.
+pub struct OnCallState {
+    pub org: Option<Key>,
+    pub data: Option<OnCallData>,
+    pub pending: Option<ReqId>,
+    pub error: Option<String>,
+    /// When the data on screen was read.
+    pub last_ok: Option<DateTime<Utc>>,
+    /// When the last refresh was asked for.
+    pub last_try: Option<DateTime<Utc>>,
+    pub refresh_every_s: u64,
+    /// The instant looked at; None: now.
+    pub at: Option<At>,
+    pub pane: OnCallPane,
+    pub sel: usize,
+    /// Index into `oncall::STATUS_FILTERS`.
+    pub filter: usize,
+    /// The notification whose message is open.
+    pub detail: Option<Key>,
+    /// The notification waiting for a yes.
+    pub confirm: Option<Key>,
+    pub ack_pending: Option<ReqId>,
+    pub time_input: Option<TextArea<'static>>,
+}
+
+impl Default for OnCallState {
+    fn default() -> Self {
+        OnCallState {
+            org: None,
+            data: None,
+            pending: None,
+            error: None,
+            last_ok: None,
+            last_try: None,
+            refresh_every_s: 30,
+            at: None,
+            pane: OnCallPane::default(),
+            sel: 0,
+            filter: 0,
+            detail: None,
+            confirm: None,
+            ack_pending: None,
+            time_input: None,
+        }
+    }
+}
+
+impl OnCallState {
+    /// Notifications passing the status filter, newest first.
+    pub fn notifications(&self) -> Vec<&crate::core::oncall::Notification> {
+        let want = crate::core::oncall::STATUS_FILTERS[self.filter % crate::core::oncall::STATUS_FILTERS.len()];
+        self.data
+            .as_ref()
+            .map(|d| d.notifications.iter().filter(|n| want.is_none() || n.status.as_deref() == want).collect())
+            .unwrap_or_default()
+    }
+}
+
+impl State {
+    /// The wall time the on-call view looks at, in the org's zone.
+    pub fn oncall_local(&self) -> chrono::NaiveDateTime {
+        match self.oncall.at {
+            Some(at) => at.local_in(&self.calls.zone),
+            None => self.now.with_timezone(&self.calls.zone.tz).naive_local(),
+        }
     }
 }

@@ -10,6 +10,7 @@ use sqlx::{AssertSqlSafe, Connection, PgConnection, Postgres, Row, Transaction};
 
 use crate::core::calendar::{self, Appointment, AppointmentDetail};
 use crate::core::model::{Anchor, CallDetail, CallRow, Cursor, DbInfo, Dialect, Key, Org, Page};
+use crate::core::oncall::{Contact, Notification, OnCallData, Transfer};
 use crate::core::sanitize;
 use crate::core::time::OrgZone;
 use crate::data::detect;
@@ -164,6 +165,64 @@ fn appointment_row(row: &PgRow) -> std::result::Result<Appointment, sqlx::Error>
         urgency: row.try_get("urgency")?,
         urgency_label: text(row, "urgency_label")?,
         emergency: row.try_get("emergency")?,
+    })
+}
+
+fn opt_key(row: &PgRow, col: &str) -> std::result::Result<Option<Key>, sqlx::Error> {
+    Ok(row.try_get::<Option<String>, _>(col)?.map(|s| Key::parse(&s)))
+}
+
+fn contact_row(row: &PgRow) -> std::result::Result<Contact, sqlx::Error> {
+    Ok(Contact {
+        key: Key::parse(&row.try_get::<String, _>("id")?),
+        name: text(row, "name")?.unwrap_or_default(),
+        phone: text(row, "phone")?,
+        email: text(row, "email")?,
+        role: text(row, "role")?,
+        is_primary: row.try_get("is_primary")?,
+        is_active: row.try_get("is_active")?,
+        days: row
+            .try_get::<Option<Vec<Option<String>>>, _>("days")?
+            .map(|v| v.into_iter().flatten().map(|d| sanitize::single_line(&d)).collect()),
+        hours_start: row.try_get("hours_start")?,
+        hours_end: row.try_get("hours_end")?,
+        priority: row.try_get("priority")?,
+        escalation_timeout_s: row.try_get("timeout")?,
+        call: row.try_get("call")?,
+        sms: row.try_get("sms")?,
+        email_enabled: row.try_get("email_enabled")?,
+    })
+}
+
+fn notification_row(row: &PgRow) -> std::result::Result<Notification, sqlx::Error> {
+    Ok(Notification {
+        key: Key::parse(&row.try_get::<String, _>("id")?),
+        created_at: row.try_get("created_at")?,
+        contact: text(row, "contact")?,
+        kind: text(row, "kind")?,
+        urgency: text(row, "urgency")?,
+        message: row.try_get::<Option<String>, _>("message")?.map(|s| sanitize::multi_line(&s)),
+        status: text(row, "status")?,
+        sent_at: row.try_get("sent_at")?,
+        delivered_at: row.try_get("delivered_at")?,
+        acknowledged_at: row.try_get("acknowledged_at")?,
+        call: opt_key(row, "call_id")?,
+    })
+}
+
+fn transfer_row(row: &PgRow) -> std::result::Result<Transfer, sqlx::Error> {
+    Ok(Transfer {
+        key: Key::parse(&row.try_get::<String, _>("id")?),
+        created_at: row.try_get("created_at")?,
+        customer: text(row, "customer")?,
+        reason: text(row, "reason")?,
+        urgency: text(row, "urgency")?,
+        to: text(row, "to")?,
+        status: text(row, "status")?,
+        connected_at: row.try_get("connected_at")?,
+        completed_at: row.try_get("completed_at")?,
+        summary: row.try_get::<Option<String>, _>("summary")?.map(|s| sanitize::multi_line(&s)),
+        call: opt_key(row, "call_id")?,
     })
 }
 
@@ -432,6 +491,74 @@ impl Source {
             facts: facts(row.try_get("facts").map_err(err)?),
             call: row.try_get::<Option<String>, _>("call_id").map_err(err)?.map(|s| Key::parse(&s)),
         }))
+    }
+
+    /// The on-call picture of one org: contacts, recent notifications and transfers, urgent calls.
+    pub async fn oncall(&self, dialect: Dialect, org: &Key) -> Result<OnCallData> {
+        let q = dialects::sql(dialect).oncall;
+        if !dialect.has_oncall() {
+            return Err(format!("the {} schema has no on-call data", dialect.name()));
+        }
+        let mut tx = self.read().await?;
+        let mut out = OnCallData::default();
+        async fn rows(
+            tx: &mut Transaction<'static, Postgres>,
+            sql: Option<&'static str>,
+            org: &Key,
+        ) -> Result<Vec<PgRow>> {
+            match sql {
+                Some(sql) => bind_key(sqlx::query(sql).persistent(false), org).fetch_all(&mut **tx).await.map_err(err),
+                None => Ok(Vec::new()),
+            }
+        }
+        let map = |e: sqlx::Error| err(e);
+        out.contacts = rows(&mut tx, q.contacts, org).await?.iter().map(contact_row).collect::<std::result::Result<_, _>>().map_err(map)?;
+        out.notifications =
+            rows(&mut tx, q.notifications, org).await?.iter().map(notification_row).collect::<std::result::Result<_, _>>().map_err(map)?;
+        out.transfers = rows(&mut tx, q.transfers, org).await?.iter().map(transfer_row).collect::<std::result::Result<_, _>>().map_err(map)?;
+        out.urgent_calls = rows(&mut tx, q.urgent_calls, org).await?.iter().map(call_row).collect::<std::result::Result<_, _>>().map_err(map)?;
+        if let Some(r) = rows(&mut tx, q.org, org).await?.first() {
+            out.fallback_phone = text(r, "fallback_phone").map_err(map)?;
+            out.transfer_to = text(r, "transfer_to").map_err(map)?;
+        }
+        tx.commit().await.map_err(err)?;
+        Ok(out)
+    }
+
+    /// A write transaction, refused unless the console was started in write mode.
+    async fn write(&self) -> Result<Transaction<'static, Postgres>> {
+        if self.opts.read_only {
+            return Err("read-only session: start the console with --write to change anything".to_string());
+        }
+        let begin =
+            format!("BEGIN READ WRITE; SET LOCAL statement_timeout = {}", self.opts.statement_timeout_ms.max(1));
+        self.pool.begin_with(AssertSqlSafe(begin)).await.map_err(err)
+    }
+
+    /// Marks one notification acknowledged, with an audit row where the platform keeps an audit table, in
+    /// one transaction. Changes exactly one row or nothing.
+    pub async fn acknowledge(&self, dialect: Dialect, org: &Key, notification: &Key) -> Result<()> {
+        let q = dialects::sql(dialect).oncall;
+        let Some(sql) = q.acknowledge else {
+            return Err(format!("the {} schema has no notifications to acknowledge", dialect.name()));
+        };
+        let mut tx = self.write().await?;
+        let done = bind_key(bind_key(sqlx::query(sql).persistent(false), org), notification)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(err)?;
+        if done.is_none() {
+            return Err("nothing to acknowledge: it is already acknowledged or no longer exists".to_string());
+        }
+        if let Some(audit) = q.audit_acknowledge {
+            bind_key(bind_key(sqlx::query(audit).persistent(false), org), notification)
+                .execute(&mut *tx)
+                .await
+                .map_err(err)?;
+        }
+        tx.commit().await.map_err(err)?;
+        tracing::info!(%notification, dialect = dialect.name(), "notification acknowledged");
+        Ok(())
     }
 
     /// Whether the server itself refuses writes in the console's read transactions.

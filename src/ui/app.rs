@@ -11,7 +11,7 @@ use crate::core::effect::Effect;
 use crate::core::keymap::Keymap;
 use crate::core::model::Dialect;
 use crate::core::reducer;
-use crate::core::state::State;
+use crate::core::state::{Screen, State};
 use crate::data::Source;
 use crate::ui::keys::action_for;
 use crate::ui::runner::Runner;
@@ -25,6 +25,9 @@ pub struct AppOptions {
     pub dialect: Option<Dialect>,
     pub theme: Theme,
     pub keymap: Keymap,
+    /// The instant the on-call view looks at (None: now).
+    pub oncall_at: Option<crate::core::oncall::At>,
+    pub oncall_refresh_secs: u64,
 }
 
 /// Runs the console until the user quits or a signal asks it to stop.
@@ -37,6 +40,8 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
     let mut runner = Runner::new(source, opts.dialect, tx);
     let mut state = State::new(opts.target, opts.read_only, opts.keymap);
+    state.oncall.at = opts.oncall_at;
+    state.oncall.refresh_every_s = opts.oncall_refresh_secs.max(1);
     let size = guard.terminal.size()?;
     reducer::update(&mut state, Action::Resize { width: size.width, height: size.height });
     let mut pending: Vec<Effect> = reducer::init(&mut state);
@@ -46,6 +51,9 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
     let mut sighup = signal(SignalKind::hangup())?;
     let mut sigint = signal(SignalKind::interrupt())?;
     let mut dirty = true;
+    // Ticks only matter on views that refresh themselves; elsewhere the loop sleeps until an event.
+    let mut ticks = tokio::time::interval(std::time::Duration::from_secs(1));
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
 
     loop {
         for effect in pending.drain(..) {
@@ -67,6 +75,7 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
                 Some(Err(_)) | None => break,
             },
             Some(action) = rx.recv() => Some(action),
+            _ = ticks.tick(), if state.screen == Screen::OnCall => Some(Action::Tick),
             _ = sigterm.recv() => break,
             _ = sighup.recv() => break,
             _ = sigint.recv() => break,

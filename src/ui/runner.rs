@@ -59,6 +59,14 @@ impl Runner {
                     let (result, ms) = timed(source.appointment(dialect, &org, &appt)).await;
                     Action::AppointmentLoaded { req, result, ms }
                 }
+                Effect::LoadOnCall { req, dialect, org } => {
+                    let (result, ms) = timed(source.oncall(dialect, &org)).await;
+                    Action::OnCallLoaded { req, result, ms }
+                }
+                Effect::Acknowledge { req, dialect, org, notification } => {
+                    let (result, ms) = timed(source.acknowledge(dialect, &org, &notification)).await;
+                    Action::Acknowledged { req, result, ms }
+                }
                 Effect::Quit => return,
             };
             if let Err(e) = &action_result(&action) {
@@ -83,7 +91,9 @@ fn action_result(a: &Action) -> Result<(), &str> {
         | Action::CallsLoaded { result: Err(e), .. }
         | Action::CallLoaded { result: Err(e), .. }
         | Action::MonthLoaded { result: Err(e), .. }
-        | Action::AppointmentLoaded { result: Err(e), .. } => Err(e.as_str()),
+        | Action::AppointmentLoaded { result: Err(e), .. }
+        | Action::OnCallLoaded { result: Err(e), .. }
+        | Action::Acknowledged { result: Err(e), .. } => Err(e.as_str()),
         _ => Ok(()),
     }
 }

@@ -1,8 +1,10 @@
 //! The reducer: every decision of the console, as a plain function of state and action.
 
 mod calendar;
+mod oncall;
 
 pub use calendar::agenda as calendar_agenda;
+pub use oncall::ago;
 
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
@@ -83,6 +85,16 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::OnCallLoaded { req, result, ms } => {
+            state.last_query_ms = Some(ms);
+            oncall::loaded(state, req, result);
+            Vec::new()
+        }
+        Action::Acknowledged { req, result, ms } => {
+            state.last_query_ms = Some(ms);
+            oncall::acknowledged(state, req, result)
+        }
+        Action::Tick => oncall::tick(state),
         Action::MonthLoaded { req, from, result, ms } => {
             state.last_query_ms = Some(ms);
             calendar::month_loaded(state, req, from, result);
@@ -181,11 +193,13 @@ fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
         }
         Command::Refresh => refresh(state),
         Command::Calendar => calendar::open(state),
+        Command::OnCall => oncall::open(state),
         _ => match state.screen {
             Screen::Orgs => Vec::new(),
             Screen::Calls => calls_command(state, cmd),
             Screen::Call => call_command(state, cmd),
             Screen::Calendar => calendar::command(state, cmd),
+            Screen::OnCall => oncall::command(state, cmd),
         },
     }
 }
@@ -219,6 +233,10 @@ fn refresh(state: &mut State) -> Vec<Effect> {
             state.calendar.loaded_from = None;
             state.calendar.pending = None;
             calendar::open(state)
+        }
+        Screen::OnCall => {
+            state.oncall.pending = None;
+            oncall::load(state)
         }
     }
 }
@@ -382,6 +400,7 @@ fn text_input(state: &mut State, input: Input) -> Vec<Effect> {
             Vec::new()
         }
         Screen::Calendar => calendar::goto_input(state, input),
+        Screen::OnCall => oncall::time_input(state, input),
         Screen::Calls => Vec::new(),
     }
 }
@@ -432,6 +451,7 @@ fn choose_org(state: &mut State) -> Vec<Effect> {
     state.calls.error = None;
     state.call = None;
     state.calendar = Default::default();
+    state.oncall.org = None;
     load_calls(state, Anchor::First, Landing::FirstRow)
 }
 

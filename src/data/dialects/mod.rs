@@ -46,6 +46,29 @@ pub struct DialectSql {
     pub tenant_schema: Option<&'static str>,
     /// Appointments, where the platform stores them.
     pub appointments: Option<AppointmentsSql>,
+    /// On-call data, where the platform has any.
+    pub oncall: OnCallSql,
+}
+
+/// On-call queries, each `$1` the org, each optional. Standard columns:
+/// - contacts: `id`, `name`, `phone`, `email`, `role`, `is_primary`, `is_active`, `days` (text[]),
+///   `hours_start`, `hours_end` (time), `priority`, `timeout` (int4), `call`, `sms`, `email_enabled` (bool);
+/// - notifications: `id`, `created_at`, `contact`, `kind`, `urgency`, `message`, `status`, `sent_at`,
+///   `delivered_at`, `acknowledged_at`, `call_id`;
+/// - transfers: `id`, `created_at`, `customer`, `reason`, `urgency`, `to`, `status`, `connected_at`,
+///   `completed_at`, `summary`, `call_id`;
+/// - urgent calls: the call-list columns; org: `fallback_phone`, `transfer_to`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct OnCallSql {
+    pub contacts: Option<&'static str>,
+    pub notifications: Option<&'static str>,
+    pub transfers: Option<&'static str>,
+    pub urgent_calls: Option<&'static str>,
+    pub org: Option<&'static str>,
+    /// Acknowledges one notification (`$1` org, `$2` notification) in a write transaction; returns its id.
+    pub acknowledge: Option<&'static str>,
+    /// Records the acknowledgement in the platform's audit table (`$1` org, `$2` notification).
+    pub audit_acknowledge: Option<&'static str>,
 }
 
 /// How appointments are kept: as a local date and time in the org's zone, or as an instant.
@@ -93,6 +116,15 @@ mod tests {
     fn the_calendar_capability_matches_the_sql() {
         for d in Dialect::ALL {
             assert_eq!(d.has_appointments(), sql(*d).appointments.is_some(), "{d}");
+        }
+    }
+
+    #[test]
+    fn the_oncall_capability_matches_the_sql() {
+        for d in Dialect::ALL {
+            let q = sql(*d).oncall;
+            let any = q.contacts.is_some() || q.notifications.is_some() || q.transfers.is_some();
+            assert_eq!(d.has_oncall(), any, "{d}");
         }
     }
 

@@ -2,7 +2,7 @@
 //! `TIMESTAMP(3)` without time zone holding UTC. "User".password, "twoFactorSecret" and "ApiKey".key are
 //! never named.
 
-use super::{CallsSql, DialectSql};
+use super::{CallsSql, DialectSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT o.id AS id, o.name, o.plan::text AS industry, NULL::text AS timezone, NULL::text AS status \
@@ -39,4 +39,13 @@ pub const SQL: DialectSql = DialectSql {
            WHERE c.\"organizationId\" = $1::text AND c.id = $2::text",
     tenant_schema: None,
     appointments: None,
+    oncall: OnCallSql {
+        contacts: None,
+        notifications: None,
+        transfers: None,
+        urgent_calls: None,
+        org: None,
+        acknowledge: None,
+        audit_acknowledge: None,
+    },
 };

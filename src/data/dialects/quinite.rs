@@ -1,6 +1,6 @@
 //! Quinite Vantage: `organizations`, `call_logs` with leads and campaigns; tenancy by organization_id.
 
-use super::{CallsSql, DialectSql};
+use super::{CallsSql, DialectSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT o.id::text AS id, o.name, NULL::text AS industry, NULL::text AS timezone, o.status \
@@ -38,4 +38,21 @@ pub const SQL: DialectSql = DialectSql {
            WHERE c.organization_id = $1::uuid AND c.id = $2::uuid",
     tenant_schema: None,
     appointments: None,
+    // No contacts or notifications in this schema; transferred calls are its escalations.
+    oncall: OnCallSql {
+        contacts: None,
+        notifications: None,
+        transfers: Some(
+            "SELECT c.id::text AS id, c.transferred_at AS created_at, l.name AS customer, c.transfer_reason AS reason, \
+             NULL::text AS urgency, c.transfer_department AS \"to\", c.call_status AS status, c.transferred_at AS connected_at, \
+             NULL::timestamptz AS completed_at, c.conversation_summary AS summary, c.id::text AS call_id \
+             FROM call_logs c LEFT JOIN leads l ON l.id = c.lead_id \
+             WHERE c.organization_id = $1::uuid AND c.transferred \
+             ORDER BY c.transferred_at DESC NULLS LAST, c.id DESC LIMIT 200",
+        ),
+        urgent_calls: None,
+        org: None,
+        acknowledge: None,
+        audit_acknowledge: None,
+    },
 };

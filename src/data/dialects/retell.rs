@@ -2,7 +2,7 @@
 //! `calls` and `call_rollups`. The schema name comes from data: it is only ever used quoted.
 //! `retell_api_key` is never named.
 
-use super::{CallsSql, DialectSql};
+use super::{CallsSql, DialectSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT o.id::text AS id, o.name, NULL::text AS industry, NULL::text AS timezone, o.status \
@@ -45,4 +45,13 @@ pub const SQL: DialectSql = DialectSql {
          FROM system.organizations o WHERE o.id = $1::uuid",
     ),
     appointments: None,
+    oncall: OnCallSql {
+        contacts: None,
+        notifications: None,
+        transfers: None,
+        urgent_calls: None,
+        org: None,
+        acknowledge: None,
+        audit_acknowledge: None,
+    },
 };

@@ -1,7 +1,7 @@
 //! ServiceAI (Vapi): `organizations`, `call_logs`, `vapi_assistants`; tenancy by organization_id.
 //! Secret columns (twilio_auth_token, *_refresh_token, calendly_api_key, byo_sip_credentials) are never named.
 
-use super::{AppointmentsSql, ApptRange, CallsSql, DialectSql};
+use super::{AppointmentsSql, ApptRange, CallsSql, DialectSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT o.id::text AS id, o.name, o.industry, o.timezone, NULL::text AS status \
@@ -73,4 +73,45 @@ pub const SQL: DialectSql = DialectSql {
               LEFT JOIN call_logs c ON c.vapi_call_id = a.vapi_call_id AND c.organization_id = a.organization_id \
               WHERE a.organization_id = $1::uuid AND a.id = $2::uuid",
     }),
+    oncall: OnCallSql {
+        contacts: Some(
+            "SELECT c.id::text AS id, c.name, c.phone, c.email, c.role, c.is_primary, c.is_active, \
+             c.available_days AS days, c.available_hours_start AS hours_start, c.available_hours_end AS hours_end, \
+             c.priority, c.escalation_timeout AS timeout, c.call_enabled AS call, c.sms_enabled AS sms, c.email_enabled \
+             FROM emergency_contacts c WHERE c.organization_id = $1::uuid ORDER BY c.priority NULLS LAST, c.id",
+        ),
+        notifications: Some(
+            "SELECT n.id::text AS id, n.created_at, ec.name AS contact, n.notification_type AS kind, n.urgency, n.message, \
+             n.status, n.sent_at, n.delivered_at, n.acknowledged_at, cl.id::text AS call_id \
+             FROM emergency_notifications n LEFT JOIN emergency_contacts ec ON ec.id = n.emergency_contact_id \
+             LEFT JOIN call_logs cl ON cl.vapi_call_id = n.vapi_call_id AND cl.organization_id = n.organization_id \
+             WHERE n.organization_id = $1::uuid ORDER BY n.created_at DESC NULLS LAST, n.id DESC LIMIT 200",
+        ),
+        transfers: Some(
+            "SELECT t.id::text AS id, t.created_at, t.customer_name AS customer, t.reason, t.urgency, t.transfer_to AS \"to\", \
+             t.status, t.connected_at, t.completed_at, t.summary, cl.id::text AS call_id \
+             FROM call_transfers t \
+             LEFT JOIN call_logs cl ON cl.vapi_call_id = t.vapi_call_id AND cl.organization_id = t.organization_id \
+             WHERE t.organization_id = $1::uuid ORDER BY t.created_at DESC NULLS LAST, t.id DESC LIMIT 200",
+        ),
+        urgent_calls: Some(
+            "SELECT c.id::text AS id, c.created_at AS ts, NULL::text AS direction, \
+             c.customer_phone_number AS phone, c.call_status AS status, c.call_duration AS duration, \
+             c.emergency_detected AS emergency, c.urgency_score::float8 AS urgency, NULL::text AS urgency_label, \
+             a.name AS assistant, NULL::text AS caller, c.language_detected AS language \
+             FROM call_logs c LEFT JOIN vapi_assistants a ON a.id = c.vapi_assistant_id \
+             WHERE c.organization_id = $1::uuid AND (c.emergency_detected OR c.urgency_score >= 0.7) \
+             ORDER BY c.created_at DESC NULLS LAST, c.id DESC LIMIT 100",
+        ),
+        org: Some(
+            "SELECT o.emergency_contact_phone AS fallback_phone, \
+             NULLIF(concat_ws(' ', o.transfer_phone_number, '(' || o.transfer_mode || ')'), '') AS transfer_to \
+             FROM organizations o WHERE o.id = $1::uuid",
+        ),
+        acknowledge: Some(
+            "UPDATE emergency_notifications SET status = 'acknowledged', acknowledged_at = now(), updated_at = now() \
+             WHERE organization_id = $1::uuid AND id = $2::uuid AND status <> 'acknowledged' RETURNING id::text",
+        ),
+        audit_acknowledge: None,
+    },
 };

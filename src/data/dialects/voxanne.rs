@@ -1,6 +1,6 @@
 //! Voxanne AI: `organizations`, `calls`; tenancy by org_id. org_credentials and stripe ids are never named.
 
-use super::{AppointmentsSql, ApptRange, CallsSql, DialectSql};
+use super::{AppointmentsSql, ApptRange, CallsSql, DialectSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT o.id::text AS id, o.name, o.plan AS industry, \
@@ -66,4 +66,43 @@ pub const SQL: DialectSql = DialectSql {
               FROM appointments a LEFT JOIN contacts ct ON ct.id = a.contact_id \
               WHERE a.org_id = $1::uuid AND a.id = $2::uuid",
     }),
+    // Escalation rules stand in for contacts (always available, by priority); hot lead alerts are the
+    // notifications; critical and high-urgency calls are the urgent ones.
+    oncall: OnCallSql {
+        contacts: Some(
+            "SELECT r.id::text AS id, r.name, r.escalate_to_phone AS phone, NULL::text AS email, \
+             concat_ws(' ', r.trigger, r.threshold) AS role, NULL::bool AS is_primary, r.is_active, NULL::text[] AS days, \
+             NULL::time AS hours_start, NULL::time AS hours_end, r.priority, NULL::int4 AS timeout, true AS call, \
+             NULL::bool AS sms, NULL::bool AS email_enabled \
+             FROM escalation_rules r WHERE r.org_id = $1::uuid ORDER BY r.priority, r.id",
+        ),
+        notifications: Some(
+            "SELECT h.id::text AS id, h.created_at, NULLIF(trim(concat_ws(' ', ct.first_name, ct.last_name)), '') AS contact, \
+             'hot lead'::text AS kind, h.urgency, h.message, h.status, NULL::timestamptz AS sent_at, \
+             NULL::timestamptz AS delivered_at, h.acknowledged_at, cl.id::text AS call_id \
+             FROM hot_lead_alerts h LEFT JOIN contacts ct ON ct.id = h.contact_id \
+             LEFT JOIN calls cl ON cl.id = h.call_id AND cl.org_id = h.org_id \
+             WHERE h.org_id = $1::uuid ORDER BY h.created_at DESC, h.id DESC LIMIT 200",
+        ),
+        transfers: None,
+        urgent_calls: Some(
+            "SELECT c.id::text AS id, c.created_at AS ts, c.call_direction AS direction, \
+             CASE WHEN c.call_direction = 'outbound' THEN c.to_number ELSE COALESCE(c.from_number, c.phone_number) END AS phone, \
+             c.status, c.duration_seconds AS duration, (c.sentiment_urgency = 'critical') AS emergency, \
+             NULL::float8 AS urgency, c.sentiment_urgency AS urgency_label, NULL::text AS assistant, \
+             c.caller_name AS caller, NULL::text AS language \
+             FROM calls c WHERE c.org_id = $1::uuid AND c.sentiment_urgency IN ('high', 'critical') \
+             ORDER BY c.created_at DESC, c.id DESC LIMIT 100",
+        ),
+        org: Some("SELECT o.phone AS fallback_phone, NULL::text AS transfer_to FROM organizations o WHERE o.id = $1::uuid"),
+        acknowledge: Some(
+            "UPDATE hot_lead_alerts SET status = 'acknowledged', acknowledged_at = now() \
+             WHERE org_id = $1::uuid AND id = $2::uuid AND status <> 'acknowledged' RETURNING id::text",
+        ),
+        audit_acknowledge: Some(
+            "INSERT INTO audit_logs (org_id, action, resource_type, resource_id, metadata) \
+             VALUES ($1::uuid, 'hot_lead_alert.acknowledged', 'hot_lead_alert', $2::text, \
+             jsonb_build_object('by', 'switchboard', 'db_user', current_user))",
+        ),
+    },
 };

@@ -35,7 +35,7 @@ fn fields<'a>(theme: &Theme) -> Vec<Line<'a>> {
 }
 
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let one: Vec<Line> = [Context::Global, Context::Calls, Context::Call, Context::Calendar]
+    let one: Vec<Line> = [Context::Global, Context::Calls, Context::Call, Context::Calendar, Context::OnCall]
         .into_iter()
         .flat_map(|c| section(state, theme, c, 20))
         .chain(fields(theme))
@@ -49,13 +49,13 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(one).block(block), r);
         return;
     }
-    let left: Vec<Line> =
-        [Context::Global, Context::Calls].into_iter().flat_map(|c| section(state, theme, c, 17)).collect();
-    let right: Vec<Line> = [Context::Call, Context::Calendar]
-        .into_iter()
-        .flat_map(|c| section(state, theme, c, 17))
-        .chain(fields(theme))
-        .collect();
+    // Too tall for one column: the keys of everywhere and of this screen, side by side.
+    let current = match state.context() {
+        Context::Global => Context::Calls,
+        c => c,
+    };
+    let left: Vec<Line> = section(state, theme, Context::Global, 17).into_iter().chain(fields(theme)).collect();
+    let right: Vec<Line> = section(state, theme, current, 17);
     let h = (left.len().max(right.len()) as u16 + 2).min(area.height);
     let w = area.width.min(100);
     let r = Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h };

@@ -4,6 +4,7 @@ pub mod calendar;
 pub mod call;
 pub mod calls;
 pub mod help;
+pub mod oncall;
 pub mod orgs;
 pub mod status;
 
@@ -28,6 +29,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         Screen::Calls => calls::render(state, theme, frame, main),
         Screen::Call => call::render(state, theme, frame, main),
         Screen::Calendar => calendar::render(state, theme, frame, main),
+        Screen::OnCall => oncall::render(state, theme, frame, main),
     }
     status::render_status(state, theme, frame, status_row);
     status::render_footer(state, theme, frame, footer_row);

@@ -54,6 +54,7 @@ fn busy(state: &State) -> bool {
         || state.calls.pending.is_some()
         || state.call.as_ref().is_some_and(|c| c.pending.is_some())
         || state.calendar.pending.is_some()
+        || state.oncall.pending.is_some()
         || state.conn == Conn::Connecting
 }
 
@@ -72,6 +73,7 @@ pub fn render_footer(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
                 ("ctrl-c".into(), "quit"),
             ],
             Screen::Calendar => vec![("type".into(), "a date"), ("enter".into(), "go"), ("esc".into(), "cancel")],
+            Screen::OnCall => vec![("type".into(), "a time"), ("enter".into(), "look"), ("esc".into(), "cancel")],
             _ => vec![("type".into(), "search"), ("enter".into(), "done"), ("esc".into(), "cancel")],
         }
     } else {
@@ -96,6 +98,16 @@ pub fn render_footer(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
                 Command::Quit,
             ],
             Screen::Orgs => &[Command::Help, Command::Quit],
+            Screen::OnCall => &[
+                Command::Down,
+                Command::Details,
+                Command::Open,
+                Command::Acknowledge,
+                Command::Filter,
+                Command::SetTime,
+                Command::Back,
+                Command::Help,
+            ],
             Screen::Calendar => &[
                 Command::Right,
                 Command::Down,

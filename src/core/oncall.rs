@@ -1,0 +1,326 @@
+//! Who is on call at an instant, and who is tried next: the rules of ServiceAI's get_on_call_contact,
+//! evaluated in the org's zone.
+//!
+//! A contact is available when active, on one of its days (none listed: every day), inside its hours
+//! (none: all day; only a start: until midnight; only an end: from midnight; start = end: never). A window
+//! that crosses midnight (22:00–06:00) belongs to the day it started: at 02:00 on Tuesday it is Monday's
+//! window that counts. Available contacts are tried by priority (1 first), then primary first, then by
+//! id: equal priorities are broken that way and the chain says so.
+
+use chrono::{DateTime, Datelike, Duration, NaiveDateTime, NaiveTime, Utc, Weekday};
+use serde::Serialize;
+
+use crate::core::model::{CallRow, Key};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Contact {
+    pub key: Key,
+    pub name: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub role: Option<String>,
+    pub is_primary: Option<bool>,
+    pub is_active: Option<bool>,
+    /// Lowercase English day names; None or empty means every day.
+    pub days: Option<Vec<String>>,
+    pub hours_start: Option<NaiveTime>,
+    pub hours_end: Option<NaiveTime>,
+    pub priority: Option<i32>,
+    /// Seconds before the next contact is tried (the platform's default is 30).
+    pub escalation_timeout_s: Option<i32>,
+    pub call: Option<bool>,
+    pub sms: Option<bool>,
+    pub email_enabled: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Notification {
+    pub key: Key,
+    pub created_at: Option<DateTime<Utc>>,
+    pub contact: Option<String>,
+    pub kind: Option<String>,
+    pub urgency: Option<String>,
+    pub message: Option<String>,
+    pub status: Option<String>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub delivered_at: Option<DateTime<Utc>>,
+    pub acknowledged_at: Option<DateTime<Utc>>,
+    /// The call it is about, when the platform links one.
+    pub call: Option<Key>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Transfer {
+    pub key: Key,
+    pub created_at: Option<DateTime<Utc>>,
+    pub customer: Option<String>,
+    pub reason: Option<String>,
+    pub urgency: Option<String>,
+    pub to: Option<String>,
+    pub status: Option<String>,
+    pub connected_at: Option<DateTime<Utc>>,
+    pub completed_at: Option<DateTime<Utc>>,
+    pub summary: Option<String>,
+    pub call: Option<Key>,
+}
+
+/// Everything the on-call view shows for one org, read in one go.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct OnCallData {
+    pub contacts: Vec<Contact>,
+    pub notifications: Vec<Notification>,
+    pub transfers: Vec<Transfer>,
+    pub urgent_calls: Vec<CallRow>,
+    /// The org's own emergency number, the last resort when nobody is available.
+    pub fallback_phone: Option<String>,
+    /// The transfer number and mode, where the platform has them.
+    pub transfer_to: Option<String>,
+}
+
+pub const DEFAULT_TIMEOUT_S: i32 = 30;
+
+fn weekday_name(d: Weekday) -> &'static str {
+    match d {
+        Weekday::Mon => "monday",
+        Weekday::Tue => "tuesday",
+        Weekday::Wed => "wednesday",
+        Weekday::Thu => "thursday",
+        Weekday::Fri => "friday",
+        Weekday::Sat => "saturday",
+        Weekday::Sun => "sunday",
+    }
+}
+
+impl Contact {
+    fn works_on(&self, d: Weekday) -> bool {
+        match &self.days {
+            None => true,
+            Some(days) if days.iter().all(|x| x.trim().is_empty()) => true,
+            Some(days) => days.iter().any(|x| x.trim().eq_ignore_ascii_case(weekday_name(d))),
+        }
+    }
+
+    /// Whether the contact may be called at this local wall time.
+    pub fn available_at(&self, local: NaiveDateTime) -> bool {
+        if self.is_active != Some(true) {
+            return false;
+        }
+        let t = local.time();
+        let today = local.date().weekday();
+        let yesterday = (local.date() - Duration::days(1)).weekday();
+        match (self.hours_start, self.hours_end) {
+            (None, None) => self.works_on(today),
+            (None, Some(end)) => t < end && self.works_on(today),
+            (Some(start), None) => t >= start && self.works_on(today),
+            (Some(start), Some(end)) if start < end => t >= start && t < end && self.works_on(today),
+            (Some(start), Some(end)) if start == end => false,
+            // Crosses midnight: the evening part is today's window, the morning part yesterday's.
+            (Some(start), Some(end)) => (t >= start && self.works_on(today)) || (t < end && self.works_on(yesterday)),
+        }
+    }
+
+    /// "Mon–Fri 08:00–18:00", "every day, all day", "Sat 22:00–06:00 (next day)".
+    pub fn availability(&self) -> String {
+        let days = match &self.days {
+            None => "every day".to_string(),
+            Some(d) if d.iter().all(|x| x.trim().is_empty()) => "every day".to_string(),
+            Some(d) => d.iter().map(|x| x.trim().chars().take(3).collect::<String>()).collect::<Vec<_>>().join(" "),
+        };
+        let hours = match (self.hours_start, self.hours_end) {
+            (None, None) => "all day".to_string(),
+            (s, e) => {
+                let f = |t: Option<NaiveTime>, dflt: &str| t.map(|t| t.format("%H:%M").to_string()).unwrap_or(dflt.into());
+                let cross = matches!((s, e), (Some(s), Some(e)) if e < s);
+                format!("{}–{}{}", f(s, "00:00"), f(e, "24:00"), if cross { " (next day)" } else { "" })
+            }
+        };
+        format!("{days}, {hours}")
+    }
+
+    pub fn channels(&self) -> String {
+        let mark = |b: Option<bool>, dflt: bool| if b.unwrap_or(dflt) { "✓" } else { "✗" };
+        format!("call {} sms {} email {}", mark(self.call, true), mark(self.sms, true), mark(self.email_enabled, false))
+    }
+}
+
+/// One step of the escalation chain.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChainEntry {
+    pub contact: Contact,
+    /// Seconds after the alert when this contact is tried.
+    pub after_s: i64,
+    /// Set when this contact shares its priority with the one before: how the tie was broken.
+    pub tie_note: Option<String>,
+}
+
+/// The contacts available at `local`, in the order they are tried, with when each is tried.
+pub fn chain(contacts: &[Contact], local: NaiveDateTime) -> Vec<ChainEntry> {
+    let mut avail: Vec<&Contact> = contacts.iter().filter(|c| c.available_at(local)).collect();
+    avail.sort_by(|a, b| {
+        (a.priority.is_none(), a.priority, !a.is_primary.unwrap_or(false), &a.key).cmp(&(
+            b.priority.is_none(),
+            b.priority,
+            !b.is_primary.unwrap_or(false),
+            &b.key,
+        ))
+    });
+    let mut out: Vec<ChainEntry> = Vec::new();
+    let mut after = 0i64;
+    for (i, c) in avail.iter().enumerate() {
+        let tie_note = (i > 0 && avail[i - 1].priority == c.priority).then(|| {
+            if avail[i - 1].is_primary.unwrap_or(false) != c.is_primary.unwrap_or(false) {
+                "same priority: the primary contact goes first".to_string()
+            } else {
+                "same priority: ordered by id".to_string()
+            }
+        });
+        out.push(ChainEntry { contact: (*c).clone(), after_s: after, tie_note });
+        after += c.escalation_timeout_s.unwrap_or(DEFAULT_TIMEOUT_S).max(0) as i64;
+    }
+    out
+}
+
+/// Active contacts by priority, then the inactive ones.
+pub fn roster(contacts: &[Contact]) -> (Vec<&Contact>, Vec<&Contact>) {
+    let mut active: Vec<&Contact> = contacts.iter().filter(|c| c.is_active == Some(true)).collect();
+    let inactive: Vec<&Contact> = contacts.iter().filter(|c| c.is_active != Some(true)).collect();
+    active.sort_by_key(|c| (c.priority.is_none(), c.priority, !c.is_primary.unwrap_or(false), c.key.clone()));
+    (active, inactive)
+}
+
+/// The instant the on-call view looks at: now, a given instant, or a wall time in the org's zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum At {
+    Instant(DateTime<Utc>),
+    Local(NaiveDateTime),
+}
+
+impl At {
+    /// Parses `2026-11-21T22:30:00Z` / `+01:00` (an instant) or `2026-11-21 22:30` (the org's wall time);
+    /// `now` gives None.
+    pub fn parse(s: &str) -> Result<Option<At>, String> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("now") || s.is_empty() {
+            return Ok(None);
+        }
+        if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+            return Ok(Some(At::Instant(t.with_timezone(&Utc))));
+        }
+        for fmt in ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"] {
+            if let Ok(t) = NaiveDateTime::parse_from_str(s, fmt) {
+                return Ok(Some(At::Local(t)));
+            }
+        }
+        Err(format!("not a time: {s:?} (try 2026-11-21 22:30 in the org's zone, 2026-11-22T03:30:00Z, or now)"))
+    }
+
+    /// The wall time in the zone this instant stands for.
+    pub fn local_in(self, zone: &crate::core::time::OrgZone) -> NaiveDateTime {
+        match self {
+            At::Instant(t) => t.with_timezone(&zone.tz).naive_local(),
+            At::Local(l) => l,
+        }
+    }
+}
+
+/// Notification statuses the view filters by, in the order the filter key cycles them.
+pub const STATUS_FILTERS: [Option<&str>; 6] =
+    [None, Some("pending"), Some("failed"), Some("sent"), Some("delivered"), Some("acknowledged")];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn contact(id: u32, prio: Option<i32>, days: Option<&[&str]>, hours: Option<(u32, u32)>) -> Contact {
+        Contact {
+            key: Key::Text(format!("c{id}")),
+            name: format!("Contact {id}"),
+            phone: Some(format!("+1555000{id:04}")),
+            email: None,
+            role: None,
+            is_primary: Some(false),
+            is_active: Some(true),
+            days: days.map(|d| d.iter().map(|s| s.to_string()).collect()),
+            hours_start: hours.map(|h| NaiveTime::from_hms_opt(h.0, 0, 0).unwrap()),
+            hours_end: hours.map(|h| NaiveTime::from_hms_opt(h.1, 0, 0).unwrap()),
+            priority: prio,
+            escalation_timeout_s: Some(30),
+            call: Some(true),
+            sms: Some(true),
+            email_enabled: Some(false),
+        }
+    }
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, 0).unwrap()
+    }
+
+    #[test]
+    fn a_night_window_belongs_to_the_day_it_started() {
+        // Monday 22:00 to Tuesday 06:00 only.
+        let c = contact(1, Some(1), Some(&["monday"]), Some((22, 6)));
+        assert!(c.available_at(at(2026, 11, 23, 23, 0))); // Mon 23:00
+        assert!(c.available_at(at(2026, 11, 24, 2, 0))); // Tue 02:00, Monday's window
+        assert!(!c.available_at(at(2026, 11, 24, 23, 0))); // Tue 23:00: Tuesday is not a day of it
+        assert!(!c.available_at(at(2026, 11, 23, 2, 0))); // Mon 02:00 belongs to Sunday's window
+        assert!(!c.available_at(at(2026, 11, 24, 6, 0))); // the end is exclusive
+    }
+
+    #[test]
+    fn empty_days_null_hours_and_equal_bounds() {
+        assert!(contact(1, Some(1), None, None).available_at(at(2026, 11, 22, 3, 0)));
+        assert!(contact(1, Some(1), Some(&[]), None).available_at(at(2026, 11, 22, 3, 0)));
+        assert!(!contact(1, Some(1), Some(&["monday"]), None).available_at(at(2026, 11, 22, 3, 0))); // a Sunday
+        assert!(!contact(1, Some(1), None, Some((9, 9))).available_at(at(2026, 11, 22, 9, 0)));
+        let mut c = contact(1, Some(1), None, Some((9, 17)));
+        c.hours_end = None;
+        assert!(c.available_at(at(2026, 11, 22, 23, 0)) && !c.available_at(at(2026, 11, 22, 8, 0)));
+        c.is_active = Some(false);
+        assert!(!c.available_at(at(2026, 11, 22, 23, 0)));
+    }
+
+    #[test]
+    fn the_chain_is_by_priority_then_primary_then_id_with_cumulative_timeouts() {
+        let mut a = contact(3, Some(2), None, None);
+        a.escalation_timeout_s = Some(45);
+        let mut b = contact(2, Some(2), None, None);
+        b.is_primary = Some(true);
+        let c = contact(1, Some(1), None, None);
+        let d = contact(4, None, None, None);
+        let off = contact(5, Some(0), Some(&["saturday"]), None);
+        let ch = chain(&[a, b, c, d, off], at(2026, 11, 23, 12, 0));
+        let names: Vec<&str> = ch.iter().map(|e| e.contact.name.as_str()).collect();
+        assert_eq!(names, vec!["Contact 1", "Contact 2", "Contact 3", "Contact 4"]);
+        let after: Vec<i64> = ch.iter().map(|e| e.after_s).collect();
+        assert_eq!(after, vec![0, 30, 60, 105]);
+        assert_eq!(ch[2].tie_note.as_deref(), Some("same priority: the primary contact goes first"));
+        assert_eq!(ch[1].tie_note, None);
+    }
+
+    #[test]
+    fn nobody_available_gives_an_empty_chain() {
+        let c = contact(1, Some(1), Some(&["monday"]), Some((9, 17)));
+        assert!(chain(&[c], at(2026, 11, 23, 20, 0)).is_empty());
+    }
+
+    #[test]
+    fn instants_parse_as_utc_or_as_the_org_wall_time() {
+        let ny = crate::core::time::OrgZone::from_name(Some("America/New_York"));
+        let i = At::parse("2026-11-22T03:30:00Z").unwrap().unwrap();
+        assert_eq!(i.local_in(&ny), at(2026, 11, 21, 22, 30));
+        let l = At::parse("2026-11-21 22:30").unwrap().unwrap();
+        assert_eq!(l.local_in(&ny), at(2026, 11, 21, 22, 30));
+        assert_eq!(At::parse("now").unwrap(), None);
+        assert!(At::parse("tonight").is_err());
+    }
+
+    #[test]
+    fn availability_reads_like_a_schedule() {
+        assert_eq!(contact(1, Some(1), None, None).availability(), "every day, all day");
+        assert_eq!(
+            contact(1, Some(1), Some(&["monday", "friday"]), Some((22, 6))).availability(),
+            "mon fri, 22:00–06:00 (next day)"
+        );
+    }
+}

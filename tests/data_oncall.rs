@@ -1,0 +1,206 @@
+//! On call against a real PostgreSQL: the pick at chosen instants (across the week, midnight, DST, ties,
+//! nobody), acknowledging in write mode (exactly one row) and in read-only mode (none), a SELECT-only
+//! role refused cleanly, and Voxanne's audited acknowledgement.
+
+mod common;
+
+use chrono::{TimeZone, Utc};
+use sqlx::{AssertSqlSafe, Connection, PgConnection};
+use switchboard::core::model::{Dialect, Key};
+use switchboard::core::oncall::{At, chain};
+use switchboard::core::time::OrgZone;
+use switchboard::data::{DbOptions, Source};
+use switchboard::demo::schema_sql;
+
+const SAI: &str = include_str!("fixtures/serviceai_hostile.sql");
+const VOX: &str = include_str!("fixtures/voxanne_hostile.sql");
+
+/// Acme (America/New_York) with a roster built to exercise every rule.
+async fn roster_db() -> String {
+    let url = common::fresh_db("oncall", &[schema_sql(Dialect::ServiceAi), SAI]).await;
+    let mut c = PgConnection::connect(&url).await.unwrap();
+    sqlx::raw_sql(
+        "UPDATE organizations SET emergency_contact_phone = '+15550009999' WHERE id = '00000000-0000-0000-0000-00000000000a'; \
+         INSERT INTO emergency_contacts (id, organization_id, name, phone, role, is_primary, is_active, available_days, \
+           available_hours_start, available_hours_end, priority, escalation_timeout) VALUES \
+         ('c0000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-00000000000a', 'Day Dana', '+15550000001', 'dispatcher', false, true, \
+            ARRAY['monday','tuesday','wednesday','thursday','friday'], '08:00', '18:00', 1, 30), \
+         ('c0000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-00000000000a', 'Night Nick', '+15550000002', 'on-call tech', false, true, \
+            ARRAY['monday','tuesday','wednesday','thursday','friday'], '22:00', '06:00', 1, 45), \
+         ('c0000000-0000-0000-0000-000000000003', '00000000-0000-0000-0000-00000000000a', 'Weekend Wes', '+15550000003', 'owner', true, true, \
+            ARRAY['saturday','sunday'], NULL, NULL, 2, 60), \
+         ('c0000000-0000-0000-0000-000000000004', '00000000-0000-0000-0000-00000000000a', 'Backup Bea', '+15550000004', 'owner', false, true, \
+            ARRAY['saturday','sunday'], NULL, NULL, 2, 60), \
+         ('c0000000-0000-0000-0000-000000000005', '00000000-0000-0000-0000-00000000000a', 'Retired Rita', '+15550000005', NULL, false, false, \
+            NULL, NULL, NULL, 1, NULL); \
+         INSERT INTO emergency_notifications (id, organization_id, emergency_contact_id, vapi_call_id, notification_type, urgency, message, status, created_at) VALUES \
+         ('d0000000-0000-0000-0000-000000000001', '00000000-0000-0000-0000-00000000000a', 'c0000000-0000-0000-0000-000000000002', \
+            (SELECT vapi_call_id FROM call_logs WHERE id = '20000000-0000-0000-0000-000000000001'), 'sms', 'critical', E'Burst pipe at 42 Elm\\nCall back now', 'pending', '2026-11-21 03:00+00'), \
+         ('d0000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-00000000000a', NULL, NULL, 'call', 'high', 'Gas smell', 'failed', '2026-11-21 02:00+00'), \
+         ('d0000000-0000-0000-0000-000000000003', '00000000-0000-0000-0000-00000000000a', NULL, NULL, 'email', 'low', 'Old', 'acknowledged', '2026-11-20 02:00+00');",
+    )
+    .execute(&mut c)
+    .await
+    .unwrap();
+    url
+}
+
+fn ny(s: &str) -> chrono::NaiveDateTime {
+    At::parse(s).unwrap().unwrap().local_in(&OrgZone::from_name(Some("America/New_York")))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_pick_at_chosen_instants() {
+    let url = roster_db().await;
+    let src = Source::new(DbOptions::new(&url)).unwrap();
+    let data = src.oncall(Dialect::ServiceAi, &Key::parse(common::ORG_A)).await.unwrap();
+    assert_eq!(data.contacts.len(), 5);
+    assert_eq!(data.fallback_phone.as_deref(), Some("+15550009999"));
+    let names =
+        |at: &str| -> Vec<String> { chain(&data.contacts, ny(at)).iter().map(|e| e.contact.name.clone()).collect() };
+    // Weekday office hours (Monday 2026-11-23 10:00).
+    assert_eq!(names("2026-11-23 10:00"), vec!["Day Dana"]);
+    // Monday night, then 02:00 Tuesday: still Monday's night window.
+    assert_eq!(names("2026-11-23 23:30"), vec!["Night Nick"]);
+    assert_eq!(names("2026-11-24 02:00"), vec!["Night Nick"]);
+    // Saturday 02:00 belongs to Friday's night window, and the weekend people are on too: priority first.
+    assert_eq!(names("2026-11-28 02:00"), vec!["Night Nick", "Weekend Wes", "Backup Bea"]);
+    // Sunday 23:00: Sunday is not a night day; equal priorities, the primary first.
+    let ch = chain(&data.contacts, ny("2026-11-29 23:00"));
+    assert_eq!(ch.iter().map(|e| e.contact.name.as_str()).collect::<Vec<_>>(), vec!["Weekend Wes", "Backup Bea"]);
+    assert_eq!(ch[1].after_s, 60);
+    assert_eq!(ch[1].tie_note.as_deref(), Some("same priority: the primary contact goes first"));
+    // Monday 02:00 belongs to Sunday's window, which Nick does not have: nobody.
+    assert!(names("2026-11-30 02:00").is_empty());
+    // Weekday evening gap: nobody.
+    assert!(names("2026-11-25 19:00").is_empty());
+    // Around the DST change: 2026-03-08 is a Sunday (spring forward); 2026-03-09 01:30 EDT (Monday) is
+    // still Sunday night, which Nick does not cover; the instant 2026-03-10T06:30Z is 02:30 EDT Tuesday.
+    assert!(names("2026-03-09 01:30").is_empty());
+    let dst =
+        At::parse("2026-03-10T06:30:00Z").unwrap().unwrap().local_in(&OrgZone::from_name(Some("America/New_York")));
+    assert_eq!(chain(&data.contacts, dst)[0].contact.name, "Night Nick");
+    // Fall back: 2026-11-01 is a Sunday; the instant 05:30Z is 01:30 EDT, 06:30Z is 01:30 EST: the weekend.
+    for t in
+        [Utc.with_ymd_and_hms(2026, 11, 1, 5, 30, 0).unwrap(), Utc.with_ymd_and_hms(2026, 11, 1, 6, 30, 0).unwrap()]
+    {
+        let l = At::Instant(t).local_in(&OrgZone::from_name(Some("America/New_York")));
+        assert_eq!(chain(&data.contacts, l)[0].contact.name, "Weekend Wes");
+    }
+    // Notifications come newest first with the linked call.
+    assert_eq!(data.notifications[0].key, Key::parse("d0000000-0000-0000-0000-000000000001"));
+    assert_eq!(data.notifications[0].call, Some(Key::parse("20000000-0000-0000-0000-000000000001")));
+    assert_eq!(data.notifications[0].contact.as_deref(), Some("Night Nick"));
+    assert!(data.urgent_calls.iter().all(|c| c.emergency == Some(true) || c.urgency.unwrap_or(0.0) >= 0.7));
+}
+
+async fn status_of(url: &str, id: &str) -> (String, bool) {
+    let mut c = PgConnection::connect(url).await.unwrap();
+    let r: (String, bool) = sqlx::query_as(AssertSqlSafe(format!(
+        "SELECT status, acknowledged_at IS NOT NULL FROM emergency_notifications WHERE id = '{id}'"
+    )))
+    .fetch_one(&mut c)
+    .await
+    .unwrap();
+    r
+}
+
+async fn snapshot(url: &str) -> String {
+    let mut c = PgConnection::connect(url).await.unwrap();
+    sqlx::query_scalar("SELECT string_agg(id::text || status || coalesce(acknowledged_at::text, '-'), ',' ORDER BY id) FROM emergency_notifications")
+        .fetch_one(&mut c)
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn acknowledging_changes_one_row_in_write_mode_and_none_otherwise() {
+    let url = roster_db().await;
+    let org = Key::parse(common::ORG_A);
+    let n1 = Key::parse("d0000000-0000-0000-0000-000000000001");
+    // Read-only (the default): refused before anything is sent; nothing changes.
+    let before = snapshot(&url).await;
+    let ro = Source::new(DbOptions::new(&url)).unwrap();
+    let e = ro.acknowledge(Dialect::ServiceAi, &org, &n1).await.unwrap_err();
+    assert!(e.contains("read-only session"), "{e}");
+    assert_eq!(snapshot(&url).await, before);
+    // Write mode: exactly that row.
+    let mut opts = DbOptions::new(&url);
+    opts.read_only = false;
+    let rw = Source::new(opts).unwrap();
+    rw.acknowledge(Dialect::ServiceAi, &org, &n1).await.unwrap();
+    assert_eq!(status_of(&url, "d0000000-0000-0000-0000-000000000001").await, ("acknowledged".into(), true));
+    let after = snapshot(&url).await;
+    let changed = before.split(',').zip(after.split(',')).filter(|(a, b)| a != b).count();
+    assert_eq!(changed, 1);
+    // Twice: nothing to do, said clearly.
+    let e = rw.acknowledge(Dialect::ServiceAi, &org, &n1).await.unwrap_err();
+    assert!(e.contains("already acknowledged"), "{e}");
+    // Another org's notification cannot be acknowledged through this org.
+    let e = rw
+        .acknowledge(
+            Dialect::ServiceAi,
+            &Key::parse(common::ORG_C),
+            &Key::parse("d0000000-0000-0000-0000-000000000002"),
+        )
+        .await
+        .unwrap_err();
+    assert!(e.contains("nothing to acknowledge"), "{e}");
+    // A role that may only read: the database says no, and the console says so.
+    let db = url.rsplit('/').next().unwrap().split('?').next().unwrap().to_string();
+    let mut c = PgConnection::connect(&url).await.unwrap();
+    sqlx::raw_sql(AssertSqlSafe(format!(
+        "DROP ROLE IF EXISTS sb_reader_{db}; CREATE ROLE sb_reader_{db} LOGIN; GRANT CONNECT ON DATABASE {db} TO sb_reader_{db}; \
+         GRANT USAGE ON SCHEMA public TO sb_reader_{db}; GRANT SELECT ON ALL TABLES IN SCHEMA public TO sb_reader_{db};"
+    )))
+    .execute(&mut c)
+    .await
+    .unwrap();
+    let mut opts = DbOptions::new(url.replacen("postgres@", &format!("sb_reader_{db}@"), 1));
+    opts.read_only = false;
+    let reader = Source::new(opts).unwrap();
+    let before = snapshot(&url).await;
+    let e = reader
+        .acknowledge(Dialect::ServiceAi, &org, &Key::parse("d0000000-0000-0000-0000-000000000002"))
+        .await
+        .unwrap_err();
+    assert!(e.contains("permission denied"), "{e}");
+    assert_eq!(snapshot(&url).await, before);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn voxanne_acknowledges_a_hot_lead_alert_with_an_audit_row() {
+    let url = common::fresh_db("oncallvox", &[schema_sql(Dialect::Voxanne), VOX]).await;
+    let src = Source::new(DbOptions::new(&url)).unwrap();
+    let org = Key::parse(common::ORG_A);
+    let data = src.oncall(Dialect::Voxanne, &org).await.unwrap();
+    let open = data.notifications.iter().find(|n| n.status.as_deref() != Some("acknowledged")).expect("an open alert");
+    let mut opts = DbOptions::new(&url);
+    opts.read_only = false;
+    Source::new(opts).unwrap().acknowledge(Dialect::Voxanne, &org, &open.key).await.unwrap();
+    let mut c = PgConnection::connect(&url).await.unwrap();
+    let audits: i64 = sqlx::query_scalar(AssertSqlSafe(format!(
+        "SELECT count(*) FROM audit_logs WHERE action = 'hot_lead_alert.acknowledged' AND resource_id = '{}'",
+        open.key
+    )))
+    .fetch_one(&mut c)
+    .await
+    .unwrap();
+    assert_eq!(audits, 1);
+    let data = src.oncall(Dialect::Voxanne, &org).await.unwrap();
+    assert_eq!(data.notifications.iter().find(|n| n.key == open.key).unwrap().status.as_deref(), Some("acknowledged"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn quinite_shows_transfers_and_retell_has_nothing() {
+    let url =
+        common::fresh_db("oncallq", &[schema_sql(Dialect::Quinite), include_str!("fixtures/quinite_hostile.sql")])
+            .await;
+    let src = Source::new(DbOptions::new(&url)).unwrap();
+    let data = src.oncall(Dialect::Quinite, &Key::parse(common::ORG_A)).await.unwrap();
+    assert!(!data.transfers.is_empty());
+    assert!(data.transfers.iter().all(|t| t.call.is_some()));
+    assert!(data.contacts.is_empty() && data.notifications.is_empty());
+    let e = src.oncall(Dialect::Retell, &Key::parse(common::ORG_A)).await.unwrap_err();
+    assert!(e.contains("has no on-call data"), "{e}");
+}
