@@ -187,3 +187,38 @@ async fn export_calls_pages_with_the_cursor_through_every_call_once() {
     assert_eq!(code, 2);
     assert!(err.contains("bad --cursor"), "{err}");
 }
+
+#[tokio::test]
+async fn export_oncall_at_an_instant() {
+    let url = hostile_db("exportoncall").await;
+    let mut c = sqlx::PgConnection::connect(&url).await.unwrap();
+    sqlx::raw_sql(
+        "INSERT INTO emergency_contacts (organization_id, name, phone, is_active, priority, available_days, available_hours_start, available_hours_end) VALUES \
+         ('00000000-0000-0000-0000-00000000000a', 'Night Nick', '+15550000002', true, 1, ARRAY['monday'], '22:00', '06:00'), \
+         ('00000000-0000-0000-0000-00000000000a', 'Any Annie', '+15550000003', true, 2, NULL, NULL, NULL); \
+         INSERT INTO emergency_notifications (organization_id, notification_type, urgency, message, status) VALUES \
+         ('00000000-0000-0000-0000-00000000000a', 'sms', 'critical', 'Flood', 'pending'), \
+         ('00000000-0000-0000-0000-00000000000a', 'sms', 'low', 'Old', 'acknowledged');",
+    )
+    .execute(&mut c)
+    .await
+    .unwrap();
+    // Tuesday 02:00 in New York: Monday's night window.
+    let (code, out, err) =
+        switchboard(&["export", "--url", &url, "--at", "2026-11-24 02:00", "oncall", "--org", "Acme Plumbing"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["on_call"]["name"], "Night Nick");
+    assert_eq!(v["chain"].as_array().unwrap().len(), 2);
+    assert_eq!(v["chain"][1]["after_s"], 30);
+    assert_eq!(v["open_notifications"].as_array().unwrap().len(), 1);
+    let (code, out, _) = switchboard(&["export", "--url", &url, "--at", "2026-11-24T20:00:00Z", "oncall", "--org", "acme", "--format", "csv"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("section,"), "{}", lines[0]);
+    assert!(lines[1].starts_with("chain,1,Any Annie"), "{}", lines[1]);
+    assert!(lines.iter().any(|l| l.starts_with("notification,")));
+    let (code, _, err) = switchboard(&["export", "--url", &url, "--at", "teatime", "oncall", "--org", "acme"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--at: not a time"), "{err}");
+}

@@ -280,3 +280,43 @@ async fn demo_of_every_other_platform_opens_with_the_same_keys() {
         t.wait_for(&["EXITED 0"], 10);
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn on_call_keeps_the_last_data_marked_stale_when_the_server_stops() {
+    let tmp = tempdir::Dir::new("stale");
+    let bins = switchboard::demo::server::find_binaries().expect("PostgreSQL server binaries");
+    let dir = switchboard::demo::server::server_base_dir().join(format!("stale-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut srv = switchboard::demo::server::PrivateServer::start(&bins, &dir).expect("a private server");
+    switchboard::demo::load_scripts(
+        &srv.url,
+        &[
+            switchboard::demo::schema_sql(switchboard::core::model::Dialect::ServiceAi),
+            include_str!("fixtures/serviceai_hostile.sql"),
+            "INSERT INTO emergency_contacts (organization_id, name, phone, is_active, priority) \
+             VALUES ('00000000-0000-0000-0000-00000000000a', 'Always Al', '+15550000042', true, 1)",
+        ],
+    )
+    .await
+    .unwrap();
+    let cfg = tmp.path().join("config.toml");
+    std::fs::write(&cfg, "oncall_refresh_secs = 1\n").unwrap();
+    let (lk, lv) = log_env(&tmp);
+    let t = Tmux::start("stale", &["--url", &srv.url], &[(&lk, &lv), ("SWITCHBOARD_CONFIG", cfg.to_str().unwrap())], 120, 40);
+    t.wait_for(&["Organizations (3 of 3)"], 30);
+    t.type_text("acme");
+    t.send(&["Enter"]);
+    t.wait_for(&["Acme Plumbing · calls"], 15);
+    t.send(&["e"]);
+    t.wait_for(&["ON CALL NOW ▶ Always Al", "updated"], 15);
+    srv.stop();
+    let s = t.wait_for(&["STALE: last good"], 30);
+    assert!(s.contains("ON CALL NOW ▶ Always Al"), "the last data stays on screen:\n{s}");
+    // The console still answers keys.
+    t.send(&["Tab"]);
+    t.wait_for(&["[Transfers"], 10);
+    t.send(&["q"]);
+    t.wait_for(&["EXITED 0"], 10);
+    drop(srv);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -59,7 +59,7 @@ impl Command {
             Command::NextMonth => "next month",
             Command::Today => "today",
             Command::GoTo => "go to a date",
-            Command::OnCall => "on call: roster, chain, notifications",
+            Command::OnCall => "on-call view",
             Command::Acknowledge => "acknowledge the notification (write mode)",
             Command::Yes => "yes, do it (in a confirmation)",
             Command::Filter => "filter notifications by status",
