@@ -231,6 +231,16 @@ mod tests {
     }
 
     #[test]
+    fn the_example_config_is_valid() {
+        let f: ConfigFile = toml::from_str(include_str!("../config.example.toml")).expect("config.example.toml parses");
+        let s = resolve_with(&CliSettings::default(), &EnvSettings::default(), &f).unwrap();
+        assert_eq!(s.url.as_deref(), Some("postgres://support:password@staging-db.example.com:5432/postgres?sslmode=require"));
+        assert_eq!(s.oncall_refresh_secs, 30);
+        let cli = CliSettings { profile: Some("prod".into()), ..Default::default() };
+        assert_eq!(resolve_with(&cli, &EnvSettings::default(), &f).unwrap().dialect, Some(Dialect::ServiceAi));
+    }
+
+    #[test]
     fn no_color_forces_mono() {
         let env = EnvSettings { no_color: true, ..Default::default() };
         let s = resolve_with(&CliSettings::default(), &env, &ConfigFile::default()).unwrap();
