@@ -93,6 +93,12 @@ enum ExportWhat {
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
     },
+    /// The org profile (identity, people, voice setup, integrations, money, campaigns), never a secret.
+    Org {
+        /// Organization id, exact name, or a name fragment only one org has.
+        #[arg(long)]
+        org: String,
+    },
     /// Who is on call (now, or at --at), the escalation chain, and the open notifications of one org.
     Oncall {
         /// Organization id, exact name, or a name fragment only one org has.
@@ -312,6 +318,20 @@ async fn export_with(
     };
     let out = match what {
         ExportWhat::Orgs { format } => export::render(&orgs, format),
+        ExportWhat::Org { org } => {
+            let org = match export::resolve_org(&orgs, &org) {
+                Ok(o) => o,
+                Err(e) => return fail(EXIT_USAGE, &e),
+            };
+            match source.profile(dialect, &org.key).await {
+                Ok(Some(p)) => serde_json::to_string_pretty(&serde_json::json!({
+                    "id": org.key, "name": org.name, "dialect": dialect.name(), "status": p.status, "sections": p.sections
+                }))
+                .map_err(|e| e.to_string()),
+                Ok(None) => return fail(EXIT_USAGE, "this organization no longer exists"),
+                Err(e) => return fail(EXIT_CONNECTION, &e),
+            }
+        }
         ExportWhat::Oncall { org, format } => {
             let org = match export::resolve_org(&orgs, &org) {
                 Ok(o) => o,

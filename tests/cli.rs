@@ -212,7 +212,18 @@ async fn export_oncall_at_an_instant() {
     assert_eq!(v["chain"].as_array().unwrap().len(), 2);
     assert_eq!(v["chain"][1]["after_s"], 30);
     assert_eq!(v["open_notifications"].as_array().unwrap().len(), 1);
-    let (code, out, _) = switchboard(&["export", "--url", &url, "--at", "2026-11-24T20:00:00Z", "oncall", "--org", "acme", "--format", "csv"]);
+    let (code, out, _) = switchboard(&[
+        "export",
+        "--url",
+        &url,
+        "--at",
+        "2026-11-24T20:00:00Z",
+        "oncall",
+        "--org",
+        "acme",
+        "--format",
+        "csv",
+    ]);
     assert_eq!(code, 0);
     let lines: Vec<&str> = out.lines().collect();
     assert!(lines[0].starts_with("section,"), "{}", lines[0]);

@@ -302,7 +302,13 @@ async fn on_call_keeps_the_last_data_marked_stale_when_the_server_stops() {
     let cfg = tmp.path().join("config.toml");
     std::fs::write(&cfg, "oncall_refresh_secs = 1\n").unwrap();
     let (lk, lv) = log_env(&tmp);
-    let t = Tmux::start("stale", &["--url", &srv.url], &[(&lk, &lv), ("SWITCHBOARD_CONFIG", cfg.to_str().unwrap())], 120, 40);
+    let t = Tmux::start(
+        "stale",
+        &["--url", &srv.url],
+        &[(&lk, &lv), ("SWITCHBOARD_CONFIG", cfg.to_str().unwrap())],
+        120,
+        40,
+    );
     t.wait_for(&["Organizations (3 of 3)"], 30);
     t.type_text("acme");
     t.send(&["Enter"]);

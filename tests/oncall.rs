@@ -53,8 +53,22 @@ fn data() -> OnCallData {
     };
     OnCallData {
         contacts: vec![
-            contact(1, "Day Dana", 1, Some(&["monday", "tuesday", "wednesday", "thursday", "friday"]), Some((8, 18)), false),
-            contact(2, "Night Nick", 1, Some(&["monday", "tuesday", "wednesday", "thursday", "friday"]), Some((22, 6)), false),
+            contact(
+                1,
+                "Day Dana",
+                1,
+                Some(&["monday", "tuesday", "wednesday", "thursday", "friday"]),
+                Some((8, 18)),
+                false,
+            ),
+            contact(
+                2,
+                "Night Nick",
+                1,
+                Some(&["monday", "tuesday", "wednesday", "thursday", "friday"]),
+                Some((22, 6)),
+                false,
+            ),
             contact(3, "Weekend Wes", 2, Some(&["saturday", "sunday"]), None, true),
             contact(4, "Backup Bea", 2, Some(&["saturday", "sunday"]), None, false),
             contact(9, "Retired Rita", 1, None, None, false),

@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use crate::core::calendar::{Appointment, AppointmentDetail};
 use crate::core::effect::ReqId;
 use crate::core::oncall::OnCallData;
+use crate::core::profile::OrgProfile;
 use crate::core::keymap::Command;
 use crate::core::model::{Anchor, CallDetail, DbInfo, Org, Page};
 
@@ -54,6 +55,8 @@ pub enum Action {
     },
     OnCallLoaded { req: ReqId, result: Result<OnCallData, String>, ms: f64 },
     Acknowledged { req: ReqId, result: Result<(), String>, ms: f64 },
+    ProfileLoaded { req: ReqId, result: Result<Option<OrgProfile>, String>, ms: f64 },
+    StatusChanged { req: ReqId, result: Result<(), String>, ms: f64 },
     /// A second passed (sent only while a view refreshes itself); `now` is in the state.
     Tick,
 }

@@ -19,6 +19,7 @@ pub enum Slot {
     Appointment,
     OnCall,
     Write,
+    Profile,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +61,9 @@ pub enum Effect {
         appt: Key,
     },
     LoadOnCall { req: ReqId, dialect: Dialect, org: Key },
+    LoadProfile { req: ReqId, dialect: Dialect, org: Key },
+    /// A write: suspend or reactivate an org (only in write mode, after typing its name).
+    SetOrgStatus { req: ReqId, dialect: Dialect, org: Key, status: String, previous: Option<String> },
     /// A write: acknowledge one notification (only ever emitted in write mode, after a confirmation).
     Acknowledge { req: ReqId, dialect: Dialect, org: Key, notification: Key },
     Quit,
@@ -75,7 +79,8 @@ impl Effect {
             Effect::LoadMonth { .. } => Some(Slot::Month),
             Effect::LoadAppointment { .. } => Some(Slot::Appointment),
             Effect::LoadOnCall { .. } => Some(Slot::OnCall),
-            Effect::Acknowledge { .. } => Some(Slot::Write),
+            Effect::Acknowledge { .. } | Effect::SetOrgStatus { .. } => Some(Slot::Write),
+            Effect::LoadProfile { .. } => Some(Slot::Profile),
             Effect::Quit => None,
         }
     }

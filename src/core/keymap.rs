@@ -31,6 +31,8 @@ pub enum Command {
     Yes,
     Filter,
     SetTime,
+    Profile,
+    SetStatus,
     Search,
     NextMatch,
     PrevMatch,
@@ -64,6 +66,8 @@ impl Command {
             Command::Yes => "yes, do it (in a confirmation)",
             Command::Filter => "filter notifications by status",
             Command::SetTime => "look at another instant",
+            Command::Profile => "org profile",
+            Command::SetStatus => "suspend / reactivate the org (write mode)",
             Command::Search => "search transcript",
             Command::NextMatch => "next match",
             Command::PrevMatch => "previous match",
@@ -98,6 +102,8 @@ impl Command {
             Command::Yes => "yes",
             Command::Filter => "filter",
             Command::SetTime => "at time",
+            Command::Profile => "profile",
+            Command::SetStatus => "suspend/reactivate",
             Command::Search => "search",
             Command::NextMatch => "next",
             Command::PrevMatch => "prev",
@@ -113,6 +119,7 @@ pub enum Context {
     Call,
     Calendar,
     OnCall,
+    Profile,
 }
 
 impl Context {
@@ -123,6 +130,7 @@ impl Context {
             Context::Call => "Call and transcript",
             Context::Calendar => "Calendar",
             Context::OnCall => "On call",
+            Context::Profile => "Org profile",
         }
     }
 }
@@ -261,6 +269,7 @@ impl Default for Keymap {
             (Global, c('r'), Refresh),
             (Global, c('c'), Command::Calendar),
             (Global, c('e'), Command::OnCall),
+            (Global, c('p'), Command::Profile),
             (Calls, c('k'), Up),
             (Calls, p(K::Up), Up),
             (Calls, c('j'), Down),
@@ -329,6 +338,17 @@ impl Default for Keymap {
             (Context::OnCall, c('i'), SetTime),
             (Context::OnCall, p(K::Esc), Back),
             (Context::OnCall, p(K::Backspace), Back),
+            (Context::Profile, c('k'), Up),
+            (Context::Profile, p(K::Up), Up),
+            (Context::Profile, c('j'), Down),
+            (Context::Profile, p(K::Down), Down),
+            (Context::Profile, p(K::PageUp), PageUp),
+            (Context::Profile, p(K::PageDown), PageDown),
+            (Context::Profile, c('g'), Top),
+            (Context::Profile, c('G'), Bottom),
+            (Context::Profile, c('S'), SetStatus),
+            (Context::Profile, p(K::Esc), Back),
+            (Context::Profile, p(K::Backspace), Back),
         ];
         Keymap { bindings }
     }

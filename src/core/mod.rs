@@ -6,6 +6,7 @@ pub mod effect;
 pub mod keymap;
 pub mod model;
 pub mod oncall;
+pub mod profile;
 pub mod reducer;
 pub mod sanitize;
 pub mod state;

@@ -74,6 +74,11 @@ impl Dialect {
         }
     }
 
+    /// Whether the platform's organizations have a status that the console can change (write mode).
+    pub fn has_org_status(self) -> bool {
+        matches!(self, Dialect::Retell | Dialect::Quinite)
+    }
+
     /// Whether the platform's schema has anything for the on-call view.
     pub fn has_oncall(self) -> bool {
         matches!(self, Dialect::ServiceAi | Dialect::Voxanne | Dialect::Quinite)
@@ -114,7 +119,18 @@ impl Dialect {
             Dialect::Quinite => C::yes("on-call", "transferred calls with reason and department (no contacts)"),
             _ => C::no("on-call", "this schema has no emergency contacts, alerts or transfers"),
         });
+        caps.push(C::yes("org profile", self.profile_note()));
         caps
+    }
+
+    fn profile_note(self) -> &'static str {
+        match self {
+            Dialect::Retell => "identity, branding, margin, people, billing history; suspend/reactivate (audited)",
+            Dialect::ServiceAi => "identity, people, invitations, assistants, numbers, integrations, subscription, invoices",
+            Dialect::Voxanne => "identity, wallet, people, agents, integrations, credentials (set or not), tools and flags",
+            Dialect::Prisma => "identity, credits, people, agents with their STT/LLM/TTS, numbers, campaigns, API keys",
+            Dialect::Quinite => "identity, people, campaigns with conversion, projects; suspend/reactivate",
+        }
     }
 
     fn orgs_note(self) -> &'static str {

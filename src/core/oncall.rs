@@ -129,7 +129,8 @@ impl Contact {
         let hours = match (self.hours_start, self.hours_end) {
             (None, None) => "all day".to_string(),
             (s, e) => {
-                let f = |t: Option<NaiveTime>, dflt: &str| t.map(|t| t.format("%H:%M").to_string()).unwrap_or(dflt.into());
+                let f =
+                    |t: Option<NaiveTime>, dflt: &str| t.map(|t| t.format("%H:%M").to_string()).unwrap_or(dflt.into());
                 let cross = matches!((s, e), (Some(s), Some(e)) if e < s);
                 format!("{}–{}{}", f(s, "00:00"), f(e, "24:00"), if cross { " (next day)" } else { "" })
             }

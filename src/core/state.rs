@@ -19,6 +19,7 @@ pub enum Screen {
     Call,
     Calendar,
     OnCall,
+    Profile,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +54,7 @@ pub struct State {
     pub call: Option<CallView>,
     pub calendar: CalendarState,
     pub oncall: OnCallState,
+    pub profile: ProfileState,
     /// The current time, set by the event loop (tests set it): "today" is its date in the org's zone.
     pub now: DateTime<Utc>,
     pub last_query_ms: Option<f64>,
@@ -169,6 +171,7 @@ impl State {
             call: None,
             calendar: CalendarState::default(),
             oncall: OnCallState::default(),
+            profile: ProfileState::default(),
             now: Utc::now(),
             last_query_ms: None,
             message: None,
@@ -191,6 +194,7 @@ impl State {
             Screen::Call => Context::Call,
             Screen::Calendar => Context::Calendar,
             Screen::OnCall => Context::OnCall,
+            Screen::Profile => Context::Profile,
         }
     }
 
@@ -202,6 +206,7 @@ impl State {
                 Screen::Call => self.call.as_ref().is_some_and(|c| c.search.input.is_some()),
                 Screen::Calendar => self.calendar.goto.is_some(),
                 Screen::OnCall => self.oncall.time_input.is_some(),
+                Screen::Profile => self.profile.confirm.is_some(),
                 Screen::Calls => false,
             }
     }
@@ -446,4 +451,17 @@ impl State {
             None => self.now.with_timezone(&self.calls.zone.tz).naive_local(),
         }
     }
+}
+
+/// The org profile view.
+#[derive(Default)]
+pub struct ProfileState {
+    pub org: Option<Key>,
+    pub profile: Option<crate::core::profile::OrgProfile>,
+    pub pending: Option<ReqId>,
+    pub error: Option<String>,
+    pub scroll: usize,
+    /// The typed confirmation of a status change, while it is open.
+    pub confirm: Option<TextArea<'static>>,
+    pub write_pending: Option<ReqId>,
 }

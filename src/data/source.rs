@@ -11,6 +11,7 @@ use sqlx::{AssertSqlSafe, Connection, PgConnection, Postgres, Row, Transaction};
 use crate::core::calendar::{self, Appointment, AppointmentDetail};
 use crate::core::model::{Anchor, CallDetail, CallRow, Cursor, DbInfo, Dialect, Key, Org, Page};
 use crate::core::oncall::{Contact, Notification, OnCallData, Transfer};
+use crate::core::profile::{OrgProfile, ProfileSection};
 use crate::core::sanitize;
 use crate::core::time::OrgZone;
 use crate::data::detect;
@@ -224,6 +225,35 @@ fn transfer_row(row: &PgRow) -> std::result::Result<Transfer, sqlx::Error> {
         summary: row.try_get::<Option<String>, _>("summary")?.map(|s| sanitize::multi_line(&s)),
         call: opt_key(row, "call_id")?,
     })
+}
+
+/// A JSON value as shown: text sanitized, NULL as a dash, booleans as yes/no.
+fn shown(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => "—".to_string(),
+        serde_json::Value::String(s) if s.trim().is_empty() => "—".to_string(),
+        serde_json::Value::String(s) => sanitize::single_line(s),
+        serde_json::Value::Bool(b) => (if *b { "yes" } else { "no" }).to_string(),
+        other => sanitize::single_line(&other.to_string()),
+    }
+}
+
+fn profile_sections(v: serde_json::Value) -> Vec<ProfileSection> {
+    let serde_json::Value::Array(items) = v else { return Vec::new() };
+    items
+        .into_iter()
+        .map(|sec| {
+            let title = sec.get("title").map(shown).unwrap_or_default();
+            let list = |k: &str| sec.get(k).and_then(|x| x.as_array()).cloned().unwrap_or_default();
+            let pairs = list("pairs").iter().filter_map(|p| Some((shown(p.get(0)?), shown(p.get(1)?)))).collect();
+            let columns = list("columns").iter().map(shown).collect();
+            let rows = list("rows")
+                .iter()
+                .map(|r| r.as_array().map(|c| c.iter().map(shown).collect()).unwrap_or_default())
+                .collect();
+            ProfileSection { title, pairs, columns, rows }
+        })
+        .collect()
 }
 
 fn call_detail(row: &PgRow) -> std::result::Result<CallDetail, sqlx::Error> {
@@ -512,11 +542,30 @@ impl Source {
             }
         }
         let map = |e: sqlx::Error| err(e);
-        out.contacts = rows(&mut tx, q.contacts, org).await?.iter().map(contact_row).collect::<std::result::Result<_, _>>().map_err(map)?;
-        out.notifications =
-            rows(&mut tx, q.notifications, org).await?.iter().map(notification_row).collect::<std::result::Result<_, _>>().map_err(map)?;
-        out.transfers = rows(&mut tx, q.transfers, org).await?.iter().map(transfer_row).collect::<std::result::Result<_, _>>().map_err(map)?;
-        out.urgent_calls = rows(&mut tx, q.urgent_calls, org).await?.iter().map(call_row).collect::<std::result::Result<_, _>>().map_err(map)?;
+        out.contacts = rows(&mut tx, q.contacts, org)
+            .await?
+            .iter()
+            .map(contact_row)
+            .collect::<std::result::Result<_, _>>()
+            .map_err(map)?;
+        out.notifications = rows(&mut tx, q.notifications, org)
+            .await?
+            .iter()
+            .map(notification_row)
+            .collect::<std::result::Result<_, _>>()
+            .map_err(map)?;
+        out.transfers = rows(&mut tx, q.transfers, org)
+            .await?
+            .iter()
+            .map(transfer_row)
+            .collect::<std::result::Result<_, _>>()
+            .map_err(map)?;
+        out.urgent_calls = rows(&mut tx, q.urgent_calls, org)
+            .await?
+            .iter()
+            .map(call_row)
+            .collect::<std::result::Result<_, _>>()
+            .map_err(map)?;
         if let Some(r) = rows(&mut tx, q.org, org).await?.first() {
             out.fallback_phone = text(r, "fallback_phone").map_err(map)?;
             out.transfer_to = text(r, "transfer_to").map_err(map)?;
@@ -558,6 +607,54 @@ impl Source {
         }
         tx.commit().await.map_err(err)?;
         tracing::info!(%notification, dialect = dialect.name(), "notification acknowledged");
+        Ok(())
+    }
+
+    /// The org profile: every section the platform's schema can fill. Never a secret, only whether one is set.
+    pub async fn profile(&self, dialect: Dialect, org: &Key) -> Result<Option<OrgProfile>> {
+        let mut tx = self.read().await?;
+        let row = bind_key(sqlx::query(dialects::profile::profile_sql(dialect)).persistent(false), org)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(err)?;
+        tx.commit().await.map_err(err)?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some(OrgProfile {
+            sections: profile_sections(row.try_get("sections").map_err(err)?),
+            status: text(&row, "status").map_err(err)?,
+        }))
+    }
+
+    /// Suspends or reactivates an org, with its audit row where the platform keeps one, in one transaction.
+    pub async fn set_org_status(
+        &self,
+        dialect: Dialect,
+        org: &Key,
+        status: &str,
+        previous: Option<&str>,
+    ) -> Result<()> {
+        let Some(q) = dialects::profile::status_sql(dialect) else {
+            return Err(format!("the {} schema has no organization status to change", dialect.name()));
+        };
+        let mut tx = self.write().await?;
+        let done = bind_key(sqlx::query(q.update).persistent(false), org)
+            .bind(status.to_string())
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(err)?;
+        if done.is_none() {
+            return Err(format!("nothing changed: the organization is already {status} or no longer exists"));
+        }
+        if let Some(audit) = q.audit {
+            bind_key(sqlx::query(audit).persistent(false), org)
+                .bind(status.to_string())
+                .bind(previous.map(str::to_string))
+                .execute(&mut *tx)
+                .await
+                .map_err(err)?;
+        }
+        tx.commit().await.map_err(err)?;
+        tracing::info!(%org, status, dialect = dialect.name(), "organization status changed");
         Ok(())
     }
 

@@ -67,6 +67,14 @@ impl Runner {
                     let (result, ms) = timed(source.acknowledge(dialect, &org, &notification)).await;
                     Action::Acknowledged { req, result, ms }
                 }
+                Effect::LoadProfile { req, dialect, org } => {
+                    let (result, ms) = timed(source.profile(dialect, &org)).await;
+                    Action::ProfileLoaded { req, result, ms }
+                }
+                Effect::SetOrgStatus { req, dialect, org, status, previous } => {
+                    let (result, ms) = timed(source.set_org_status(dialect, &org, &status, previous.as_deref())).await;
+                    Action::StatusChanged { req, result, ms }
+                }
                 Effect::Quit => return,
             };
             if let Err(e) = &action_result(&action) {
@@ -93,7 +101,9 @@ fn action_result(a: &Action) -> Result<(), &str> {
         | Action::MonthLoaded { result: Err(e), .. }
         | Action::AppointmentLoaded { result: Err(e), .. }
         | Action::OnCallLoaded { result: Err(e), .. }
-        | Action::Acknowledged { result: Err(e), .. } => Err(e.as_str()),
+        | Action::Acknowledged { result: Err(e), .. }
+        | Action::ProfileLoaded { result: Err(e), .. }
+        | Action::StatusChanged { result: Err(e), .. } => Err(e.as_str()),
         _ => Ok(()),
     }
 }

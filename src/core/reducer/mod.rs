@@ -2,6 +2,7 @@
 
 mod calendar;
 mod oncall;
+mod profile;
 
 pub use calendar::agenda as calendar_agenda;
 pub use oncall::ago;
@@ -95,6 +96,15 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             oncall::acknowledged(state, req, result)
         }
         Action::Tick => oncall::tick(state),
+        Action::ProfileLoaded { req, result, ms } => {
+            state.last_query_ms = Some(ms);
+            profile::loaded(state, req, result);
+            Vec::new()
+        }
+        Action::StatusChanged { req, result, ms } => {
+            state.last_query_ms = Some(ms);
+            profile::status_changed(state, req, result)
+        }
         Action::MonthLoaded { req, from, result, ms } => {
             state.last_query_ms = Some(ms);
             calendar::month_loaded(state, req, from, result);
@@ -194,12 +204,14 @@ fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
         Command::Refresh => refresh(state),
         Command::Calendar => calendar::open(state),
         Command::OnCall => oncall::open(state),
+        Command::Profile => profile::open(state),
         _ => match state.screen {
             Screen::Orgs => Vec::new(),
             Screen::Calls => calls_command(state, cmd),
             Screen::Call => call_command(state, cmd),
             Screen::Calendar => calendar::command(state, cmd),
             Screen::OnCall => oncall::command(state, cmd),
+            Screen::Profile => profile::command(state, cmd),
         },
     }
 }
@@ -238,6 +250,7 @@ fn refresh(state: &mut State) -> Vec<Effect> {
             state.oncall.pending = None;
             oncall::load(state)
         }
+        Screen::Profile => profile::load(state),
     }
 }
 
@@ -401,6 +414,7 @@ fn text_input(state: &mut State, input: Input) -> Vec<Effect> {
         }
         Screen::Calendar => calendar::goto_input(state, input),
         Screen::OnCall => oncall::time_input(state, input),
+        Screen::Profile => profile::confirm_input(state, input),
         Screen::Calls => Vec::new(),
     }
 }
@@ -452,6 +466,7 @@ fn choose_org(state: &mut State) -> Vec<Effect> {
     state.call = None;
     state.calendar = Default::default();
     state.oncall.org = None;
+    state.profile.org = None;
     load_calls(state, Anchor::First, Landing::FirstRow)
 }
 

@@ -94,7 +94,9 @@ fn pane_len(state: &State) -> usize {
 
 pub fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
     if let Some(key) = state.oncall.confirm.take() {
-        return if cmd == Command::Yes { acknowledge(state, key) } else {
+        return if cmd == Command::Yes {
+            acknowledge(state, key)
+        } else {
             state.message = Some("not acknowledged".to_string());
             Vec::new()
         };

@@ -11,6 +11,7 @@
 //! `{schema}` of a schema-per-tenant dialect, with a quoted identifier (see `quote_ident`).
 
 pub mod prisma;
+pub mod profile;
 pub mod quinite;
 pub mod retell;
 pub mod serviceai;
@@ -125,6 +126,13 @@ mod tests {
             let q = sql(*d).oncall;
             let any = q.contacts.is_some() || q.notifications.is_some() || q.transfers.is_some();
             assert_eq!(d.has_oncall(), any, "{d}");
+        }
+    }
+
+    #[test]
+    fn the_status_capability_matches_the_sql() {
+        for d in Dialect::ALL {
+            assert_eq!(d.has_org_status(), profile::status_sql(*d).is_some(), "{d}");
         }
     }
 

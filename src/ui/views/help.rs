@@ -35,7 +35,7 @@ fn fields<'a>(theme: &Theme) -> Vec<Line<'a>> {
 }
 
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let one: Vec<Line> = [Context::Global, Context::Calls, Context::Call, Context::Calendar, Context::OnCall]
+    let one: Vec<Line> = [Context::Global, Context::Calls, Context::Call, Context::Calendar, Context::OnCall, Context::Profile]
         .into_iter()
         .flat_map(|c| section(state, theme, c, 20))
         .chain(fields(theme))

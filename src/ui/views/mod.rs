@@ -5,6 +5,7 @@ pub mod call;
 pub mod calls;
 pub mod help;
 pub mod oncall;
+pub mod profile;
 pub mod orgs;
 pub mod status;
 
@@ -30,6 +31,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         Screen::Call => call::render(state, theme, frame, main),
         Screen::Calendar => calendar::render(state, theme, frame, main),
         Screen::OnCall => oncall::render(state, theme, frame, main),
+        Screen::Profile => profile::render(state, theme, frame, main),
     }
     status::render_status(state, theme, frame, status_row);
     status::render_footer(state, theme, frame, footer_row);

@@ -18,7 +18,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let zone = &state.calls.zone;
     let org = state.calls.org.as_ref().map(|o| o.name.as_str()).unwrap_or("—");
     if let Some(d) = state.dialect().filter(|d| !d.has_oncall()) {
-        let block = Block::default().borders(Borders::ALL).title(Span::styled(format!(" {org} · on call "), theme.title()));
+        let block =
+            Block::default().borders(Borders::ALL).title(Span::styled(format!(" {org} · on call "), theme.title()));
         let msg = vec![
             Line::styled("No on-call data for this platform", theme.warn()),
             Line::raw(""),
@@ -37,7 +38,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     if let Some(input) = &oc.time_input {
         let r = Rect { x: head.x + 2, y: head.y + 1, width: head.width.saturating_sub(4).min(70), height: 3 };
         frame.render_widget(Clear, r);
-        let b = Block::default().borders(Borders::ALL).title(Span::styled(" Look at (org time or UTC) ", theme.title()));
+        let b =
+            Block::default().borders(Borders::ALL).title(Span::styled(" Look at (org time or UTC) ", theme.title()));
         let inner = b.inner(r);
         frame.render_widget(b, r);
         frame.render_widget(input, inner);
@@ -128,13 +130,16 @@ fn header(state: &State, zone: &OrgZone, org: &str, theme: &Theme, frame: &mut F
                         theme.danger(),
                     ));
                     let active = d.contacts.iter().filter(|c| c.is_active == Some(true)).count();
-                    lines.push(Line::raw(format!("{active} active contacts, none available now (see the roster: tab)")));
+                    lines
+                        .push(Line::raw(format!("{active} active contacts, none available now (see the roster: tab)")));
                 }
             }
         }
     }
     let at = match oc.at {
-        Some(_) => format!("at {} {} (i: change, 'now' to follow the clock)", local.format("%a %Y-%m-%d %H:%M"), zone.label()),
+        Some(_) => {
+            format!("at {} {} (i: change, 'now' to follow the clock)", local.format("%a %Y-%m-%d %H:%M"), zone.label())
+        }
         None => format!("now: {} {}", local.format("%a %Y-%m-%d %H:%M"), zone.label()),
     };
     let fresh = match (&oc.error, oc.last_ok) {
@@ -157,11 +162,18 @@ fn pane(state: &State, zone: &OrgZone, theme: &Theme, frame: &mut Frame, area: R
     let pending = d.notifications.iter().filter(|n| n.status.as_deref() == Some("pending")).count();
     let filter = STATUS_FILTERS[oc.filter % STATUS_FILTERS.len()].unwrap_or("all");
     let tab = |p: OnCallPane, label: String| {
-        if oc.pane == p { Span::styled(format!("[{label}]"), theme.selected()) } else { Span::raw(format!(" {label} ")) }
+        if oc.pane == p {
+            Span::styled(format!("[{label}]"), theme.selected())
+        } else {
+            Span::raw(format!(" {label} "))
+        }
     };
     let title = Line::from(vec![
         Span::raw(" "),
-        tab(OnCallPane::Notifications, format!("Notifications {} ({pending} pending, f: {filter})", oc.notifications().len())),
+        tab(
+            OnCallPane::Notifications,
+            format!("Notifications {} ({pending} pending, f: {filter})", oc.notifications().len()),
+        ),
         Span::raw(" "),
         tab(OnCallPane::Transfers, format!("Transfers {}", d.transfers.len())),
         Span::raw(" "),
@@ -172,7 +184,9 @@ fn pane(state: &State, zone: &OrgZone, theme: &Theme, frame: &mut Frame, area: R
     ]);
     let block = Block::default().borders(Borders::ALL).title(title);
     let sel = Some(oc.sel);
-    let when = |t: Option<chrono::DateTime<chrono::Utc>>| t.map(|t| zone.format(t, "%m-%d %H:%M")).unwrap_or_else(|| "—".into());
+    let when = |t: Option<chrono::DateTime<chrono::Utc>>| {
+        t.map(|t| zone.format(t, "%m-%d %H:%M")).unwrap_or_else(|| "—".into())
+    };
     let dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "—".into());
     let (header, widths, rows): (Vec<&str>, Vec<Constraint>, Vec<Row>) = match oc.pane {
         OnCallPane::Notifications => (
@@ -250,7 +264,9 @@ fn pane(state: &State, zone: &OrgZone, theme: &Theme, frame: &mut Frame, area: R
                 .iter()
                 .map(|c| {
                     Row::new(vec![
-                        Cell::from(c.created_at.map(|t| zone.format(t, "%Y-%m-%d %H:%M")).unwrap_or_else(|| "—".into())),
+                        Cell::from(
+                            c.created_at.map(|t| zone.format(t, "%Y-%m-%d %H:%M")).unwrap_or_else(|| "—".into()),
+                        ),
                         Cell::from(dash(&c.phone)),
                         status_cell(c.status.as_deref(), theme),
                         urgency_cell(c, theme),
@@ -266,7 +282,13 @@ fn pane(state: &State, zone: &OrgZone, theme: &Theme, frame: &mut Frame, area: R
                 .iter()
                 .chain(inactive.iter())
                 .map(|c| {
-                    let now = if c.available_at(local) { "● now" } else if c.is_active == Some(true) { "○" } else { "inactive" };
+                    let now = if c.available_at(local) {
+                        "● now"
+                    } else if c.is_active == Some(true) {
+                        "○"
+                    } else {
+                        "inactive"
+                    };
                     let style = if c.is_active == Some(true) { ratatui::style::Style::default() } else { theme.dim() };
                     Row::new(vec![
                         Cell::from(c.priority.map(|p| p.to_string()).unwrap_or_else(|| "—".into())),
@@ -313,7 +335,9 @@ fn pane(state: &State, zone: &OrgZone, theme: &Theme, frame: &mut Frame, area: R
 }
 
 fn detail(state: &State, key: &crate::core::model::Key, zone: &OrgZone, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let Some(n) = state.oncall.data.as_ref().and_then(|d| d.notifications.iter().find(|n| &n.key == key)) else { return };
+    let Some(n) = state.oncall.data.as_ref().and_then(|d| d.notifications.iter().find(|n| &n.key == key)) else {
+        return;
+    };
     let w = area.width.saturating_sub(4);
     let r = Rect { x: area.x + 2, y: area.y + 1, width: w, height: area.height.saturating_sub(2) };
     frame.render_widget(Clear, r);
@@ -321,15 +345,30 @@ fn detail(state: &State, key: &crate::core::model::Key, zone: &OrgZone, theme: &
         t.map(|t| format!("{} {}", zone.format(t, "%Y-%m-%d %H:%M:%S"), zone.label())).unwrap_or_else(|| "—".into())
     };
     let mut lines = vec![
-        Line::raw(format!("Type: {} · urgency {} · status {}", n.kind.as_deref().unwrap_or("—"), n.urgency.as_deref().unwrap_or("—"), n.status.as_deref().unwrap_or("—"))),
+        Line::raw(format!(
+            "Type: {} · urgency {} · status {}",
+            n.kind.as_deref().unwrap_or("—"),
+            n.urgency.as_deref().unwrap_or("—"),
+            n.status.as_deref().unwrap_or("—")
+        )),
         Line::raw(format!("To: {}", n.contact.as_deref().unwrap_or("—"))),
-        Line::raw(format!("Created {} · sent {} · delivered {} · acknowledged {}", when(n.created_at), when(n.sent_at), when(n.delivered_at), when(n.acknowledged_at))),
+        Line::raw(format!(
+            "Created {} · sent {} · delivered {} · acknowledged {}",
+            when(n.created_at),
+            when(n.sent_at),
+            when(n.delivered_at),
+            when(n.acknowledged_at)
+        )),
         Line::raw(""),
     ];
     for l in n.message.as_deref().unwrap_or("(no message)").split('\n') {
         lines.push(Line::raw(l.to_string()));
     }
-    let hint = if n.call.is_some() { " enter: open the call's transcript · a: acknowledge · esc: close " } else { " a: acknowledge · esc: close " };
+    let hint = if n.call.is_some() {
+        " enter: open the call's transcript · a: acknowledge · esc: close "
+    } else {
+        " a: acknowledge · esc: close "
+    };
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }).block(
             Block::default()

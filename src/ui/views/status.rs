@@ -55,6 +55,7 @@ fn busy(state: &State) -> bool {
         || state.call.as_ref().is_some_and(|c| c.pending.is_some())
         || state.calendar.pending.is_some()
         || state.oncall.pending.is_some()
+        || state.profile.pending.is_some()
         || state.conn == Conn::Connecting
 }
 
@@ -74,6 +75,7 @@ pub fn render_footer(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
             ],
             Screen::Calendar => vec![("type".into(), "a date"), ("enter".into(), "go"), ("esc".into(), "cancel")],
             Screen::OnCall => vec![("type".into(), "a time"), ("enter".into(), "look"), ("esc".into(), "cancel")],
+            Screen::Profile => vec![("type".into(), "the org's name"), ("enter".into(), "confirm"), ("esc".into(), "cancel")],
             _ => vec![("type".into(), "search"), ("enter".into(), "done"), ("esc".into(), "cancel")],
         }
     } else {
@@ -98,6 +100,7 @@ pub fn render_footer(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
                 Command::Quit,
             ],
             Screen::Orgs => &[Command::Help, Command::Quit],
+            Screen::Profile => &[Command::Down, Command::PageDown, Command::SetStatus, Command::Back, Command::Help],
             Screen::OnCall => &[
                 Command::Down,
                 Command::Details,

@@ -1,0 +1,113 @@
+//! The org profile: identity, people, voice setup, integrations, money, campaigns, as sections.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+use crate::core::profile::{OrgProfile, hex_color};
+use crate::core::state::State;
+use crate::ui::theme::Theme;
+use crate::ui::views::fit;
+
+/// The profile as screen lines (sections one after the other), for a width.
+pub fn lines<'a>(p: &OrgProfile, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+    let mut out: Vec<Line> = Vec::new();
+    for s in &p.sections {
+        out.push(Line::styled(s.title.clone(), theme.header()));
+        if s.pairs.is_empty() && s.columns.is_empty() {
+            out.push(Line::styled("  none", theme.dim()));
+        }
+        for (k, v) in &s.pairs {
+            let mut spans = vec![Span::styled(format!("  {:<22}", fit(k, 21)), theme.key())];
+            if let (Some((r, g, b)), false) = (hex_color(v), theme.mono) {
+                spans.push(Span::styled("██ ", Style::default().fg(Color::Rgb(r, g, b))));
+            }
+            spans.push(Span::raw(fit(v, width.saturating_sub(25))));
+            out.push(Line::from(spans));
+        }
+        if !s.columns.is_empty() {
+            if s.rows.is_empty() {
+                out.push(Line::styled("  none", theme.dim()));
+            } else {
+                // Columns as wide as their content, the last one taking what is left.
+                let n = s.columns.len();
+                let mut w: Vec<usize> = s.columns.iter().map(|c| c.width()).collect();
+                for r in &s.rows {
+                    for (i, c) in r.iter().enumerate().take(n) {
+                        w[i] = w[i].max(c.width()).min(32);
+                    }
+                }
+                let row_line = |cells: &[String], style: Style| {
+                    let mut spans = vec![Span::raw("  ")];
+                    let mut used = 2;
+                    for (i, c) in cells.iter().enumerate().take(n) {
+                        let room = width.saturating_sub(used);
+                        if room < 3 {
+                            break;
+                        }
+                        let cw = if i + 1 == n { room } else { w[i].min(room) };
+                        spans.push(Span::styled(format!("{:<cw$} ", fit(c, cw)), style));
+                        used += cw + 1;
+                    }
+                    Line::from(spans)
+                };
+                out.push(row_line(&s.columns, theme.dim()));
+                for r in &s.rows {
+                    out.push(row_line(r, Style::default()));
+                }
+            }
+        }
+        out.push(Line::raw(""));
+    }
+    out
+}
+
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let p = &state.profile;
+    let org = state.calls.org.as_ref().map(|o| o.name.as_str()).unwrap_or("—");
+    let status =
+        p.profile.as_ref().and_then(|x| x.status.clone()).map(|s| format!(" · status: {s}")).unwrap_or_default();
+    let hint = match state.dialect() {
+        Some(d) if d.has_org_status() => " S: suspend / reactivate (write mode) · j/k scroll ",
+        _ => " j/k scroll ",
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(format!(" {org} · profile{status} "), theme.title()))
+        .title_bottom(Span::styled(hint, theme.dim()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let body: Vec<Line> = match (&p.profile, &p.error) {
+        (_, Some(e)) => vec![Line::styled(format!("✖ {e}"), theme.danger())],
+        (None, None) => vec![Line::styled("Loading the profile…", theme.dim())],
+        (Some(prof), None) => lines(prof, theme, inner.width as usize),
+    };
+    let h = inner.height as usize;
+    let scroll = p.scroll.min(body.len().saturating_sub(h));
+    let visible: Vec<Line> = body.into_iter().skip(scroll).take(h).collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+    if let Some(field) = &p.confirm {
+        let next = crate::core::profile::next_status(p.profile.as_ref().and_then(|x| x.status.as_deref()));
+        let w = area.width.saturating_sub(8).min(80);
+        let r = Rect { x: area.x + (area.width - w) / 2, y: area.y + area.height / 3, width: w, height: 5 };
+        frame.render_widget(Clear, r);
+        let b = Block::default().borders(Borders::ALL).title(Span::styled(" WRITE ", theme.danger()));
+        let bi = b.inner(r);
+        frame.render_widget(b, r);
+        let [l1, l2, l3] = ratatui::layout::Layout::vertical([
+            ratatui::layout::Constraint::Length(1),
+            ratatui::layout::Constraint::Length(1),
+            ratatui::layout::Constraint::Length(1),
+        ])
+        .areas(bi);
+        frame.render_widget(
+            Paragraph::new(Span::styled(format!("Set {org} to {next}? Type its name to confirm:"), theme.danger())),
+            l1,
+        );
+        frame.render_widget(field, l2);
+        frame.render_widget(Paragraph::new(Span::styled("enter: change · esc: cancel", theme.key())), l3);
+    }
+}
