@@ -276,6 +276,9 @@ async fn demo_of_every_other_platform_opens_with_the_same_keys() {
         } else {
             t.wait_for(&["No calendar for this platform", &format!("The {dialect} schema")], 10);
         }
+        t.send(&["Escape", "Escape", "p"]);
+        let s = t.wait_for(&["· profile", "Identity", "People"], 30);
+        assert!(!s.contains('✖'), "{dialect}:\n{s}");
         t.send(&["q"]);
         t.wait_for(&["EXITED 0"], 10);
     }
