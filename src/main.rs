@@ -90,6 +90,10 @@ enum ExportWhat {
         /// The `next_cursor` of the previous page.
         #[arg(long)]
         cursor: Option<String>,
+        /// Filters, as typed in the console: `status:failed dir:inbound from:2026-01-01 to:2026-01-31
+        /// agent:ava phone:415555 urgent "burst pipe"` (dates in the org's zone).
+        #[arg(long)]
+        filter: Option<String>,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
     },
@@ -350,7 +354,11 @@ async fn export_with(
                 Err(e) => return fail(EXIT_CONNECTION, &e),
             }
         }
-        ExportWhat::Calls { org, limit, cursor, format } => {
+        ExportWhat::Calls { org, limit, cursor, filter, format } => {
+            let filter = match switchboard::core::filter::CallFilter::parse(filter.as_deref().unwrap_or("")) {
+                Ok(f) => f,
+                Err(e) => return fail(EXIT_USAGE, &format!("--filter: {e}")),
+            };
             let org = match export::resolve_org(&orgs, &org) {
                 Ok(o) => o,
                 Err(e) => return fail(EXIT_USAGE, &e),
@@ -363,12 +371,9 @@ async fn export_with(
             if limit == 0 || limit > 10_000 {
                 return fail(EXIT_USAGE, "--limit must be between 1 and 10000");
             }
-            match source.calls(dialect, &org.key, &anchor, limit).await {
-                Ok(page) => export::calls_page(
-                    &page,
-                    &switchboard::core::time::OrgZone::from_name(org.timezone.as_deref()),
-                    format,
-                ),
+            let zone = switchboard::core::time::OrgZone::from_name(org.timezone.as_deref());
+            match source.calls_filtered(dialect, &org.key, &anchor, limit, &filter, &zone).await {
+                Ok(page) => export::calls_page(&page, &zone, format),
                 Err(e) => return fail(EXIT_CONNECTION, &e),
             }
         }

@@ -323,3 +323,31 @@ fn tab_shows_the_details_and_search_returns_to_the_transcript() {
     assert_eq!(v.tab, switchboard::core::state::CallTab::Transcript);
     assert!(v.search.input.is_some());
 }
+
+#[test]
+fn a_filter_applies_from_the_first_page_and_x_clears_it() {
+    let mut s = connected(120, 40);
+    open_org(&mut s, "acme", page(0, 35, false, true));
+    cmd(&mut s, Command::Filter);
+    assert!(s.text_focus());
+    type_text(&mut s, "status:failed phone:415 urgnt:1");
+    let fx = update(&mut s, Action::Input(special(TKey::Enter)));
+    assert!(fx.is_empty(), "a bad filter is not applied");
+    assert!(s.message.as_deref().unwrap().contains("unknown filter"));
+    assert!(s.calls.filter_input.is_some(), "the field stays open to fix it");
+    for _ in 0.."urgnt:1".len() + 1 {
+        update(&mut s, Action::Input(special(TKey::Backspace)));
+    }
+    let fx = update(&mut s, Action::Input(special(TKey::Enter)));
+    let [Effect::LoadCalls { anchor: Anchor::First, filter, .. }] = fx.as_slice() else { panic!("{fx:?}") };
+    assert_eq!(filter.describe(), "status:failed phone:415");
+    // Paging keeps the filter.
+    let Effect::LoadCalls { req, .. } = fx[0].clone() else { panic!() };
+    update(&mut s, Action::CallsLoaded { req, anchor: Anchor::First, result: Ok(page(0, 35, false, true)), ms: 1.0 });
+    let fx = cmd(&mut s, Command::PageDown);
+    let [Effect::LoadCalls { filter, .. }] = fx.as_slice() else { panic!("{fx:?}") };
+    assert_eq!(filter.status.as_deref(), Some("failed"));
+    let fx = cmd(&mut s, Command::ClearFilter);
+    let [Effect::LoadCalls { anchor: Anchor::First, filter, .. }] = fx.as_slice() else { panic!("{fx:?}") };
+    assert!(filter.is_empty());
+}

@@ -113,3 +113,15 @@ fn call_details_pane() {
         insta::assert_snapshot!(format!("call_details_{w}x{h}"), draw(&s));
     }
 }
+
+#[test]
+fn call_list_with_a_filter() {
+    let mut s = calls_state(120, 40);
+    s.calls.filter = switchboard::core::filter::CallFilter::parse("status:failed urgent \"burst pipe\"").unwrap();
+    insta::assert_snapshot!("calls_filtered_120x40", draw(&s));
+    cmd(&mut s, Command::Filter);
+    insta::assert_snapshot!("calls_filter_input_80x24", {
+        update(&mut s, Action::Resize { width: 80, height: 24 });
+        draw(&s)
+    });
+}

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use crate::core::filter::CallFilter;
 use crate::core::model::{Anchor, Dialect, Key};
 use crate::core::time::OrgZone;
 
@@ -38,6 +39,8 @@ pub enum Effect {
         org: Key,
         anchor: Anchor,
         limit: usize,
+        filter: CallFilter,
+        zone: OrgZone,
     },
     LoadCall {
         req: ReqId,

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod calendar;
 pub mod effect;
+pub mod filter;
 pub mod keymap;
 pub mod model;
 pub mod oncall;

@@ -84,6 +84,10 @@ pub enum Landing {
 
 pub struct CallsState {
     pub org: Option<Org>,
+    /// The filter every page of the list is read with.
+    pub filter: crate::core::filter::CallFilter,
+    /// The filter field while it is open.
+    pub filter_input: Option<TextArea<'static>>,
     pub zone: OrgZone,
     pub page: Page,
     pub selected: usize,
@@ -160,6 +164,8 @@ impl State {
             },
             calls: CallsState {
                 org: None,
+                filter: Default::default(),
+                filter_input: None,
                 zone: OrgZone::from_name(None),
                 page: Page::default(),
                 selected: 0,
@@ -207,7 +213,7 @@ impl State {
                 Screen::Calendar => self.calendar.goto.is_some(),
                 Screen::OnCall => self.oncall.time_input.is_some(),
                 Screen::Profile => self.profile.confirm.is_some(),
-                Screen::Calls => false,
+                Screen::Calls => self.calls.filter_input.is_some(),
             }
     }
 

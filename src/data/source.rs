@@ -9,6 +9,7 @@ use sqlx::query::Query;
 use sqlx::{AssertSqlSafe, Connection, PgConnection, Postgres, Row, Transaction};
 
 use crate::core::calendar::{self, Appointment, AppointmentDetail};
+use crate::core::filter::{CallFilter, like_escape};
 use crate::core::model::{Anchor, CallDetail, CallRow, Cursor, DbInfo, Dialect, Key, Org, Page};
 use crate::core::oncall::{Contact, Notification, OnCallData, Transfer};
 use crate::core::profile::{OrgProfile, ProfileSection};
@@ -38,7 +39,60 @@ impl Part {
     }
 }
 
-fn part_sql(c: &CallsSql, schema: Option<&str>, part: Part) -> String {
+/// A value a filter condition binds.
+enum FilterBind {
+    Text(String),
+    Time(DateTime<Utc>),
+}
+
+/// The filter's conditions on the call list, numbering their parameters from `$first`.
+fn filter_sql(c: &CallsSql, f: &CallFilter, zone: &OrgZone, first: usize) -> Result<(String, Vec<FilterBind>)> {
+    let fs = &c.filter;
+    let mut conds: Vec<String> = Vec::new();
+    let mut binds: Vec<FilterBind> = Vec::new();
+    let next = |b: FilterBind, binds: &mut Vec<FilterBind>| {
+        binds.push(b);
+        first + binds.len() - 1
+    };
+    if let Some(v) = &f.status {
+        let n = next(FilterBind::Text(v.trim().to_lowercase()), &mut binds);
+        conds.push(format!("lower({}) = ${n}", fs.status));
+    }
+    if let Some(v) = &f.direction {
+        let dir = fs.direction.ok_or("this platform records no call direction: drop dir:")?;
+        let n = next(FilterBind::Text(v.clone()), &mut binds);
+        conds.push(format!("lower({dir}) = ${n}"));
+    }
+    let ts_at = |n: usize| c.ts_param.replace("$3", &format!("${n}"));
+    if let Some(d) = f.from {
+        let n = next(FilterBind::Time(calendar::local_midnight_utc(zone, d)), &mut binds);
+        conds.push(format!("{} >= {}", c.ts, ts_at(n)));
+    }
+    if let Some(d) = f.to {
+        let n = next(FilterBind::Time(calendar::local_midnight_utc(zone, d + chrono::Duration::days(1))), &mut binds);
+        conds.push(format!("{} < {}", c.ts, ts_at(n)));
+    }
+    if let Some(v) = &f.agent {
+        let agent = fs.agent.ok_or("this platform records no agent on its calls: drop agent:")?;
+        let n = next(FilterBind::Text(format!("%{}%", like_escape(v.trim()))), &mut binds);
+        conds.push(format!("{agent} ILIKE ${n} ESCAPE '\\'"));
+    }
+    if f.urgent {
+        conds.push(fs.urgent.ok_or("this platform marks no call as urgent: drop urgent")?.to_string());
+    }
+    if let Some(v) = &f.phone {
+        // The typed digits at the start of the stored number's digits, or right after a country code.
+        let n = next(FilterBind::Text(v.clone()), &mut binds);
+        conds.push(format!("strpos(regexp_replace(COALESCE({}, ''), '\\D', '', 'g'), ${n}) BETWEEN 1 AND 4", fs.phone));
+    }
+    if let Some(v) = &f.text {
+        let n = next(FilterBind::Text(format!("%{}%", like_escape(v.trim()))), &mut binds);
+        conds.push(format!("({} ILIKE ${n} ESCAPE '\\' OR {} ILIKE ${n} ESCAPE '\\')", fs.text[0], fs.text[1]));
+    }
+    Ok((conds.join(" AND "), binds))
+}
+
+fn part_sql(c: &CallsSql, schema: Option<&str>, part: Part, filter: &str) -> String {
     let CallsSql { select, org, ts, ts_param, id, key_cast, .. } = *c;
     let (cond, order) = match part {
         Part::TimedDesc { after } => (
@@ -67,7 +121,8 @@ fn part_sql(c: &CallsSql, schema: Option<&str>, part: Part) -> String {
         ),
     };
     let select = with_schema(select, schema);
-    format!("{select} WHERE {org} AND {cond} ORDER BY {order} LIMIT $2")
+    let filter = if filter.is_empty() { String::new() } else { format!(" AND {filter}") };
+    format!("{select} WHERE {org} AND {cond}{filter} ORDER BY {order} LIMIT $2")
 }
 
 /// Fills `{schema}` with the quoted tenant schema.
@@ -373,17 +428,30 @@ impl Source {
         part: Part,
         cursor: Option<&Cursor>,
         limit: usize,
+        filter: (&CallFilter, &OrgZone),
     ) -> Result<Vec<CallRow>> {
         if limit == 0 || (!calls.ts_nullable && matches!(part, Part::NullAsc { .. } | Part::NullDesc { .. })) {
             return Ok(Vec::new());
         }
-        let q = sqlx::query(AssertSqlSafe(part_sql(calls, schema, part))).persistent(false);
+        let cursor_params = match (cursor, part.binds_time()) {
+            (None, _) => 0,
+            (Some(_), true) => 2,
+            (Some(_), false) => 1,
+        };
+        let (cond, binds) = filter_sql(calls, filter.0, filter.1, 3 + cursor_params)?;
+        let q = sqlx::query(AssertSqlSafe(part_sql(calls, schema, part, &cond))).persistent(false);
         let mut q = bind_key(q, org).bind(limit as i64);
         if let Some(c) = cursor {
             if part.binds_time() {
                 q = q.bind(c.created_at);
             }
             q = bind_key(q, &c.key);
+        }
+        for b in binds {
+            q = match b {
+                FilterBind::Text(t) => q.bind(t),
+                FilterBind::Time(t) => q.bind(t),
+            };
         }
         let rows = q.fetch_all(&mut **tx).await.map_err(|e| self.schema_error(e, schema))?;
         rows.iter().map(call_row).collect::<std::result::Result<_, _>>().map_err(err)
@@ -403,6 +471,20 @@ impl Source {
 
     /// One page of calls in display order (newest first), keyset-paged on (time, id) both ways.
     pub async fn calls(&self, dialect: Dialect, org: &Key, anchor: &Anchor, limit: usize) -> Result<Page> {
+        self.calls_filtered(dialect, org, anchor, limit, &CallFilter::default(), &OrgZone::from_name(None)).await
+    }
+
+    /// One page of the calls that pass the filter (dates are local to `zone`, the org's).
+    pub async fn calls_filtered(
+        &self,
+        dialect: Dialect,
+        org: &Key,
+        anchor: &Anchor,
+        limit: usize,
+        filter: &CallFilter,
+        zone: &OrgZone,
+    ) -> Result<Page> {
+        let fz = (filter, zone);
         let limit = limit.max(1);
         let want = limit + 1;
         let c = &dialects::sql(dialect).calls;
@@ -413,19 +495,19 @@ impl Source {
             Anchor::First | Anchor::After(_) => {
                 let mut rows = match anchor {
                     Anchor::After(cur) if cur.created_at.is_none() => {
-                        self.part(&mut tx, c, s, org, Part::NullDesc { after: true }, Some(cur), want).await?
+                        self.part(&mut tx, c, s, org, Part::NullDesc { after: true }, Some(cur), want, fz).await?
                     }
                     Anchor::After(cur) => {
                         let mut r =
-                            self.part(&mut tx, c, s, org, Part::TimedDesc { after: true }, Some(cur), want).await?;
+                            self.part(&mut tx, c, s, org, Part::TimedDesc { after: true }, Some(cur), want, fz).await?;
                         let rest = want - r.len();
-                        r.extend(self.part(&mut tx, c, s, org, Part::NullDesc { after: false }, None, rest).await?);
+                        r.extend(self.part(&mut tx, c, s, org, Part::NullDesc { after: false }, None, rest, fz).await?);
                         r
                     }
                     _ => {
-                        let mut r = self.part(&mut tx, c, s, org, Part::TimedDesc { after: false }, None, want).await?;
+                        let mut r = self.part(&mut tx, c, s, org, Part::TimedDesc { after: false }, None, want, fz).await?;
                         let rest = want - r.len();
-                        r.extend(self.part(&mut tx, c, s, org, Part::NullDesc { after: false }, None, rest).await?);
+                        r.extend(self.part(&mut tx, c, s, org, Part::NullDesc { after: false }, None, rest, fz).await?);
                         r
                     }
                 };
@@ -437,19 +519,19 @@ impl Source {
                 // Read backwards (oldest first), then reverse into display order.
                 let mut rows = match anchor {
                     Anchor::Before(cur) if cur.created_at.is_some() => {
-                        self.part(&mut tx, c, s, org, Part::TimedAsc { after: true }, Some(cur), want).await?
+                        self.part(&mut tx, c, s, org, Part::TimedAsc { after: true }, Some(cur), want, fz).await?
                     }
                     Anchor::Before(cur) => {
                         let mut r =
-                            self.part(&mut tx, c, s, org, Part::NullAsc { after: true }, Some(cur), want).await?;
+                            self.part(&mut tx, c, s, org, Part::NullAsc { after: true }, Some(cur), want, fz).await?;
                         let rest = want - r.len();
-                        r.extend(self.part(&mut tx, c, s, org, Part::TimedAsc { after: false }, None, rest).await?);
+                        r.extend(self.part(&mut tx, c, s, org, Part::TimedAsc { after: false }, None, rest, fz).await?);
                         r
                     }
                     _ => {
-                        let mut r = self.part(&mut tx, c, s, org, Part::NullAsc { after: false }, None, want).await?;
+                        let mut r = self.part(&mut tx, c, s, org, Part::NullAsc { after: false }, None, want, fz).await?;
                         let rest = want - r.len();
-                        r.extend(self.part(&mut tx, c, s, org, Part::TimedAsc { after: false }, None, rest).await?);
+                        r.extend(self.part(&mut tx, c, s, org, Part::TimedAsc { after: false }, None, rest, fz).await?);
                         r
                     }
                 };
@@ -459,7 +541,7 @@ impl Source {
                 if !has_before && rows.len() < limit {
                     // Near the top: show a full first page rather than a short one.
                     tx.commit().await.map_err(err)?;
-                    return Box::pin(self.calls(dialect, org, &Anchor::First, limit)).await;
+                    return Box::pin(self.calls_filtered(dialect, org, &Anchor::First, limit, filter, zone)).await;
                 }
                 Page { rows, has_before, has_after: matches!(anchor, Anchor::Before(_)) }
             }

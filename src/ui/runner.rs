@@ -43,8 +43,8 @@ impl Runner {
                     let (result, ms) = timed(source.orgs(dialect)).await;
                     Action::OrgsLoaded { req, result, ms }
                 }
-                Effect::LoadCalls { req, dialect, org, anchor, limit } => {
-                    let (result, ms) = timed(source.calls(dialect, &org, &anchor, limit)).await;
+                Effect::LoadCalls { req, dialect, org, anchor, limit, filter, zone } => {
+                    let (result, ms) = timed(source.calls_filtered(dialect, &org, &anchor, limit, &filter, &zone)).await;
                     Action::CallsLoaded { req, anchor, result, ms }
                 }
                 Effect::LoadCall { req, dialect, org, call } => {

@@ -261,7 +261,8 @@ fn load_calls(state: &mut State, anchor: Anchor, landing: Landing) -> Vec<Effect
     let req = state.req();
     let limit = state.page_size();
     state.calls.pending = Some((req, landing));
-    vec![Effect::LoadCalls { req, dialect, org, anchor, limit }]
+    let (filter, zone) = (state.calls.filter.clone(), state.calls.zone);
+    vec![Effect::LoadCalls { req, dialect, org, anchor, limit, filter, zone }]
 }
 
 fn calls_command(state: &mut State, cmd: Command) -> Vec<Effect> {
@@ -305,6 +306,17 @@ fn calls_command(state: &mut State, cmd: Command) -> Vec<Effect> {
         },
         Command::Top => load_calls(state, Anchor::First, Landing::FirstRow),
         Command::Bottom => load_calls(state, Anchor::Last, Landing::LastRow),
+        Command::Filter => {
+            let mut input = new_input("status:failed dir:inbound from:2026-01-01 to:2026-01-31 agent:ava phone:415 urgent words");
+            input.insert_str(state.calls.filter.describe());
+            state.calls.filter_input = Some(input);
+            Vec::new()
+        }
+        Command::ClearFilter if !state.calls.filter.is_empty() => {
+            state.calls.filter = Default::default();
+            state.message = Some("filter cleared".to_string());
+            load_calls(state, Anchor::First, Landing::FirstRow)
+        }
         Command::Open => open_call(state),
         Command::Back => {
             state.screen = Screen::Orgs;
@@ -415,7 +427,36 @@ fn text_input(state: &mut State, input: Input) -> Vec<Effect> {
         Screen::Calendar => calendar::goto_input(state, input),
         Screen::OnCall => oncall::time_input(state, input),
         Screen::Profile => profile::confirm_input(state, input),
-        Screen::Calls => Vec::new(),
+        Screen::Calls => filter_input(state, input),
+    }
+}
+
+/// Keys for the call-list filter field: enter applies it (from the first page), esc keeps the old one.
+fn filter_input(state: &mut State, input: Input) -> Vec<Effect> {
+    let Some(field) = state.calls.filter_input.as_mut() else { return Vec::new() };
+    match input.key {
+        TKey::Esc => {
+            state.calls.filter_input = None;
+            Vec::new()
+        }
+        TKey::Enter => {
+            let text = input_text(field);
+            match crate::core::filter::CallFilter::parse(&text) {
+                Ok(f) => {
+                    state.calls.filter_input = None;
+                    state.calls.filter = f;
+                    load_calls(state, Anchor::First, Landing::FirstRow)
+                }
+                Err(e) => {
+                    state.message = Some(e);
+                    Vec::new()
+                }
+            }
+        }
+        _ => {
+            field.input(input);
+            Vec::new()
+        }
     }
 }
 
@@ -458,6 +499,7 @@ fn choose_org(state: &mut State) -> Vec<Effect> {
     }
     state.calls.zone = OrgZone::from_name(org.timezone.as_deref());
     state.calls.org = Some(org);
+    state.calls.filter = Default::default();
     state.calls.page = Page::default();
     state.calls.selected = 0;
     state.calls.page_no = None;

@@ -36,6 +36,21 @@ pub struct CallsSql {
     pub key_cast: &'static str,
     /// Whether the time column may be NULL (then NULL-time rows are paged after the others).
     pub ts_nullable: bool,
+    /// What the call-list filters compare.
+    pub filter: FilterSql,
+}
+
+/// The expressions the call-list filters compare; None where the platform does not record it.
+#[derive(Debug, Clone, Copy)]
+pub struct FilterSql {
+    pub status: &'static str,
+    pub direction: Option<&'static str>,
+    pub agent: Option<&'static str>,
+    pub phone: &'static str,
+    /// The platform's own "urgent or emergency" condition.
+    pub urgent: Option<&'static str>,
+    /// Transcript and summary.
+    pub text: [&'static str; 2],
 }
 
 pub struct DialectSql {

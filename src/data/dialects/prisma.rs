@@ -2,7 +2,7 @@
 //! `TIMESTAMP(3)` without time zone holding UTC. "User".password, "twoFactorSecret" and "ApiKey".key are
 //! never named.
 
-use super::{CallsSql, DialectSql, OnCallSql};
+use super::{FilterSql, CallsSql, DialectSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT o.id AS id, o.name, o.plan::text AS industry, NULL::text AS timezone, NULL::text AS status \
@@ -19,6 +19,14 @@ pub const SQL: DialectSql = DialectSql {
         id: "c.id",
         key_cast: "text",
         ts_nullable: false,
+        filter: FilterSql {
+            status: "lower(c.status::text)",
+            direction: Some("lower(c.\"callType\"::text)"),
+            agent: Some("a.name"),
+            phone: "c.\"phoneNumber\"",
+            urgent: None,
+            text: ["c.transcript", "c.metadata->>'summary'"],
+        },
     },
     call: "SELECT c.id AS id, c.\"timestamp\" AT TIME ZONE 'UTC' AS ts, lower(c.\"callType\"::text) AS direction, \
            c.\"phoneNumber\" AS phone, lower(c.status::text) AS status, c.duration AS duration, \

@@ -1,6 +1,6 @@
 //! Quinite Vantage: `organizations`, `call_logs` with leads and campaigns; tenancy by organization_id.
 
-use super::{CallsSql, DialectSql, OnCallSql};
+use super::{FilterSql, CallsSql, DialectSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT o.id::text AS id, o.name, NULL::text AS industry, NULL::text AS timezone, o.status \
@@ -17,6 +17,14 @@ pub const SQL: DialectSql = DialectSql {
         id: "c.id",
         key_cast: "uuid",
         ts_nullable: false,
+        filter: FilterSql {
+            status: "c.call_status",
+            direction: Some("'outbound'::text"),
+            agent: Some("cp.name"),
+            phone: "l.phone",
+            urgent: None,
+            text: ["c.transcript", "c.conversation_summary"],
+        },
     },
     call: "SELECT c.id::text AS id, c.call_timestamp AS ts, 'outbound'::text AS direction, \
            l.phone AS phone, c.call_status AS status, c.duration AS duration, NULL::bool AS emergency, \

@@ -2,7 +2,7 @@
 //! `calls` and `call_rollups`. The schema name comes from data: it is only ever used quoted.
 //! `retell_api_key` is never named.
 
-use super::{CallsSql, DialectSql, OnCallSql};
+use super::{FilterSql, CallsSql, DialectSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT o.id::text AS id, o.name, NULL::text AS industry, NULL::text AS timezone, o.status \
@@ -20,6 +20,14 @@ pub const SQL: DialectSql = DialectSql {
         id: "c.id",
         key_cast: "uuid",
         ts_nullable: true,
+        filter: FilterSql {
+            status: "c.status",
+            direction: Some("c.direction"),
+            agent: Some("c.agent_id"),
+            phone: "CASE WHEN c.direction = 'outbound' THEN c.to_e164 ELSE c.from_e164 END",
+            urgent: None,
+            text: ["c.transcript", "c.detailed_summary"],
+        },
     },
     call: "SELECT c.id::text AS id, c.created_at AS ts, c.direction, \
            CASE WHEN c.direction = 'outbound' THEN c.to_e164 ELSE c.from_e164 END AS phone, \

@@ -1,7 +1,7 @@
 //! ServiceAI (Vapi): `organizations`, `call_logs`, `vapi_assistants`; tenancy by organization_id.
 //! Secret columns (twilio_auth_token, *_refresh_token, calendly_api_key, byo_sip_credentials) are never named.
 
-use super::{AppointmentsSql, ApptRange, CallsSql, DialectSql, OnCallSql};
+use super::{FilterSql, AppointmentsSql, ApptRange, CallsSql, DialectSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT o.id::text AS id, o.name, o.industry, o.timezone, NULL::text AS status \
@@ -18,6 +18,14 @@ pub const SQL: DialectSql = DialectSql {
         id: "c.id",
         key_cast: "uuid",
         ts_nullable: true,
+        filter: FilterSql {
+            status: "c.call_status",
+            direction: None,
+            agent: Some("a.name"),
+            phone: "c.customer_phone_number",
+            urgent: Some("(c.emergency_detected OR c.urgency_score >= 0.7)"),
+            text: ["c.transcript", "c.summary"],
+        },
     },
     call: "SELECT c.id::text AS id, c.created_at AS ts, NULL::text AS direction, \
            c.customer_phone_number AS phone, c.call_status AS status, c.call_duration AS duration, \

@@ -1,6 +1,6 @@
 //! Voxanne AI: `organizations`, `calls`; tenancy by org_id. org_credentials and stripe ids are never named.
 
-use super::{AppointmentsSql, ApptRange, CallsSql, DialectSql, OnCallSql};
+use super::{FilterSql, AppointmentsSql, ApptRange, CallsSql, DialectSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT o.id::text AS id, o.name, o.plan AS industry, \
@@ -19,6 +19,14 @@ pub const SQL: DialectSql = DialectSql {
         id: "c.id",
         key_cast: "uuid",
         ts_nullable: false,
+        filter: FilterSql {
+            status: "c.status",
+            direction: Some("c.call_direction"),
+            agent: None,
+            phone: "CASE WHEN c.call_direction = 'outbound' THEN c.to_number ELSE COALESCE(c.from_number, c.phone_number) END",
+            urgent: Some("c.sentiment_urgency IN ('high', 'critical')"),
+            text: ["c.transcript", "c.summary"],
+        },
     },
     call: "SELECT c.id::text AS id, c.created_at AS ts, c.call_direction AS direction, \
            CASE WHEN c.call_direction = 'outbound' THEN c.to_number ELSE COALESCE(c.from_number, c.phone_number) END AS phone, \

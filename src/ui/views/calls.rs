@@ -25,7 +25,22 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         (false, false) => "",
     };
     let title = format!(" {org} · calls, newest first · {page}{more} · {} ", c.zone.label());
-    let block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
+    let mut block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
+    if !c.filter.is_empty() {
+        let mut f = format!(" filter: {} (x clears) ", c.filter.describe());
+        if c.filter.text.is_some() {
+            f.push_str("· words are searched in transcripts and summaries, bounded by the statement timeout ");
+        }
+        block = block.title_bottom(Span::styled(f, theme.warn()));
+    }
+    if let Some(field) = &c.filter_input {
+        let [list, input] = ratatui::layout::Layout::vertical([Constraint::Min(3), Constraint::Length(3)]).areas(area);
+        let b = Block::default().borders(Borders::ALL).title(Span::styled(" Filter (enter: apply · esc: cancel) ", theme.title()));
+        let inner = b.inner(input);
+        frame.render_widget(b, input);
+        frame.render_widget(field, inner);
+        return table(state, theme, frame, list, block);
+    }
     if let Some(e) = &c.error {
         let block = block.title_bottom(Span::styled(format!(" ✖ {e} (showing the last loaded page) "), theme.danger()));
         return table(state, theme, frame, area, block);
@@ -36,7 +51,13 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     if c.page.rows.is_empty() {
         frame.render_widget(
-            Paragraph::new(vec![Line::raw("This organization has no calls.")]).wrap(Wrap { trim: false }).block(block),
+            Paragraph::new(vec![Line::raw(if c.filter.is_empty() {
+                "This organization has no calls."
+            } else {
+                "No calls match the filter (f edits it, x clears it)."
+            })])
+            .wrap(Wrap { trim: false })
+            .block(block),
             area,
         );
         return;

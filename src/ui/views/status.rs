@@ -76,6 +76,7 @@ pub fn render_footer(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
             Screen::Calendar => vec![("type".into(), "a date"), ("enter".into(), "go"), ("esc".into(), "cancel")],
             Screen::OnCall => vec![("type".into(), "a time"), ("enter".into(), "look"), ("esc".into(), "cancel")],
             Screen::Profile => vec![("type".into(), "the org's name"), ("enter".into(), "confirm"), ("esc".into(), "cancel")],
+            Screen::Calls => vec![("type".into(), "a filter"), ("enter".into(), "apply"), ("esc".into(), "cancel")],
             _ => vec![("type".into(), "search"), ("enter".into(), "done"), ("esc".into(), "cancel")],
         }
     } else {
