@@ -19,6 +19,8 @@ pub struct ConfigFile {
     pub theme: Option<String>,
     /// Seconds between refreshes of the on-call view (default 30).
     pub oncall_refresh_secs: Option<u64>,
+    /// The first screen: "orgs" (the switcher, the default) or "board" (the attention board).
+    pub start: Option<String>,
     #[serde(default)]
     pub profiles: BTreeMap<String, Profile>,
 }
@@ -46,6 +48,8 @@ pub struct CliSettings {
     pub theme: Option<String>,
     /// --write: allow writes (acknowledging a notification), each after a confirmation.
     pub write: bool,
+    /// --board: open on the attention board.
+    pub board: bool,
 }
 
 /// The environment, as read at start (passed in so that tests can set it).
@@ -83,6 +87,7 @@ pub struct Settings {
     pub dialect: Option<Dialect>,
     pub theme: String,
     pub oncall_refresh_secs: u64,
+    pub start_on_board: bool,
 }
 
 pub fn default_config_path() -> Option<PathBuf> {
@@ -175,6 +180,11 @@ pub fn resolve_with(cli: &CliSettings, env: &EnvSettings, file: &ConfigFile) -> 
         dialect,
         theme,
         oncall_refresh_secs: file.oncall_refresh_secs.unwrap_or(30).max(1),
+        start_on_board: match (cli.board, file.start.as_deref()) {
+            (true, _) | (false, Some("board")) => true,
+            (false, None | Some("orgs")) => false,
+            (false, Some(other)) => return Err(format!("unknown start screen {other:?}; known: orgs, board")),
+        },
     })
 }
 
@@ -234,7 +244,10 @@ mod tests {
     fn the_example_config_is_valid() {
         let f: ConfigFile = toml::from_str(include_str!("../config.example.toml")).expect("config.example.toml parses");
         let s = resolve_with(&CliSettings::default(), &EnvSettings::default(), &f).unwrap();
-        assert_eq!(s.url.as_deref(), Some("postgres://support:password@staging-db.example.com:5432/postgres?sslmode=require"));
+        assert_eq!(
+            s.url.as_deref(),
+            Some("postgres://support:password@staging-db.example.com:5432/postgres?sslmode=require")
+        );
         assert_eq!(s.oncall_refresh_secs, 30);
         let cli = CliSettings { profile: Some("prod".into()), ..Default::default() };
         assert_eq!(resolve_with(&cli, &EnvSettings::default(), &f).unwrap().dialect, Some(Dialect::ServiceAi));

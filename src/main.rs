@@ -37,6 +37,9 @@ struct Cli {
     /// No colors (also: NO_COLOR=1).
     #[arg(long, global = true)]
     no_color: bool,
+    /// Open on the attention board (the orgs that need a look) instead of the org switcher.
+    #[arg(long, global = true)]
+    board: bool,
     /// Write mode: allows acknowledging notifications (each after a confirmation). Read-only otherwise.
     #[arg(long, global = true)]
     write: bool,
@@ -96,6 +99,32 @@ enum ExportWhat {
         filter: Option<String>,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
+    },
+    /// The attention board: every org with its 24 h / 7 d figures and why it needs a look.
+    Board {
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+    },
+    /// An org's figures over a range of local dates (default: the last 7 days).
+    Overview {
+        /// Organization id, exact name, or a name fragment only one org has.
+        #[arg(long)]
+        org: String,
+        /// First local date (default: 6 days ago).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last local date, included (default: today).
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// One call with its details, summary and transcript.
+    Call {
+        /// Organization id, exact name, or a name fragment only one org has.
+        #[arg(long)]
+        org: String,
+        /// The call's id.
+        #[arg(long)]
+        id: String,
     },
     /// The org profile (identity, people, voice setup, integrations, money, campaigns), never a secret.
     Org {
@@ -164,6 +193,7 @@ async fn run(cli: Cli) -> ExitCode {
         dialect: cli.dialect.clone(),
         theme: cli.no_color.then(|| "mono".to_string()),
         write: cli.write,
+        board: cli.board,
     };
     let oncall_at = match cli.at.as_deref().map(switchboard::core::oncall::At::parse) {
         None => None,
@@ -244,6 +274,7 @@ async fn console(
         keymap: Keymap::default(),
         oncall_at,
         oncall_refresh_secs: settings.oncall_refresh_secs,
+        start_on_board: settings.start_on_board,
     };
     let result = app::run(source.clone(), opts).await;
     source.close().await;
@@ -322,6 +353,65 @@ async fn export_with(
     };
     let out = match what {
         ExportWhat::Orgs { format } => export::render(&orgs, format),
+        ExportWhat::Board { format } => match source.board(dialect).await {
+            Ok(rows) => {
+                let now = chrono::Utc::now();
+                let out: Vec<serde_json::Value> = switchboard::core::board::ranked(&rows, now)
+                    .into_iter()
+                    .map(|(i, reasons)| {
+                        let r = &rows[i];
+                        serde_json::json!({
+                            "id": r.key, "name": r.name, "status": r.status,
+                            "reasons": reasons.iter().map(|x| x.text()).collect::<Vec<_>>().join("; "),
+                            "calls_24h": r.calls_24h, "failed_24h": r.failed_24h, "calls_7d": r.calls_7d,
+                            "failed_7d": r.failed_7d, "open_emergencies": r.open_emergencies,
+                            "last_activity": r.last_activity.map(|t| t.to_rfc3339()),
+                        })
+                    })
+                    .collect();
+                export::render(&out, format)
+            }
+            Err(e) => return fail(EXIT_CONNECTION, &e),
+        },
+        ExportWhat::Overview { org, from, to } => {
+            let org = match export::resolve_org(&orgs, &org) {
+                Ok(o) => o,
+                Err(e) => return fail(EXIT_USAGE, &e),
+            };
+            let zone = switchboard::core::time::OrgZone::from_name(org.timezone.as_deref());
+            let today = chrono::Utc::now().with_timezone(&zone.tz).date_naive();
+            let day = |v: Option<String>, what: &str, dflt| match v {
+                Some(s) => export::parse_day(&s, what),
+                None => Ok(dflt),
+            };
+            let (from, to) = match (day(from, "--from", today - chrono::Duration::days(6)), day(to, "--to", today)) {
+                (Ok(f), Ok(t)) if f <= t => (f, t),
+                (Ok(_), Ok(_)) => return fail(EXIT_USAGE, "--from must not be after --to"),
+                (Err(e), _) | (_, Err(e)) => return fail(EXIT_USAGE, &e),
+            };
+            match source.overview(dialect, &org.key, from, to + chrono::Duration::days(1), &zone).await {
+                Ok(o) => serde_json::to_string_pretty(&o).map_err(|e| e.to_string()),
+                Err(e) => return fail(EXIT_CONNECTION, &e),
+            }
+        }
+        ExportWhat::Call { org, id } => {
+            let org = match export::resolve_org(&orgs, &org) {
+                Ok(o) => o,
+                Err(e) => return fail(EXIT_USAGE, &e),
+            };
+            match source.call(dialect, &org.key, &switchboard::core::model::Key::parse(&id)).await {
+                Ok(Some(c)) => {
+                    let turns = c.transcript.as_deref().map(switchboard::core::transcript::parse).unwrap_or_default();
+                    serde_json::to_string_pretty(&serde_json::json!({
+                        "call": c,
+                        "turns": turns.iter().map(|t| serde_json::json!({"speaker": t.label, "text": t.text})).collect::<Vec<_>>(),
+                    }))
+                    .map_err(|e| e.to_string())
+                }
+                Ok(None) => return fail(EXIT_USAGE, &format!("no call {id} in {}", org.name)),
+                Err(e) => return fail(EXIT_CONNECTION, &e),
+            }
+        }
         ExportWhat::Org { org } => {
             let org = match export::resolve_org(&orgs, &org) {
                 Ok(o) => o,

@@ -233,3 +233,46 @@ async fn export_oncall_at_an_instant() {
     assert_eq!(code, 2);
     assert!(err.contains("--at: not a time"), "{err}");
 }
+
+#[tokio::test]
+async fn export_board_overview_and_one_call() {
+    let url = hostile_db("exporttriage").await;
+    let (code, out, err) = switchboard(&["export", "--url", &url, "board"]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 3);
+    assert!(v[0]["reasons"].as_str().unwrap().contains("no calls"), "{v}");
+    let (code, out, err) = switchboard(&[
+        "export",
+        "--url",
+        &url,
+        "overview",
+        "--org",
+        "acme",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-01-31",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["total"].as_i64().unwrap() > 400);
+    assert_eq!(v["from"], "2026-01-01");
+    let (code, out, err) = switchboard(&["export", "--url", &url, "call", "--org", "acme", "--id", HOSTILE_CALL]);
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["turns"].as_array().unwrap().len() >= 2);
+    assert!(!out.contains('\u{1b}'), "escape sequences never reach the output");
+    let (code, _, err) = switchboard(&[
+        "export",
+        "--url",
+        &url,
+        "call",
+        "--org",
+        "acme",
+        "--id",
+        "40000000-0000-0000-0000-000000000999",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no call"), "{err}");
+}

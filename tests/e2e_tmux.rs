@@ -218,6 +218,12 @@ async fn demo_on_an_empty_data_directory_shows_orgs_and_calls() {
     t.type_text("2026-02-14");
     t.send(&["Enter"]);
     t.wait_for(&["February 2026", "Sat 14 Feb 2026"], 30);
+    // The overview of the same org, and the attention board.
+    t.send(&["Escape", "v"]);
+    t.wait_for(&["overview · last 7 days", "Calls ", "By status"], 30);
+    t.send(&["b"]);
+    let s = t.wait_for(&["Attention board ·", "orgs need a look"], 30);
+    assert!(s.contains("Bright Smile Family Dental"), "{s}");
     t.send(&["C-c"]);
     t.wait_for(&["EXITED 0"], 10);
 }

@@ -5,12 +5,14 @@ use ratatui_textarea::Input;
 
 use chrono::NaiveDate;
 
+use crate::core::board::BoardRow;
 use crate::core::calendar::{Appointment, AppointmentDetail};
 use crate::core::effect::ReqId;
-use crate::core::oncall::OnCallData;
-use crate::core::profile::OrgProfile;
 use crate::core::keymap::Command;
 use crate::core::model::{Anchor, CallDetail, DbInfo, Org, Page};
+use crate::core::oncall::OnCallData;
+use crate::core::overview::Overview;
+use crate::core::profile::OrgProfile;
 
 #[derive(Debug, Clone)]
 pub enum Action {
@@ -53,10 +55,36 @@ pub enum Action {
         result: Result<Option<AppointmentDetail>, String>,
         ms: f64,
     },
-    OnCallLoaded { req: ReqId, result: Result<OnCallData, String>, ms: f64 },
-    Acknowledged { req: ReqId, result: Result<(), String>, ms: f64 },
-    ProfileLoaded { req: ReqId, result: Result<Option<OrgProfile>, String>, ms: f64 },
-    StatusChanged { req: ReqId, result: Result<(), String>, ms: f64 },
+    OnCallLoaded {
+        req: ReqId,
+        result: Result<OnCallData, String>,
+        ms: f64,
+    },
+    Acknowledged {
+        req: ReqId,
+        result: Result<(), String>,
+        ms: f64,
+    },
+    ProfileLoaded {
+        req: ReqId,
+        result: Result<Option<OrgProfile>, String>,
+        ms: f64,
+    },
+    StatusChanged {
+        req: ReqId,
+        result: Result<(), String>,
+        ms: f64,
+    },
+    BoardLoaded {
+        req: ReqId,
+        result: Result<Vec<BoardRow>, String>,
+        ms: f64,
+    },
+    OverviewLoaded {
+        req: ReqId,
+        result: Result<Overview, String>,
+        ms: f64,
+    },
     /// A second passed (sent only while a view refreshes itself); `now` is in the state.
     Tick,
 }

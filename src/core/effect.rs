@@ -21,6 +21,8 @@ pub enum Slot {
     OnCall,
     Write,
     Profile,
+    Board,
+    Overview,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -63,12 +65,43 @@ pub enum Effect {
         org: Key,
         appt: Key,
     },
-    LoadOnCall { req: ReqId, dialect: Dialect, org: Key },
-    LoadProfile { req: ReqId, dialect: Dialect, org: Key },
+    LoadOnCall {
+        req: ReqId,
+        dialect: Dialect,
+        org: Key,
+    },
+    LoadProfile {
+        req: ReqId,
+        dialect: Dialect,
+        org: Key,
+    },
+    LoadBoard {
+        req: ReqId,
+        dialect: Dialect,
+    },
+    LoadOverview {
+        req: ReqId,
+        dialect: Dialect,
+        org: Key,
+        from: NaiveDate,
+        to: NaiveDate,
+        zone: OrgZone,
+    },
     /// A write: suspend or reactivate an org (only in write mode, after typing its name).
-    SetOrgStatus { req: ReqId, dialect: Dialect, org: Key, status: String, previous: Option<String> },
+    SetOrgStatus {
+        req: ReqId,
+        dialect: Dialect,
+        org: Key,
+        status: String,
+        previous: Option<String>,
+    },
     /// A write: acknowledge one notification (only ever emitted in write mode, after a confirmation).
-    Acknowledge { req: ReqId, dialect: Dialect, org: Key, notification: Key },
+    Acknowledge {
+        req: ReqId,
+        dialect: Dialect,
+        org: Key,
+        notification: Key,
+    },
     Quit,
 }
 
@@ -84,6 +117,8 @@ impl Effect {
             Effect::LoadOnCall { .. } => Some(Slot::OnCall),
             Effect::Acknowledge { .. } | Effect::SetOrgStatus { .. } => Some(Slot::Write),
             Effect::LoadProfile { .. } => Some(Slot::Profile),
+            Effect::LoadBoard { .. } => Some(Slot::Board),
+            Effect::LoadOverview { .. } => Some(Slot::Overview),
             Effect::Quit => None,
         }
     }

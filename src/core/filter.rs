@@ -62,11 +62,14 @@ impl CallFilter {
         let mut f = CallFilter::default();
         let mut text: Vec<String> = Vec::new();
         let date = |v: &str, k: &str| {
-            NaiveDate::parse_from_str(v, "%Y-%m-%d").map_err(|_| format!("{k}: wants a date like 2026-01-31, got {v:?}"))
+            NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                .map_err(|_| format!("{k}: wants a date like 2026-01-31, got {v:?}"))
         };
         for w in words(s) {
             let (k, v) = match w.split_once(':') {
-                Some((k, v)) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphabetic()) => (k.to_ascii_lowercase(), v.to_string()),
+                Some((k, v)) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphabetic()) => {
+                    (k.to_ascii_lowercase(), v.to_string())
+                }
                 _ => {
                     if w.eq_ignore_ascii_case("urgent") || w.eq_ignore_ascii_case("emergency") {
                         f.urgent = true;
@@ -161,8 +164,10 @@ mod tests {
 
     #[test]
     fn parses_every_kind_and_prints_it_back() {
-        let f = CallFilter::parse(r#"status:failed dir:in from:2026-01-01 to:2026-01-31 agent:"Ava Bot" urgent phone:+1(415)555 burst pipe"#)
-            .unwrap();
+        let f = CallFilter::parse(
+            r#"status:failed dir:in from:2026-01-01 to:2026-01-31 agent:"Ava Bot" urgent phone:+1(415)555 burst pipe"#,
+        )
+        .unwrap();
         assert_eq!(f.status.as_deref(), Some("failed"));
         assert_eq!(f.direction.as_deref(), Some("inbound"));
         assert_eq!(f.from, NaiveDate::from_ymd_opt(2026, 1, 1));

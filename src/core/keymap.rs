@@ -34,6 +34,8 @@ pub enum Command {
     Profile,
     SetStatus,
     ClearFilter,
+    Board,
+    Overview,
     Search,
     NextMatch,
     PrevMatch,
@@ -65,8 +67,12 @@ impl Command {
             Command::OnCall => "on-call view",
             Command::Acknowledge => "acknowledge the notification (write mode)",
             Command::Yes => "yes, do it (in a confirmation)",
-            Command::Filter => "filter (calls: status: dir: from: to: agent: phone: urgent, words; notifications: by status)",
+            Command::Filter => {
+                "filter (calls: status: dir: from: to: agent: phone: urgent, words; notifications: by status)"
+            }
             Command::ClearFilter => "clear the filter",
+            Command::Board => "attention board: orgs that need a look",
+            Command::Overview => "org overview: figures, calls per day, breakdowns",
             Command::SetTime => "look at another instant",
             Command::Profile => "org profile",
             Command::SetStatus => "suspend / reactivate the org (write mode)",
@@ -104,6 +110,8 @@ impl Command {
             Command::Yes => "yes",
             Command::Filter => "filter",
             Command::ClearFilter => "clear filter",
+            Command::Board => "board",
+            Command::Overview => "overview",
             Command::SetTime => "at time",
             Command::Profile => "profile",
             Command::SetStatus => "suspend/reactivate",
@@ -123,6 +131,8 @@ pub enum Context {
     Calendar,
     OnCall,
     Profile,
+    Board,
+    Overview,
 }
 
 impl Context {
@@ -134,6 +144,8 @@ impl Context {
             Context::Calendar => "Calendar",
             Context::OnCall => "On call",
             Context::Profile => "Org profile",
+            Context::Board => "Attention board",
+            Context::Overview => "Org overview (f: today / 7 d / 30 d, g: a range)",
         }
     }
 }
@@ -273,6 +285,8 @@ impl Default for Keymap {
             (Global, c('c'), Command::Calendar),
             (Global, c('e'), Command::OnCall),
             (Global, c('p'), Command::Profile),
+            (Global, c('b'), Command::Board),
+            (Global, c('v'), Command::Overview),
             (Calls, c('k'), Up),
             (Calls, p(K::Up), Up),
             (Calls, c('j'), Down),
@@ -352,6 +366,20 @@ impl Default for Keymap {
             (Context::Profile, c('g'), Top),
             (Context::Profile, c('G'), Bottom),
             (Context::Profile, c('S'), SetStatus),
+            (Context::Overview, c('f'), Filter),
+            (Context::Overview, c('t'), Today),
+            (Context::Overview, c('g'), GoTo),
+            (Context::Overview, p(K::Esc), Back),
+            (Context::Board, c('k'), Up),
+            (Context::Board, p(K::Up), Up),
+            (Context::Board, c('j'), Down),
+            (Context::Board, p(K::Down), Down),
+            (Context::Board, p(K::PageUp), PageUp),
+            (Context::Board, p(K::PageDown), PageDown),
+            (Context::Board, p(K::Enter), Open),
+            (Context::Board, c('f'), Filter),
+            (Context::Board, c('x'), ClearFilter),
+            (Context::Board, p(K::Esc), Back),
             (Context::Profile, p(K::Esc), Back),
             (Context::Profile, p(K::Backspace), Back),
         ];

@@ -1,12 +1,14 @@
 //! The pure core: model, state, actions, effects and the reducer. Imports neither `data` nor `ui`.
 
 pub mod action;
+pub mod board;
 pub mod calendar;
 pub mod effect;
 pub mod filter;
 pub mod keymap;
 pub mod model;
 pub mod oncall;
+pub mod overview;
 pub mod profile;
 pub mod reducer;
 pub mod sanitize;

@@ -126,8 +126,12 @@ impl Dialect {
     fn profile_note(self) -> &'static str {
         match self {
             Dialect::Retell => "identity, branding, margin, people, billing history; suspend/reactivate (audited)",
-            Dialect::ServiceAi => "identity, people, invitations, assistants, numbers, integrations, subscription, invoices",
-            Dialect::Voxanne => "identity, wallet, people, agents, integrations, credentials (set or not), tools and flags",
+            Dialect::ServiceAi => {
+                "identity, people, invitations, assistants, numbers, integrations, subscription, invoices"
+            }
+            Dialect::Voxanne => {
+                "identity, wallet, people, agents, integrations, credentials (set or not), tools and flags"
+            }
             Dialect::Prisma => "identity, credits, people, agents with their STT/LLM/TTS, numbers, campaigns, API keys",
             Dialect::Quinite => "identity, people, campaigns with conversion, projects; suspend/reactivate",
         }

@@ -20,6 +20,8 @@ pub enum Screen {
     Calendar,
     OnCall,
     Profile,
+    Board,
+    Overview,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -55,11 +57,15 @@ pub struct State {
     pub calendar: CalendarState,
     pub oncall: OnCallState,
     pub profile: ProfileState,
+    pub board: BoardState,
+    pub overview: OverviewState,
     /// The current time, set by the event loop (tests set it): "today" is its date in the org's zone.
     pub now: DateTime<Utc>,
     pub last_query_ms: Option<f64>,
     pub message: Option<String>,
     pub quit: bool,
+    /// Open on the attention board instead of the org switcher (super-admins).
+    pub start_on_board: bool,
     pub(crate) next_req: ReqId,
 }
 
@@ -178,10 +184,13 @@ impl State {
             calendar: CalendarState::default(),
             oncall: OnCallState::default(),
             profile: ProfileState::default(),
+            board: BoardState::default(),
+            overview: OverviewState::default(),
             now: Utc::now(),
             last_query_ms: None,
             message: None,
             quit: false,
+            start_on_board: false,
             next_req: 1,
         }
     }
@@ -201,6 +210,8 @@ impl State {
             Screen::Calendar => Context::Calendar,
             Screen::OnCall => Context::OnCall,
             Screen::Profile => Context::Profile,
+            Screen::Board => Context::Board,
+            Screen::Overview => Context::Overview,
         }
     }
 
@@ -213,6 +224,8 @@ impl State {
                 Screen::Calendar => self.calendar.goto.is_some(),
                 Screen::OnCall => self.oncall.time_input.is_some(),
                 Screen::Profile => self.profile.confirm.is_some(),
+                Screen::Board => self.board.filter_input.is_some(),
+                Screen::Overview => self.overview.range_input.is_some(),
                 Screen::Calls => self.calls.filter_input.is_some(),
             }
     }
@@ -470,4 +483,51 @@ pub struct ProfileState {
     /// The typed confirmation of a status change, while it is open.
     pub confirm: Option<TextArea<'static>>,
     pub write_pending: Option<ReqId>,
+}
+
+/// The attention board.
+#[derive(Default)]
+pub struct BoardState {
+    pub rows: Vec<crate::core::board::BoardRow>,
+    pub loaded: bool,
+    pub pending: Option<ReqId>,
+    pub error: Option<String>,
+    pub selected: usize,
+    /// Words the rows must contain (name, status or reason).
+    pub filter: String,
+    pub filter_input: Option<TextArea<'static>>,
+}
+
+impl State {
+    /// The board's rows in urgency order, with their reasons, passing the filter.
+    pub fn board_view(&self) -> Vec<(usize, Vec<crate::core::board::Reason>)> {
+        let f = self.board.filter.to_lowercase();
+        crate::core::board::ranked(&self.board.rows, self.now)
+            .into_iter()
+            .filter(|(i, reasons)| {
+                f.is_empty() || {
+                    let r = &self.board.rows[*i];
+                    let hay = format!(
+                        "{} {} {}",
+                        r.name,
+                        r.status.as_deref().unwrap_or(""),
+                        reasons.iter().map(|x| x.text()).collect::<Vec<_>>().join(" ")
+                    )
+                    .to_lowercase();
+                    f.split_whitespace().all(|w| hay.contains(w))
+                }
+            })
+            .collect()
+    }
+}
+
+/// The org overview.
+#[derive(Default)]
+pub struct OverviewState {
+    pub org: Option<Key>,
+    pub range: crate::core::overview::Range,
+    pub data: Option<crate::core::overview::Overview>,
+    pub pending: Option<ReqId>,
+    pub error: Option<String>,
+    pub range_input: Option<TextArea<'static>>,
 }

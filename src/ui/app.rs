@@ -28,6 +28,8 @@ pub struct AppOptions {
     /// The instant the on-call view looks at (None: now).
     pub oncall_at: Option<crate::core::oncall::At>,
     pub oncall_refresh_secs: u64,
+    /// Open on the attention board.
+    pub start_on_board: bool,
 }
 
 /// Runs the console until the user quits or a signal asks it to stop.
@@ -42,6 +44,7 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
     let mut state = State::new(opts.target, opts.read_only, opts.keymap);
     state.oncall.at = opts.oncall_at;
     state.oncall.refresh_every_s = opts.oncall_refresh_secs.max(1);
+    state.start_on_board = opts.start_on_board;
     let size = guard.terminal.size()?;
     reducer::update(&mut state, Action::Resize { width: size.width, height: size.height });
     let mut pending: Vec<Effect> = reducer::init(&mut state);

@@ -44,7 +44,8 @@ impl Runner {
                     Action::OrgsLoaded { req, result, ms }
                 }
                 Effect::LoadCalls { req, dialect, org, anchor, limit, filter, zone } => {
-                    let (result, ms) = timed(source.calls_filtered(dialect, &org, &anchor, limit, &filter, &zone)).await;
+                    let (result, ms) =
+                        timed(source.calls_filtered(dialect, &org, &anchor, limit, &filter, &zone)).await;
                     Action::CallsLoaded { req, anchor, result, ms }
                 }
                 Effect::LoadCall { req, dialect, org, call } => {
@@ -75,6 +76,14 @@ impl Runner {
                     let (result, ms) = timed(source.set_org_status(dialect, &org, &status, previous.as_deref())).await;
                     Action::StatusChanged { req, result, ms }
                 }
+                Effect::LoadBoard { req, dialect } => {
+                    let (result, ms) = timed(source.board(dialect)).await;
+                    Action::BoardLoaded { req, result, ms }
+                }
+                Effect::LoadOverview { req, dialect, org, from, to, zone } => {
+                    let (result, ms) = timed(source.overview(dialect, &org, from, to, &zone)).await;
+                    Action::OverviewLoaded { req, result, ms }
+                }
                 Effect::Quit => return,
             };
             if let Err(e) = &action_result(&action) {
@@ -103,7 +112,9 @@ fn action_result(a: &Action) -> Result<(), &str> {
         | Action::OnCallLoaded { result: Err(e), .. }
         | Action::Acknowledged { result: Err(e), .. }
         | Action::ProfileLoaded { result: Err(e), .. }
-        | Action::StatusChanged { result: Err(e), .. } => Err(e.as_str()),
+        | Action::StatusChanged { result: Err(e), .. }
+        | Action::BoardLoaded { result: Err(e), .. }
+        | Action::OverviewLoaded { result: Err(e), .. } => Err(e.as_str()),
         _ => Ok(()),
     }
 }

@@ -1,7 +1,9 @@
 //! The reducer: every decision of the console, as a plain function of state and action.
 
+mod board;
 mod calendar;
 mod oncall;
+mod overview;
 mod profile;
 
 pub use calendar::agenda as calendar_agenda;
@@ -46,7 +48,11 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                 Ok(info) => {
                     let dialect = info.dialect;
                     state.conn = Conn::Ready(info);
-                    load_orgs(state, dialect)
+                    let mut fx = load_orgs(state, dialect);
+                    if state.start_on_board && state.screen == Screen::Orgs {
+                        fx.extend(board::open(state));
+                    }
+                    fx
                 }
                 Err(e) => {
                     state.conn = Conn::Failed(e);
@@ -96,6 +102,16 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             oncall::acknowledged(state, req, result)
         }
         Action::Tick => oncall::tick(state),
+        Action::OverviewLoaded { req, result, ms } => {
+            state.last_query_ms = Some(ms);
+            overview::loaded(state, req, result);
+            Vec::new()
+        }
+        Action::BoardLoaded { req, result, ms } => {
+            state.last_query_ms = Some(ms);
+            board::loaded(state, req, result);
+            Vec::new()
+        }
         Action::ProfileLoaded { req, result, ms } => {
             state.last_query_ms = Some(ms);
             profile::loaded(state, req, result);
@@ -205,6 +221,8 @@ fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
         Command::Calendar => calendar::open(state),
         Command::OnCall => oncall::open(state),
         Command::Profile => profile::open(state),
+        Command::Board => board::open(state),
+        Command::Overview => overview::open(state),
         _ => match state.screen {
             Screen::Orgs => Vec::new(),
             Screen::Calls => calls_command(state, cmd),
@@ -212,6 +230,8 @@ fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
             Screen::Calendar => calendar::command(state, cmd),
             Screen::OnCall => oncall::command(state, cmd),
             Screen::Profile => profile::command(state, cmd),
+            Screen::Board => board::command(state, cmd),
+            Screen::Overview => overview::command(state, cmd),
         },
     }
 }
@@ -251,6 +271,8 @@ fn refresh(state: &mut State) -> Vec<Effect> {
             oncall::load(state)
         }
         Screen::Profile => profile::load(state),
+        Screen::Board => board::load(state),
+        Screen::Overview => overview::load(state),
     }
 }
 
@@ -307,7 +329,8 @@ fn calls_command(state: &mut State, cmd: Command) -> Vec<Effect> {
         Command::Top => load_calls(state, Anchor::First, Landing::FirstRow),
         Command::Bottom => load_calls(state, Anchor::Last, Landing::LastRow),
         Command::Filter => {
-            let mut input = new_input("status:failed dir:inbound from:2026-01-01 to:2026-01-31 agent:ava phone:415 urgent words");
+            let mut input =
+                new_input("status:failed dir:inbound from:2026-01-01 to:2026-01-31 agent:ava phone:415 urgent words");
             input.insert_str(state.calls.filter.describe());
             state.calls.filter_input = Some(input);
             Vec::new()
@@ -427,6 +450,8 @@ fn text_input(state: &mut State, input: Input) -> Vec<Effect> {
         Screen::Calendar => calendar::goto_input(state, input),
         Screen::OnCall => oncall::time_input(state, input),
         Screen::Profile => profile::confirm_input(state, input),
+        Screen::Board => board::filter_input(state, input),
+        Screen::Overview => overview::range_input(state, input),
         Screen::Calls => filter_input(state, input),
     }
 }
@@ -475,6 +500,8 @@ fn org_input(state: &mut State, input: Input) -> Vec<Effect> {
         (TKey::PageUp, _) => state.orgs.selected = sel.saturating_sub(10),
         (TKey::PageDown, _) => state.orgs.selected = (sel + 10).min(n.saturating_sub(1)),
         (TKey::Char('c'), true) => return quit(state),
+        // The attention board is one key away from the switcher too.
+        (TKey::Tab, _) => return board::open(state),
         _ => {
             let before = input_text(&state.orgs.filter);
             state.orgs.filter.input(input);
@@ -491,7 +518,16 @@ fn choose_org(state: &mut State) -> Vec<Effect> {
         state.message = Some("no organization matches".to_string());
         return Vec::new();
     };
-    let org = state.orgs.all[idx].clone();
+    let key = state.orgs.all[idx].key.clone();
+    open_org(state, &key)
+}
+
+/// Opens an org's call list (from the switcher or the board), starting over when it is another org.
+pub(crate) fn open_org(state: &mut State, key: &crate::core::model::Key) -> Vec<Effect> {
+    let Some(org) = state.orgs.all.iter().find(|o| &o.key == key).cloned() else {
+        state.message = Some("this organization is not in the org list (r reloads it)".to_string());
+        return Vec::new();
+    };
     let same = state.calls.org.as_ref().is_some_and(|o| o.key == org.key);
     state.screen = Screen::Calls;
     if same {
@@ -509,6 +545,7 @@ fn choose_org(state: &mut State) -> Vec<Effect> {
     state.calendar = Default::default();
     state.oncall.org = None;
     state.profile.org = None;
+    state.overview.org = None;
     load_calls(state, Anchor::First, Landing::FirstRow)
 }
 

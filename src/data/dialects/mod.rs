@@ -10,6 +10,7 @@
 //! These strings are the console's own constants. The only part ever filled in at run time is the
 //! `{schema}` of a schema-per-tenant dialect, with a quoted identifier (see `quote_ident`).
 
+pub mod board;
 pub mod prisma;
 pub mod profile;
 pub mod quinite;

@@ -2,7 +2,7 @@
 //! `TIMESTAMP(3)` without time zone holding UTC. "User".password, "twoFactorSecret" and "ApiKey".key are
 //! never named.
 
-use super::{FilterSql, CallsSql, DialectSql, OnCallSql};
+use super::{CallsSql, DialectSql, FilterSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT o.id AS id, o.name, o.plan::text AS industry, NULL::text AS timezone, NULL::text AS status \

@@ -1,6 +1,6 @@
 //! Quinite Vantage: `organizations`, `call_logs` with leads and campaigns; tenancy by organization_id.
 
-use super::{FilterSql, CallsSql, DialectSql, OnCallSql};
+use super::{CallsSql, DialectSql, FilterSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT o.id::text AS id, o.name, NULL::text AS industry, NULL::text AS timezone, o.status \

@@ -2,7 +2,7 @@
 //! `calls` and `call_rollups`. The schema name comes from data: it is only ever used quoted.
 //! `retell_api_key` is never named.
 
-use super::{FilterSql, CallsSql, DialectSql, OnCallSql};
+use super::{CallsSql, DialectSql, FilterSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT o.id::text AS id, o.name, NULL::text AS industry, NULL::text AS timezone, o.status \

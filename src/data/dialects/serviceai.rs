@@ -1,7 +1,7 @@
 //! ServiceAI (Vapi): `organizations`, `call_logs`, `vapi_assistants`; tenancy by organization_id.
 //! Secret columns (twilio_auth_token, *_refresh_token, calendly_api_key, byo_sip_credentials) are never named.
 
-use super::{FilterSql, AppointmentsSql, ApptRange, CallsSql, DialectSql, OnCallSql};
+use super::{AppointmentsSql, ApptRange, CallsSql, DialectSql, FilterSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT o.id::text AS id, o.name, o.industry, o.timezone, NULL::text AS status \

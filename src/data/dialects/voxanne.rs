@@ -1,6 +1,6 @@
 //! Voxanne AI: `organizations`, `calls`; tenancy by org_id. org_credentials and stripe ids are never named.
 
-use super::{FilterSql, AppointmentsSql, ApptRange, CallsSql, DialectSql, OnCallSql};
+use super::{AppointmentsSql, ApptRange, CallsSql, DialectSql, FilterSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT o.id::text AS id, o.name, o.plan AS industry, \
@@ -102,7 +102,9 @@ pub const SQL: DialectSql = DialectSql {
              FROM calls c WHERE c.org_id = $1::uuid AND c.sentiment_urgency IN ('high', 'critical') \
              ORDER BY c.created_at DESC, c.id DESC LIMIT 100",
         ),
-        org: Some("SELECT o.phone AS fallback_phone, NULL::text AS transfer_to FROM organizations o WHERE o.id = $1::uuid"),
+        org: Some(
+            "SELECT o.phone AS fallback_phone, NULL::text AS transfer_to FROM organizations o WHERE o.id = $1::uuid",
+        ),
         acknowledge: Some(
             "UPDATE hot_lead_alerts SET status = 'acknowledged', acknowledged_at = now() \
              WHERE org_id = $1::uuid AND id = $2::uuid AND status <> 'acknowledged' RETURNING id::text",

@@ -35,7 +35,9 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     if let Some(field) = &c.filter_input {
         let [list, input] = ratatui::layout::Layout::vertical([Constraint::Min(3), Constraint::Length(3)]).areas(area);
-        let b = Block::default().borders(Borders::ALL).title(Span::styled(" Filter (enter: apply · esc: cancel) ", theme.title()));
+        let b = Block::default()
+            .borders(Borders::ALL)
+            .title(Span::styled(" Filter (enter: apply · esc: cancel) ", theme.title()));
         let inner = b.inner(input);
         frame.render_widget(b, input);
         frame.render_widget(field, inner);

@@ -28,6 +28,7 @@ fn fields<'a>(theme: &Theme) -> Vec<Line<'a>> {
         Line::raw(" type to filter or search"),
         Line::raw(" ↑ ↓ ctrl-p ctrl-n  select"),
         Line::raw(" enter  choose / done"),
+        Line::raw(" tab  (switcher) the attention board"),
         Line::raw(" esc  back / cancel"),
         Line::raw(""),
         Line::styled("any key closes this help", theme.dim()),
@@ -35,11 +36,20 @@ fn fields<'a>(theme: &Theme) -> Vec<Line<'a>> {
 }
 
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let one: Vec<Line> = [Context::Global, Context::Calls, Context::Call, Context::Calendar, Context::OnCall, Context::Profile]
-        .into_iter()
-        .flat_map(|c| section(state, theme, c, 20))
-        .chain(fields(theme))
-        .collect();
+    let one: Vec<Line> = [
+        Context::Global,
+        Context::Calls,
+        Context::Call,
+        Context::Calendar,
+        Context::OnCall,
+        Context::Profile,
+        Context::Board,
+        Context::Overview,
+    ]
+    .into_iter()
+    .flat_map(|c| section(state, theme, c, 20))
+    .chain(fields(theme))
+    .collect();
     let block = Block::default().borders(Borders::ALL).title(Span::styled(" Keys ", theme.title()));
     if one.len() as u16 + 2 <= area.height {
         let h = one.len() as u16 + 2;

@@ -1,12 +1,14 @@
 //! Views render from the state only: no I/O, no waiting, no locks.
 
+pub mod board;
 pub mod calendar;
 pub mod call;
 pub mod calls;
 pub mod help;
 pub mod oncall;
-pub mod profile;
 pub mod orgs;
+pub mod overview;
+pub mod profile;
 pub mod status;
 
 use ratatui::Frame;
@@ -32,6 +34,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         Screen::Calendar => calendar::render(state, theme, frame, main),
         Screen::OnCall => oncall::render(state, theme, frame, main),
         Screen::Profile => profile::render(state, theme, frame, main),
+        Screen::Board => board::render(state, theme, frame, main),
+        Screen::Overview => overview::render(state, theme, frame, main),
     }
     status::render_status(state, theme, frame, status_row);
     status::render_footer(state, theme, frame, footer_row);

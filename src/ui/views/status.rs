@@ -56,6 +56,8 @@ fn busy(state: &State) -> bool {
         || state.calendar.pending.is_some()
         || state.oncall.pending.is_some()
         || state.profile.pending.is_some()
+        || state.board.pending.is_some()
+        || state.overview.pending.is_some()
         || state.conn == Conn::Connecting
 }
 
@@ -70,13 +72,18 @@ pub fn render_footer(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
                 ("type".into(), "filter"),
                 ("↑↓".into(), "select"),
                 ("enter".into(), "open"),
+                ("tab".into(), "board"),
                 ("esc".into(), "back"),
                 ("ctrl-c".into(), "quit"),
             ],
             Screen::Calendar => vec![("type".into(), "a date"), ("enter".into(), "go"), ("esc".into(), "cancel")],
             Screen::OnCall => vec![("type".into(), "a time"), ("enter".into(), "look"), ("esc".into(), "cancel")],
-            Screen::Profile => vec![("type".into(), "the org's name"), ("enter".into(), "confirm"), ("esc".into(), "cancel")],
+            Screen::Profile => {
+                vec![("type".into(), "the org's name"), ("enter".into(), "confirm"), ("esc".into(), "cancel")]
+            }
             Screen::Calls => vec![("type".into(), "a filter"), ("enter".into(), "apply"), ("esc".into(), "cancel")],
+            Screen::Board => vec![("type".into(), "words"), ("enter".into(), "keep"), ("esc".into(), "close")],
+            Screen::Overview => vec![("type".into(), "from..to"), ("enter".into(), "count"), ("esc".into(), "cancel")],
             _ => vec![("type".into(), "search"), ("enter".into(), "done"), ("esc".into(), "cancel")],
         }
     } else {
@@ -102,6 +109,10 @@ pub fn render_footer(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
             ],
             Screen::Orgs => &[Command::Help, Command::Quit],
             Screen::Profile => &[Command::Down, Command::PageDown, Command::SetStatus, Command::Back, Command::Help],
+            Screen::Board => {
+                &[Command::Down, Command::Open, Command::Filter, Command::Refresh, Command::Back, Command::Help]
+            }
+            Screen::Overview => &[Command::Filter, Command::GoTo, Command::Refresh, Command::Back, Command::Help],
             Screen::OnCall => &[
                 Command::Down,
                 Command::Details,

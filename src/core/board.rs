@@ -1,0 +1,144 @@
+//! The attention board: every org with its recent figures, and why it needs a look, most urgent first.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::core::model::Key;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BoardRow {
+    pub key: Key,
+    pub name: String,
+    pub status: Option<String>,
+    pub calls_24h: i64,
+    pub failed_24h: i64,
+    pub calls_7d: i64,
+    pub failed_7d: i64,
+    /// Emergency notifications (or alerts) not yet acknowledged, where the platform has them.
+    pub open_emergencies: Option<i64>,
+    /// The last call (or recorded activity); None when nothing happened within the window read.
+    pub last_activity: Option<DateTime<Utc>>,
+}
+
+/// Why an org is on the board.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Reason {
+    PendingEmergency(i64),
+    FailureSpike { rate_24h: f64, rate_7d: f64 },
+    Silent { days: Option<i64> },
+    Suspended(String),
+}
+
+impl Reason {
+    pub fn weight(&self) -> u32 {
+        match self {
+            Reason::PendingEmergency(_) => 100,
+            Reason::FailureSpike { .. } => 50,
+            Reason::Silent { .. } => 20,
+            Reason::Suspended(_) => 5,
+        }
+    }
+
+    pub fn text(&self) -> String {
+        match self {
+            Reason::PendingEmergency(n) => format!("⚠ {n} emergency open"),
+            Reason::FailureSpike { rate_24h, rate_7d } => {
+                format!("✖ failures {:.0}% (7 d {:.0}%)", rate_24h * 100.0, rate_7d * 100.0)
+            }
+            Reason::Silent { days: Some(d) } => format!("… no calls for {d} d"),
+            Reason::Silent { days: None } => "… no calls for 7+ d".to_string(),
+            Reason::Suspended(s) => format!("⏸ {s}"),
+        }
+    }
+}
+
+/// How many calls a day must have before its failure rate counts as a spike.
+pub const SPIKE_MIN_CALLS: i64 = 5;
+/// Active orgs silent for this many days are on the board.
+pub const SILENT_DAYS: i64 = 3;
+
+fn rate(failed: i64, total: i64) -> f64 {
+    if total > 0 { failed as f64 / total as f64 } else { 0.0 }
+}
+
+/// The reasons an org is on the board (none: it is fine).
+pub fn reasons(r: &BoardRow, now: DateTime<Utc>) -> Vec<Reason> {
+    let mut out = Vec::new();
+    if let Some(n) = r.open_emergencies.filter(|n| *n > 0) {
+        out.push(Reason::PendingEmergency(n));
+    }
+    let (r24, r7) = (rate(r.failed_24h, r.calls_24h), rate(r.failed_7d, r.calls_7d));
+    if r.calls_24h >= SPIKE_MIN_CALLS && r24 >= 0.3 && (r24 >= 2.0 * r7 || r24 >= 0.5) {
+        out.push(Reason::FailureSpike { rate_24h: r24, rate_7d: r7 });
+    }
+    let suspended = r.status.as_deref().is_some_and(|s| !s.eq_ignore_ascii_case("active"));
+    match &r.status {
+        Some(s) if suspended => out.push(Reason::Suspended(s.clone())),
+        _ => {
+            let days = r.last_activity.map(|t| (now - t).num_days());
+            if days.is_none_or(|d| d >= SILENT_DAYS) {
+                out.push(Reason::Silent { days });
+            }
+        }
+    }
+    out
+}
+
+/// Rows with their reasons, most urgent first (then by name); orgs with no reason last.
+pub fn ranked(rows: &[BoardRow], now: DateTime<Utc>) -> Vec<(usize, Vec<Reason>)> {
+    let mut v: Vec<(usize, Vec<Reason>)> = rows.iter().enumerate().map(|(i, r)| (i, reasons(r, now))).collect();
+    v.sort_by(|a, b| {
+        let w = |x: &Vec<Reason>| x.iter().map(Reason::weight).sum::<u32>();
+        w(&b.1).cmp(&w(&a.1)).then_with(|| rows[a.0].name.to_lowercase().cmp(&rows[b.0].name.to_lowercase()))
+    });
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn row(name: &str) -> BoardRow {
+        BoardRow {
+            key: Key::Text(name.into()),
+            name: name.into(),
+            status: Some("active".into()),
+            calls_24h: 20,
+            failed_24h: 1,
+            calls_7d: 140,
+            failed_7d: 7,
+            open_emergencies: Some(0),
+            last_activity: Some(Utc.with_ymd_and_hms(2026, 11, 21, 10, 0, 0).unwrap()),
+        }
+    }
+
+    #[test]
+    fn reasons_for_constructed_cases() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 21, 12, 0, 0).unwrap();
+        assert!(reasons(&row("fine"), now).is_empty());
+        let mut spike = row("spike");
+        spike.failed_24h = 12;
+        assert!(matches!(reasons(&spike, now)[0], Reason::FailureSpike { .. }));
+        let mut emerg = row("emerg");
+        emerg.open_emergencies = Some(2);
+        assert_eq!(reasons(&emerg, now), vec![Reason::PendingEmergency(2)]);
+        let mut silent = row("silent");
+        silent.last_activity = Some(now - chrono::Duration::days(4));
+        assert_eq!(reasons(&silent, now), vec![Reason::Silent { days: Some(4) }]);
+        let mut gone = row("gone");
+        gone.last_activity = None;
+        assert_eq!(reasons(&gone, now), vec![Reason::Silent { days: None }]);
+        let mut susp = row("susp");
+        susp.status = Some("suspended".into());
+        susp.last_activity = None;
+        assert_eq!(reasons(&susp, now), vec![Reason::Suspended("suspended".into())]);
+        let mut few = row("few");
+        few.calls_24h = 2;
+        few.failed_24h = 2;
+        assert!(reasons(&few, now).is_empty(), "two calls are not a spike");
+        let rows = vec![row("fine"), silent, emerg, spike];
+        let order: Vec<&str> = ranked(&rows, now).iter().map(|(i, _)| rows[*i].name.as_str()).collect();
+        assert_eq!(order, vec!["emerg", "spike", "silent", "fine"]);
+    }
+}

@@ -1,0 +1,85 @@
+//! The attention board's decisions: loading, selection, filtering, and jumping into an org.
+
+use ratatui_textarea::{Input, Key as TKey};
+
+use crate::core::board::BoardRow;
+use crate::core::effect::{Effect, ReqId};
+use crate::core::keymap::Command;
+use crate::core::state::{Screen, State, input_text, new_input};
+
+pub fn open(state: &mut State) -> Vec<Effect> {
+    state.screen = Screen::Board;
+    if state.board.pending.is_some() {
+        return Vec::new();
+    }
+    load(state)
+}
+
+pub fn load(state: &mut State) -> Vec<Effect> {
+    let Some(dialect) = state.dialect() else { return Vec::new() };
+    let req = state.req();
+    state.board.pending = Some(req);
+    vec![Effect::LoadBoard { req, dialect }]
+}
+
+pub fn loaded(state: &mut State, req: ReqId, result: Result<Vec<BoardRow>, String>) {
+    let b = &mut state.board;
+    if b.pending != Some(req) {
+        return;
+    }
+    b.pending = None;
+    match result {
+        Ok(rows) => {
+            b.rows = rows;
+            b.loaded = true;
+            b.error = None;
+        }
+        Err(e) => b.error = Some(e),
+    }
+}
+
+pub fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
+    let n = state.board_view().len();
+    let b = &mut state.board;
+    match cmd {
+        Command::Down => b.selected = (b.selected + 1).min(n.saturating_sub(1)),
+        Command::Up => b.selected = b.selected.saturating_sub(1),
+        Command::PageDown => b.selected = (b.selected + 10).min(n.saturating_sub(1)),
+        Command::PageUp => b.selected = b.selected.saturating_sub(10),
+        Command::Filter => {
+            let mut input = new_input("words in the name, status or reason");
+            input.insert_str(&b.filter);
+            b.filter_input = Some(input);
+        }
+        Command::ClearFilter => {
+            b.filter.clear();
+            b.selected = 0;
+        }
+        Command::Back => state.screen = if state.calls.org.is_some() { Screen::Calls } else { Screen::Orgs },
+        Command::Open => {
+            let Some(&(i, _)) = state.board_view().get(state.board.selected) else { return Vec::new() };
+            let key = state.board.rows[i].key.clone();
+            return super::open_org(state, &key);
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+pub fn filter_input(state: &mut State, input: Input) -> Vec<Effect> {
+    let Some(field) = state.board.filter_input.as_mut() else { return Vec::new() };
+    match input.key {
+        TKey::Esc => state.board.filter_input = None,
+        TKey::Enter => {
+            state.board.filter = input_text(field);
+            state.board.filter_input = None;
+            state.board.selected = 0;
+        }
+        _ => {
+            field.input(input);
+            state.board.filter = input_text(field);
+            state.board.selected = 0;
+        }
+    }
+    Vec::new()
+}

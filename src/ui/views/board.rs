@@ -1,0 +1,106 @@
+//! The attention board: which orgs need a look now, most urgent first.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+
+use crate::core::board::Reason;
+use crate::core::reducer::ago;
+use crate::core::state::State;
+use crate::ui::theme::Theme;
+
+fn pct(failed: i64, total: i64) -> String {
+    if total == 0 { "—".into() } else { format!("{:.0}%", 100.0 * failed as f64 / total as f64) }
+}
+
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let b = &state.board;
+    let view = state.board_view();
+    let flagged = view.iter().filter(|(_, r)| !r.is_empty()).count();
+    let title = if b.loaded {
+        format!(" Attention board · {flagged} of {} orgs need a look ", b.rows.len())
+    } else {
+        " Attention board ".to_string()
+    };
+    let mut block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
+    block = block.title_bottom(Span::styled(
+        if b.filter.is_empty() {
+            " enter: open the org · f: filter · r: reload · 24 h and 7 d from the calls (retell: daily rollups) "
+                .to_string()
+        } else {
+            format!(" filter: {} (x clears) ", b.filter)
+        },
+        if b.filter.is_empty() { theme.dim() } else { theme.warn() },
+    ));
+    let (area, input_area) = match &b.filter_input {
+        Some(_) => {
+            let [a, i] = Layout::vertical([Constraint::Min(3), Constraint::Length(3)]).areas(area);
+            (a, Some(i))
+        }
+        None => (area, None),
+    };
+    if let (Some(ia), Some(field)) = (input_area, &b.filter_input) {
+        let bl = Block::default().borders(Borders::ALL).title(Span::styled(" Filter the board ", theme.title()));
+        let inner = bl.inner(ia);
+        frame.render_widget(bl, ia);
+        frame.render_widget(field, inner);
+    }
+    if let Some(e) = &b.error {
+        block = block.title_bottom(Span::styled(format!(" ✖ {e} "), theme.danger()));
+    }
+    if !b.loaded {
+        let msg = if b.error.is_some() { "Could not read the board." } else { "Reading every org's last 7 days…" };
+        frame.render_widget(Paragraph::new(Line::styled(msg, theme.dim())).block(block), area);
+        return;
+    }
+    let wide = area.width >= 110;
+    let rows = view.iter().map(|(i, reasons)| {
+        let r = &b.rows[*i];
+        let reason_text = if reasons.is_empty() {
+            "ok".to_string()
+        } else {
+            reasons.iter().map(Reason::text).collect::<Vec<_>>().join(" · ")
+        };
+        let reason_style = match reasons.first() {
+            Some(Reason::PendingEmergency(_)) | Some(Reason::FailureSpike { .. }) => theme.danger(),
+            Some(_) => theme.warn(),
+            None => theme.dim(),
+        };
+        let mut cells = vec![
+            Cell::from(Span::styled(reason_text, reason_style)),
+            Cell::from(r.name.clone()),
+            Cell::from(r.status.clone().unwrap_or_else(|| "—".into())),
+            Cell::from(format!("{:>6}", r.calls_24h)),
+            Cell::from(format!("{:>5}", pct(r.failed_24h, r.calls_24h))),
+        ];
+        if wide {
+            cells.push(Cell::from(format!("{:>7}", r.calls_7d)));
+            cells.push(Cell::from(format!("{:>5}", pct(r.failed_7d, r.calls_7d))));
+            cells.push(Cell::from(r.open_emergencies.map(|n| format!("{n:>5}")).unwrap_or_else(|| "    —".into())));
+        }
+        cells.push(Cell::from(r.last_activity.map(|t| ago(t, state.now)).unwrap_or_else(|| "over 7 d".into())));
+        Row::new(cells)
+    });
+    let mut header = vec!["Why", "Organization", "Status", "24 h", "fail"];
+    let mut widths = vec![
+        Constraint::Fill(2),
+        Constraint::Fill(2),
+        Constraint::Length(10),
+        Constraint::Length(6),
+        Constraint::Length(5),
+    ];
+    if wide {
+        header.extend(["7 d", "fail", "emerg"]);
+        widths.extend([Constraint::Length(7), Constraint::Length(5), Constraint::Length(5)]);
+    }
+    header.push("Last call");
+    widths.push(Constraint::Length(11));
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.header()))
+        .block(block)
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶");
+    let mut ts = TableState::default().with_selected(Some(b.selected));
+    frame.render_stateful_widget(table, area, &mut ts);
+}

@@ -1,0 +1,116 @@
+//! The org overview: totals, durations, billed minutes and margin over a range, calls per day, and
+//! breakdowns by status, direction and agent.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Sparkline};
+
+use crate::core::state::State;
+use crate::core::time::format_duration;
+use crate::ui::theme::Theme;
+use crate::ui::views::fit;
+
+fn breakdown<'a>(title: &str, rows: &[(String, i64)], total: i64, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+    let mut out = vec![Line::styled(title.to_string(), theme.header())];
+    for (k, n) in rows.iter().take(8) {
+        let pct = if total > 0 { 100.0 * *n as f64 / total as f64 } else { 0.0 };
+        out.push(Line::raw(format!(
+            " {:<w$} {n:>7} {pct:>5.1}%",
+            fit(k, width.saturating_sub(16).max(4)),
+            w = width.saturating_sub(16).max(4)
+        )));
+    }
+    if rows.is_empty() {
+        out.push(Line::styled(" none", theme.dim()));
+    }
+    out
+}
+
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let o = &state.overview;
+    let org = state.calls.org.as_ref().map(|x| x.name.as_str()).unwrap_or("—");
+    let title = format!(" {org} · overview · {} · {} ", o.range.label(), state.calls.zone.label());
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(title, theme.title()))
+        .title_bottom(Span::styled(" f: today / 7 d / 30 d · g: a range · r: reload ", theme.dim()));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [top, body] =
+        Layout::vertical([Constraint::Length(if o.range_input.is_some() { 1 } else { 0 }), Constraint::Min(1)])
+            .areas(inner);
+    if let Some(field) = &o.range_input {
+        let [p, f] = Layout::horizontal([Constraint::Length(8), Constraint::Min(1)]).areas(top);
+        frame.render_widget(Paragraph::new(Span::styled("Range: ", theme.key())), p);
+        frame.render_widget(field, f);
+    }
+    let Some(d) = &o.data else {
+        let msg = match &o.error {
+            Some(e) => Line::styled(format!("✖ {e}"), theme.danger()),
+            None => Line::styled("Counting…", theme.dim()),
+        };
+        frame.render_widget(Paragraph::new(msg), body);
+        return;
+    };
+    let pct = |n: i64| if d.total > 0 { format!("{:.1}%", 100.0 * n as f64 / d.total as f64) } else { "—".into() };
+    let mut figures = vec![
+        Line::from(vec![
+            Span::styled("Calls ", theme.key()),
+            Span::styled(d.total.to_string(), theme.title()),
+            Span::raw(format!("   successful {} ({})   ", d.successful, pct(d.successful))),
+            Span::styled(
+                format!("failed {} ({})", d.failed, pct(d.failed)),
+                if d.failed > 0 { theme.danger() } else { theme.dim() },
+            ),
+        ]),
+        Line::raw(format!(
+            "Duration {} in all, {} on average   Billed {} min ({} per call, each call rounded up)",
+            format_duration(Some(d.total_secs.min(i32::MAX as i64) as i32)),
+            d.avg_secs.map(|s| format_duration(Some(s.round() as i32))).unwrap_or_else(|| "—".into()),
+            d.billed_minutes,
+            d.avg_billed().map(|m| format!("{m:.1} min")).unwrap_or_else(|| "—".into()),
+        )),
+    ];
+    match (d.rates, d.money()) {
+        (Some((rate, cost)), Some((rev, c, margin))) => figures.push(Line::raw(format!(
+            "Money: billed at {rate:.2}/min = {rev:.2}; cost {cost:.2}/min = {c:.2}; margin {margin:.2} ({:.0}%)",
+            if rev > 0.0 { 100.0 * margin / rev } else { 0.0 }
+        ))),
+        _ => figures.push(Line::styled("Money: this platform records no per-minute rate and cost", theme.dim())),
+    }
+    let series = d.daily_series();
+    let [fig, spark, rest] =
+        Layout::vertical([Constraint::Length(figures.len() as u16 + 1), Constraint::Length(5), Constraint::Min(3)])
+            .areas(body);
+    frame.render_widget(Paragraph::new(figures), fig);
+    let max = series.iter().max().copied().unwrap_or(0);
+    let spark_block = Block::default().borders(Borders::TOP).title(Span::styled(
+        format!(
+            " calls per day (max {max}) {} → {} ",
+            d.from.map(|x| x.to_string()).unwrap_or_default(),
+            d.to.map(|x| (x - chrono::Duration::days(1)).to_string()).unwrap_or_default()
+        ),
+        theme.dim(),
+    ));
+    // A short range gets wider bars, so that a week does not sit in a corner.
+    let per = (spark.width as usize / series.len().max(1)).clamp(1, 6);
+    let bars: Vec<u64> = series.iter().flat_map(|v| std::iter::repeat_n(*v, per)).collect();
+    frame.render_widget(Sparkline::default().data(&bars).block(spark_block).style(theme.key()), spark);
+    let cols = if rest.width >= 100 { 3 } else { 1 };
+    if cols == 3 {
+        let [a, b, c] =
+            Layout::horizontal([Constraint::Percentage(34), Constraint::Percentage(33), Constraint::Percentage(33)])
+                .areas(rest);
+        frame.render_widget(Paragraph::new(breakdown("By status", &d.by_status, d.total, theme, a.width as usize)), a);
+        frame.render_widget(
+            Paragraph::new(breakdown("By direction", &d.by_direction, d.total, theme, b.width as usize)),
+            b,
+        );
+        frame.render_widget(Paragraph::new(breakdown("By agent", &d.by_agent, d.total, theme, c.width as usize)), c);
+    } else {
+        let mut lines = breakdown("By status", &d.by_status, d.total, theme, rest.width as usize);
+        lines.extend(breakdown("By agent", &d.by_agent, d.total, theme, rest.width as usize));
+        frame.render_widget(Paragraph::new(lines), rest);
+    }
+}
