@@ -15,7 +15,7 @@ pub enum Format {
     Csv,
 }
 
-/// Finds an org by id, exact name (any case), or a name fragment that only one org has.
+/// Finds an org by id, slug, exact name (any case), or a name fragment that only one org has.
 pub fn resolve_org<'a>(orgs: &'a [Org], query: &str) -> Result<&'a Org, String> {
     let q = query.trim();
     let key = Key::parse(q);
@@ -23,6 +23,9 @@ pub fn resolve_org<'a>(orgs: &'a [Org], query: &str) -> Result<&'a Org, String> 
         return Ok(o);
     }
     let lower = q.to_lowercase();
+    if let Some(o) = orgs.iter().find(|o| o.slug.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(q))) {
+        return Ok(o);
+    }
     let exact: Vec<&Org> = orgs.iter().filter(|o| o.name.to_lowercase() == lower).collect();
     if let [one] = exact.as_slice() {
         return Ok(one);
@@ -114,7 +117,8 @@ pub fn render<T: Serialize>(rows: &[T], format: Format) -> Result<String, String
 
 /// A cursor as printed: `<RFC 3339 time or "null">,<id>`.
 pub fn format_cursor(c: &Cursor) -> String {
-    let t = c.created_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)).unwrap_or_else(|| "null".into());
+    let t =
+        c.created_at.map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)).unwrap_or_else(|| "null".into());
     format!("{t},{}", c.key)
 }
 
@@ -167,7 +171,12 @@ pub fn calls_page(page: &Page, zone: &OrgZone, format: Format) -> Result<String,
 
 /// The on-call picture at a wall time: JSON `{at, zone, on_call, chain, fallback_phone, open_notifications}`;
 /// CSV rows with a `section` column (`chain`, then `notification`).
-pub fn oncall(data: &crate::core::oncall::OnCallData, zone: &OrgZone, local: chrono::NaiveDateTime, format: Format) -> Result<String, String> {
+pub fn oncall(
+    data: &crate::core::oncall::OnCallData,
+    zone: &OrgZone,
+    local: chrono::NaiveDateTime,
+    format: Format,
+) -> Result<String, String> {
     let chain = crate::core::oncall::chain(&data.contacts, local);
     let open: Vec<&crate::core::oncall::Notification> =
         data.notifications.iter().filter(|n| n.status.as_deref() != Some("acknowledged")).collect();
@@ -258,6 +267,7 @@ mod tests {
             name: name.into(),
             industry: None,
             status: None,
+            slug: Some(format!("org-{id}")),
             timezone: None,
         }
     }
@@ -268,6 +278,7 @@ mod tests {
         assert_eq!(resolve_org(&orgs, "00000000-0000-0000-0000-000000000002").unwrap().name, "Acme Dental");
         assert_eq!(resolve_org(&orgs, "acme plumbing").unwrap().name, "Acme Plumbing");
         assert_eq!(resolve_org(&orgs, "bright").unwrap().name, "Bright Smiles");
+        assert_eq!(resolve_org(&orgs, "org-2").unwrap().name, "Acme Dental");
         let e = resolve_org(&orgs, "acme").unwrap_err();
         assert!(e.contains("matches 2 organizations"), "{e}");
         assert!(resolve_org(&orgs, "zzz").unwrap_err().contains("no organization"));

@@ -84,7 +84,7 @@ enum ExportWhat {
     },
     /// One page of an org's calls, newest first; JSON carries the cursor of the next page.
     Calls {
-        /// Organization id, exact name, or a name fragment only one org has.
+        /// Organization id, slug, exact name, or a name fragment only one org has.
         #[arg(long)]
         org: String,
         /// Rows per page.
@@ -107,7 +107,7 @@ enum ExportWhat {
     },
     /// An org's figures over a range of local dates (default: the last 7 days).
     Overview {
-        /// Organization id, exact name, or a name fragment only one org has.
+        /// Organization id, slug, exact name, or a name fragment only one org has.
         #[arg(long)]
         org: String,
         /// First local date (default: 6 days ago).
@@ -119,7 +119,7 @@ enum ExportWhat {
     },
     /// One call with its details, summary and transcript.
     Call {
-        /// Organization id, exact name, or a name fragment only one org has.
+        /// Organization id, slug, exact name, or a name fragment only one org has.
         #[arg(long)]
         org: String,
         /// The call's id.
@@ -128,13 +128,13 @@ enum ExportWhat {
     },
     /// The org profile (identity, people, voice setup, integrations, money, campaigns), never a secret.
     Org {
-        /// Organization id, exact name, or a name fragment only one org has.
+        /// Organization id, slug, exact name, or a name fragment only one org has.
         #[arg(long)]
         org: String,
     },
     /// Who is on call (now, or at --at), the escalation chain, and the open notifications of one org.
     Oncall {
-        /// Organization id, exact name, or a name fragment only one org has.
+        /// Organization id, slug, exact name, or a name fragment only one org has.
         #[arg(long)]
         org: String,
         #[arg(long, value_enum, default_value = "json")]
@@ -142,7 +142,7 @@ enum ExportWhat {
     },
     /// Appointments of one org whose local date is in FROM..=TO (the org's own time zone).
     Appointments {
-        /// Organization id, exact name, or a name fragment only one org has.
+        /// Organization id, slug, exact name, or a name fragment only one org has.
         #[arg(long)]
         org: String,
         /// First local date, e.g. 2026-03-01.
@@ -313,6 +313,14 @@ async fn check(settings: &Settings, url: &str) -> ExitCode {
     match &orgs {
         Ok(o) => println!("orgs        {}", o.len()),
         Err(e) => println!("orgs        cannot be listed: {e}"),
+    }
+    match source.transcript_indexes(info.dialect).await {
+        Ok(Some(names)) if names.is_empty() => println!(
+            "text search no trigram or full-text index on transcripts: word filters scan an org's calls, bounded by the statement timeout"
+        ),
+        Ok(Some(names)) => println!("text search indexed ({})", names.join(", ")),
+        Ok(None) => println!("text search per-tenant tables: not checked"),
+        Err(e) => println!("text search unknown: {e}"),
     }
     println!("can show:");
     for c in info.dialect.capabilities() {

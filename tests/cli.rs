@@ -35,6 +35,16 @@ async fn check_reports_server_schema_and_capabilities() {
     assert!(out.contains("read-only (enforced by the server"), "{out}");
     assert!(out.contains("orgs        3"), "{out}");
     assert!(out.contains("✓ call list"), "{out}");
+    assert!(out.contains("text search no trigram or full-text index"), "{out}");
+    // With a trigram index on the transcripts, check names it.
+    let mut c = sqlx::PgConnection::connect(&url).await.unwrap();
+    let trgm = sqlx::raw_sql("CREATE EXTENSION IF NOT EXISTS pg_trgm; CREATE INDEX call_logs_transcript_trgm ON call_logs USING gin (transcript gin_trgm_ops)")
+        .execute(&mut c)
+        .await;
+    if trgm.is_ok() {
+        let (_, out, _) = switchboard(&["check", "--url", &url]);
+        assert!(out.contains("text search indexed (call_logs_transcript_trgm)"), "{out}");
+    }
 }
 
 #[tokio::test]

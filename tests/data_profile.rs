@@ -80,6 +80,17 @@ async fn every_dialect_profile_renders_and_never_shows_a_secret() {
         let logged = std::fs::read_to_string(log.join("switchboard.log")).unwrap_or_default();
         assert!(!logged.contains("SECRET-MARKER"), "{d}: the log holds a secret");
         let _ = std::fs::remove_dir_all(&log);
+        if d == Dialect::Retell {
+            // --org takes a slug too.
+            let out = std::process::Command::new(env!("CARGO_BIN_EXE_switchboard"))
+                .args(["export", "--url", &url, "org", "--org", "acme-plumbing"])
+                .env("SWITCHBOARD_CONFIG", "/dev/null")
+                .env("SWITCHBOARD_LOG_DIR", std::env::temp_dir())
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(String::from_utf8_lossy(&out.stdout).contains("\"id\": \"00000000-0000-0000-0000-00000000000a\""));
+        }
     }
 }
 

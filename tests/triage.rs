@@ -52,7 +52,7 @@ fn on_board(w: u16, h: u16) -> State {
     assert_eq!(s.screen, Screen::Board, "tab in the switcher opens the board");
     let req = s.board.pending.expect("the board is asked for");
     let rows = board_rows(&s);
-    update(&mut s, Action::BoardLoaded { req, result: Ok(rows), ms: 4.0 });
+    update(&mut s, Action::BoardLoaded { req, result: Ok(rows), ms: 4.0, partial: false });
     s
 }
 
@@ -156,4 +156,19 @@ fn snapshots() {
         assert!(screen.contains("margin 84.00 (50%)"), "{screen}");
         insta::assert_snapshot!(format!("overview_{w}x{h}"), screen);
     }
+}
+
+#[test]
+fn the_board_shows_partial_rows_while_tenants_are_read() {
+    let mut s = connected(120, 40);
+    s.now = now();
+    update(&mut s, Action::Input(Input { key: TKey::Tab, ..Default::default() }));
+    let req = s.board.pending.unwrap();
+    let rows = board_rows(&s);
+    update(&mut s, Action::BoardLoaded { req, result: Ok(rows[..2].to_vec()), ms: 1.0, partial: true });
+    assert!(s.board.loaded && s.board.pending.is_some());
+    assert!(draw(&s).contains("still reading"));
+    update(&mut s, Action::BoardLoaded { req, result: Ok(rows), ms: 2.0, partial: false });
+    assert!(s.board.pending.is_none());
+    assert_eq!(s.board.rows.len(), 5);
 }

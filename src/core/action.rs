@@ -75,10 +75,12 @@ pub enum Action {
         result: Result<(), String>,
         ms: f64,
     },
+    /// The board's rows; `partial` while more tenant batches are still being read.
     BoardLoaded {
         req: ReqId,
         result: Result<Vec<BoardRow>, String>,
         ms: f64,
+        partial: bool,
     },
     OverviewLoaded {
         req: ReqId,

@@ -200,6 +200,8 @@ pub struct Org {
     pub industry: Option<String>,
     /// active / suspended / deleted, where the platform has a status.
     pub status: Option<String>,
+    /// The URL-safe name, where the platform has one.
+    pub slug: Option<String>,
     /// The IANA zone name as stored (sanitized); see [`crate::core::time::OrgZone`].
     pub timezone: Option<String>,
 }

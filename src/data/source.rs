@@ -165,6 +165,7 @@ fn org_row(row: &PgRow) -> std::result::Result<Org, sqlx::Error> {
         name: text(row, "name")?.unwrap_or_default(),
         industry: text(row, "industry")?,
         status: text(row, "status")?,
+        slug: text(row, "slug")?,
         timezone: text(row, "timezone")?,
     })
 }
@@ -748,6 +749,16 @@ impl Source {
     /// the registry plus one statement per batch of tenant schemas (each in its own transaction, so that
     /// thousands of schemas never exhaust the lock table).
     pub async fn board(&self, dialect: Dialect) -> Result<Vec<BoardRow>> {
+        self.board_progress(dialect, |_| {}).await
+    }
+
+    /// As [`Source::board`], handing the rows read so far to `partial` after each batch of Retell tenants,
+    /// so that a board of thousands of schemas shows up progressively.
+    pub async fn board_progress(
+        &self,
+        dialect: Dialect,
+        mut partial: impl FnMut(&[BoardRow]),
+    ) -> Result<Vec<BoardRow>> {
         let int = |r: &PgRow, c: &str| r.try_get::<Option<i64>, _>(c).map(|v| v.unwrap_or(0));
         if let Some(sql) = dialects::board::board_sql(dialect) {
             let mut tx = self.read().await?;
@@ -796,6 +807,7 @@ impl Source {
                 last_activity: r.try_get("last_activity").map_err(err)?,
             });
         }
+        partial(&out);
         for batch in tenants.chunks(dialects::board::RETELL_BATCH) {
             let sql = batch
                 .iter()
@@ -818,6 +830,7 @@ impl Source {
                 b.calls_7d = int(r, "calls_7d").map_err(err)?;
                 b.failed_7d = int(r, "failed_7d").map_err(err)?;
             }
+            partial(&out);
         }
         Ok(out)
     }
@@ -909,6 +922,29 @@ impl Source {
             by_agent: pairs(row.try_get("by_agent").map_err(err)?),
             rates,
         })
+    }
+
+    /// The GIN (trigram or full-text) indexes on the calls' transcript, which make word filters fast.
+    /// Retell's per-tenant tables are not looked at (None).
+    pub async fn transcript_indexes(&self, dialect: Dialect) -> Result<Option<Vec<String>>> {
+        let table = match dialect {
+            Dialect::Retell => return Ok(None),
+            Dialect::ServiceAi | Dialect::Quinite => "call_logs",
+            Dialect::Voxanne => "calls",
+            Dialect::Prisma => "CallLog",
+        };
+        let mut tx = self.read().await?;
+        let names: Vec<String> = sqlx::query_scalar(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename = $1 \
+             AND indexdef ILIKE '%USING gin%' AND indexdef ILIKE '%transcript%' ORDER BY 1",
+        )
+        .persistent(false)
+        .bind(table)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(err)?;
+        tx.commit().await.map_err(err)?;
+        Ok(Some(names))
     }
 
     /// Whether the server itself refuses writes in the console's read transactions.

@@ -77,8 +77,15 @@ impl Runner {
                     Action::StatusChanged { req, result, ms }
                 }
                 Effect::LoadBoard { req, dialect } => {
-                    let (result, ms) = timed(source.board(dialect)).await;
-                    Action::BoardLoaded { req, result, ms }
+                    let progress = tx.clone();
+                    let started = std::time::Instant::now();
+                    let on_batch = move |rows: &[crate::core::board::BoardRow]| {
+                        let ms = started.elapsed().as_secs_f64() * 1000.0;
+                        let _ =
+                            progress.send(Action::BoardLoaded { req, result: Ok(rows.to_vec()), ms, partial: true });
+                    };
+                    let (result, ms) = timed(source.board_progress(dialect, on_batch)).await;
+                    Action::BoardLoaded { req, result, ms, partial: false }
                 }
                 Effect::LoadOverview { req, dialect, org, from, to, zone } => {
                     let (result, ms) = timed(source.overview(dialect, &org, from, to, &zone)).await;

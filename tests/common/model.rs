@@ -14,6 +14,7 @@ pub fn org(i: u32, name: &str, tz: Option<&str>) -> Org {
         name: name.to_string(),
         industry: Some("plumbing".to_string()),
         status: None,
+        slug: None,
         timezone: tz.map(str::to_string),
     }
 }

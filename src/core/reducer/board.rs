@@ -22,12 +22,14 @@ pub fn load(state: &mut State) -> Vec<Effect> {
     vec![Effect::LoadBoard { req, dialect }]
 }
 
-pub fn loaded(state: &mut State, req: ReqId, result: Result<Vec<BoardRow>, String>) {
+pub fn loaded(state: &mut State, req: ReqId, result: Result<Vec<BoardRow>, String>, partial: bool) {
     let b = &mut state.board;
     if b.pending != Some(req) {
         return;
     }
-    b.pending = None;
+    if !partial {
+        b.pending = None;
+    }
     match result {
         Ok(rows) => {
             b.rows = rows;

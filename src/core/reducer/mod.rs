@@ -107,9 +107,9 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             overview::loaded(state, req, result);
             Vec::new()
         }
-        Action::BoardLoaded { req, result, ms } => {
+        Action::BoardLoaded { req, result, ms, partial } => {
             state.last_query_ms = Some(ms);
-            board::loaded(state, req, result);
+            board::loaded(state, req, result, partial);
             Vec::new()
         }
         Action::ProfileLoaded { req, result, ms } => {
@@ -563,7 +563,7 @@ pub fn refilter(state: &mut State) {
             .iter()
             .enumerate()
             .filter_map(|(i, o)| {
-                let hay = format!("{} {}", o.name, o.key);
+                let hay = format!("{} {} {}", o.name, o.key, o.slug.as_deref().unwrap_or(""));
                 let s = pattern.score(nucleo_matcher::Utf32Str::new(&hay, &mut buf), &mut matcher)?;
                 Some((s, i))
             })

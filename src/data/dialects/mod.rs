@@ -1,7 +1,7 @@
 //! Each platform's SQL, as data: the same questions, the same column names in the answers.
 //!
 //! Every query returns the console's standard columns, so one row mapping serves all dialects:
-//! - orgs: `id` (text), `name`, `industry`, `timezone`, `status`;
+//! - orgs: `id` (text), `name`, `industry`, `timezone`, `status`, `slug`;
 //! - calls: `id` (text), `ts` (timestamptz), `direction`, `phone`, `status`, `duration` (int4),
 //!   `emergency` (bool), `urgency` (float8), `urgency_label`, `assistant`, `caller`, `language`;
 //! - one call: the call columns plus `external_id`, `updated_at`, `summary`, `transcript` and `facts`, a

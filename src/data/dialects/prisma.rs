@@ -5,7 +5,7 @@
 use super::{CallsSql, DialectSql, FilterSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
-    orgs: "SELECT o.id AS id, o.name, o.plan::text AS industry, NULL::text AS timezone, NULL::text AS status \
+    orgs: "SELECT o.id AS id, o.name, o.plan::text AS industry, NULL::text AS timezone, NULL::text AS status, o.slug \
            FROM \"Organization\" o ORDER BY o.name, o.id",
     calls: CallsSql {
         select: "SELECT c.id AS id, c.\"timestamp\" AT TIME ZONE 'UTC' AS ts, lower(c.\"callType\"::text) AS direction, \

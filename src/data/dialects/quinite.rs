@@ -3,7 +3,7 @@
 use super::{CallsSql, DialectSql, FilterSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
-    orgs: "SELECT o.id::text AS id, o.name, NULL::text AS industry, NULL::text AS timezone, o.status \
+    orgs: "SELECT o.id::text AS id, o.name, NULL::text AS industry, NULL::text AS timezone, o.status, o.slug \
            FROM organizations o ORDER BY o.name, o.id",
     calls: CallsSql {
         select: "SELECT c.id::text AS id, c.call_timestamp AS ts, 'outbound'::text AS direction, \

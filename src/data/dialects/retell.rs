@@ -5,7 +5,7 @@
 use super::{CallsSql, DialectSql, FilterSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
-    orgs: "SELECT o.id::text AS id, o.name, NULL::text AS industry, NULL::text AS timezone, o.status \
+    orgs: "SELECT o.id::text AS id, o.name, NULL::text AS industry, NULL::text AS timezone, o.status, o.slug \
            FROM system.organizations o ORDER BY o.name, o.id",
     calls: CallsSql {
         select: "SELECT c.id::text AS id, c.created_at AS ts, c.direction, \

@@ -4,7 +4,7 @@
 use super::{AppointmentsSql, ApptRange, CallsSql, DialectSql, FilterSql, OnCallSql};
 
 pub const SQL: DialectSql = DialectSql {
-    orgs: "SELECT o.id::text AS id, o.name, o.industry, o.timezone, NULL::text AS status \
+    orgs: "SELECT o.id::text AS id, o.name, o.industry, o.timezone, NULL::text AS status, NULL::text AS slug \
            FROM organizations o ORDER BY o.name, o.id",
     calls: CallsSql {
         select: "SELECT c.id::text AS id, c.created_at AS ts, NULL::text AS direction, \

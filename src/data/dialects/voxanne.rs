@@ -4,7 +4,7 @@ use super::{AppointmentsSql, ApptRange, CallsSql, DialectSql, FilterSql, OnCallS
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT o.id::text AS id, o.name, o.plan AS industry, \
-           NULLIF(o.settings->>'timezone', '') AS timezone, NULL::text AS status \
+           NULLIF(o.settings->>'timezone', '') AS timezone, NULL::text AS status, NULL::text AS slug \
            FROM organizations o ORDER BY o.name, o.id",
     calls: CallsSql {
         select: "SELECT c.id::text AS id, c.created_at AS ts, c.call_direction AS direction, \

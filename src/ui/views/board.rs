@@ -19,7 +19,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let view = state.board_view();
     let flagged = view.iter().filter(|(_, r)| !r.is_empty()).count();
     let title = if b.loaded {
-        format!(" Attention board · {flagged} of {} orgs need a look ", b.rows.len())
+        let more = if b.pending.is_some() { " · still reading…" } else { "" };
+        format!(" Attention board · {flagged} of {} orgs need a look{more} ", b.rows.len())
     } else {
         " Attention board ".to_string()
     };
