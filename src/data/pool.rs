@@ -79,6 +79,9 @@ pub fn describe_error(e: &sqlx::Error) -> String {
         sqlx::Error::Database(db) => {
             let code = db.code().map(|c| format!(" [{c}]")).unwrap_or_default();
             match db.code().as_deref() {
+                Some("57014") if db.message().contains("user request") => {
+                    "the query was cancelled (superseded by a newer one)".to_string()
+                }
                 Some("57014") => "the query was cancelled (statement timeout)".to_string(),
                 Some("28P01") | Some("28000") => {
                     format!("authentication failed: {}{code}", db.message())

@@ -140,6 +140,23 @@ fn with_schema(sql: &str, schema: Option<&str>) -> String {
 pub struct Source {
     pool: PgPool,
     opts: DbOptions,
+    /// Names this console's transactions (as their `application_name`) so that a superseded query can be
+    /// found and cancelled on the server: `switchboard/<instance>/<request>`.
+    tag: Option<String>,
+}
+
+/// This process's part of the transaction tags.
+fn instance() -> String {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| {
+        let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+        format!("{}-{:x}", std::process::id(), t & 0xffff_ffff)
+    })
+    .clone()
+}
+
+fn tag_for(req: u64) -> String {
+    format!("switchboard/{}/{req}", instance())
 }
 
 type Result<T> = std::result::Result<T, String>;
@@ -329,16 +346,44 @@ impl Source {
     /// Creates the pool without connecting: the first query connects.
     pub fn new(opts: DbOptions) -> Result<Source> {
         let pool = lazy_pool(&opts)?;
-        Ok(Source { pool, opts })
+        Ok(Source { pool, opts, tag: None })
     }
 
     pub fn options(&self) -> &DbOptions {
         &self.opts
     }
 
+    /// The same source, its transactions named after request `req` (see [`Source::cancel`]).
+    pub fn tagged(&self, req: u64) -> Source {
+        Source { tag: Some(tag_for(req)), ..self.clone() }
+    }
+
+    /// Cancels, on the server, whatever request `req` is still running (a superseded query), so that it
+    /// stops using the database instead of running on until its statement timeout. Returns how many
+    /// statements were cancelled.
+    pub async fn cancel(&self, req: u64) -> Result<i64> {
+        let mut conn = self.pool.acquire().await.map_err(err)?;
+        let n: i64 = sqlx::query_scalar(
+            "SELECT count(*) FILTER (WHERE pg_cancel_backend(pid)) FROM pg_stat_activity \
+             WHERE application_name = $1 AND state = 'active' AND pid <> pg_backend_pid()",
+        )
+        .persistent(false)
+        .bind(tag_for(req))
+        .fetch_one(&mut *conn)
+        .await
+        .map_err(err)?;
+        Ok(n)
+    }
+
     /// A read transaction: read-only at the server, with the statement timeout local to it.
     async fn read(&self) -> Result<Transaction<'static, Postgres>> {
-        let begin = format!("BEGIN READ ONLY; SET LOCAL statement_timeout = {}", self.opts.statement_timeout_ms.max(1));
+        let tag = match &self.tag {
+            // The tag is the console's own text: "switchboard/", digits, "-", hex, "/", digits.
+            Some(t) => format!("; SET LOCAL application_name = '{t}'"),
+            None => String::new(),
+        };
+        let begin =
+            format!("BEGIN READ ONLY; SET LOCAL statement_timeout = {}{tag}", self.opts.statement_timeout_ms.max(1));
         match self.pool.begin_with(AssertSqlSafe(begin)).await {
             Ok(tx) => Ok(tx),
             Err(sqlx::Error::PoolTimedOut) => Err(self.diagnose().await),

@@ -8,7 +8,7 @@ use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
 
 use crate::core::action::Action;
-use crate::core::effect::{Effect, Slot};
+use crate::core::effect::{Effect, ReqId, Slot};
 use crate::core::model::Dialect;
 use crate::data::Source;
 use crate::data::source::timed;
@@ -17,7 +17,8 @@ pub struct Runner {
     source: Source,
     forced: Option<Dialect>,
     tx: UnboundedSender<Action>,
-    slots: HashMap<Slot, JoinHandle<()>>,
+    /// The task of each slot and the request it serves.
+    slots: HashMap<Slot, (JoinHandle<()>, ReqId)>,
 }
 
 impl Runner {
@@ -27,10 +28,22 @@ impl Runner {
 
     pub fn run(&mut self, effect: Effect) {
         let Some(slot) = effect.slot() else { return };
-        if let Some(old) = self.slots.remove(&slot) {
+        if let Some((old, old_req)) = self.slots.remove(&slot)
+            && !old.is_finished()
+        {
             old.abort();
+            // Aborting only stops waiting: cancel the statement on the server too.
+            let source = self.source.clone();
+            tokio::spawn(async move {
+                if let Ok(n) = source.cancel(old_req).await
+                    && n > 0
+                {
+                    tracing::debug!(req = old_req, "superseded query cancelled on the server");
+                }
+            });
         }
-        let source = self.source.clone();
+        let Some(req) = effect_req(&effect) else { return };
+        let source = self.source.tagged(req);
         let tx = self.tx.clone();
         let forced = self.forced;
         let handle = tokio::spawn(async move {
@@ -98,11 +111,11 @@ impl Runner {
             }
             let _ = tx.send(action);
         });
-        self.slots.insert(slot, handle);
+        self.slots.insert(slot, (handle, req));
     }
 
     pub fn abort_all(&mut self) {
-        for (_, h) in self.slots.drain() {
+        for (_, (h, _)) in self.slots.drain() {
             h.abort();
         }
     }
@@ -124,4 +137,22 @@ fn action_result(a: &Action) -> Result<(), &str> {
         | Action::OverviewLoaded { result: Err(e), .. } => Err(e.as_str()),
         _ => Ok(()),
     }
+}
+
+fn effect_req(e: &Effect) -> Option<ReqId> {
+    Some(match e {
+        Effect::Detect { req }
+        | Effect::LoadOrgs { req, .. }
+        | Effect::LoadCalls { req, .. }
+        | Effect::LoadCall { req, .. }
+        | Effect::LoadMonth { req, .. }
+        | Effect::LoadAppointment { req, .. }
+        | Effect::LoadOnCall { req, .. }
+        | Effect::Acknowledge { req, .. }
+        | Effect::LoadProfile { req, .. }
+        | Effect::SetOrgStatus { req, .. }
+        | Effect::LoadBoard { req, .. }
+        | Effect::LoadOverview { req, .. } => *req,
+        Effect::Quit => return None,
+    })
 }
