@@ -326,6 +326,17 @@ async fn check(settings: &Settings, url: &str) -> ExitCode {
     for c in info.dialect.capabilities() {
         println!("  {} {:<20} {}", if c.available { "✓" } else { "✗" }, c.view, c.note);
     }
+    match switchboard::data::indexes::check_url(url, info.dialect).await {
+        Ok(checks) => {
+            println!("indexes:");
+            for c in &checks {
+                for line in c.report_lines(5) {
+                    println!("{line}");
+                }
+            }
+        }
+        Err(e) => println!("indexes     cannot be checked: {e}"),
+    }
     source.close().await;
     if orgs.is_err() { ExitCode::from(EXIT_CONNECTION) } else { ExitCode::SUCCESS }
 }

@@ -55,7 +55,10 @@ async fn serviceai_filters_match_direct_sql_across_pages() {
         ("urgent", format!("{base} AND (c.emergency_detected OR c.urgency_score >= 0.7)")),
         ("agent:av", format!("{base} AND a.name ILIKE '%av%'")),
         ("phone:415-555", format!("{base} AND regexp_replace(c.customer_phone_number, '\\D', '', 'g') LIKE '415555%'")),
-        ("phone:+1 415 555", format!("{base} AND regexp_replace(c.customer_phone_number, '\\D', '', 'g') LIKE '1415555%'")),
+        (
+            "phone:+1 415 555",
+            format!("{base} AND regexp_replace(c.customer_phone_number, '\\D', '', 'g') LIKE '1415555%'"),
+        ),
         ("\"burst pipe\"", format!("{base} AND (c.transcript ILIKE '%burst pipe%' OR c.summary ILIKE '%burst pipe%')")),
         ("50%", format!("{base} AND (c.transcript LIKE '%50\\%%' OR c.summary LIKE '%50\\%%')")),
         (
@@ -79,7 +82,9 @@ async fn serviceai_filters_match_direct_sql_across_pages() {
         assert_eq!(set, direct(&url, &sql).await, "{typed}");
     }
     // A filter on something the platform does not record says so.
-    let e = src.calls_filtered(Dialect::ServiceAi, &org, &Anchor::First, 10, &CallFilter::parse("dir:inbound").unwrap(), &ny).await;
+    let e = src
+        .calls_filtered(Dialect::ServiceAi, &org, &Anchor::First, 10, &CallFilter::parse("dir:inbound").unwrap(), &ny)
+        .await;
     assert!(e.unwrap_err().contains("no call direction"));
 }
 
@@ -123,7 +128,12 @@ async fn every_dialect_filters_by_status_and_day_like_direct_sql() {
         // The most common status of the org's calls.
         let all = all_pages(&src, d, &org, &CallFilter::default(), &utc).await;
         let page = src.calls(d, &org, &Anchor::First, 500).await.unwrap();
-        let status = page.rows.iter().filter_map(|r| r.status.clone()).max_by_key(|s| page.rows.iter().filter(|r| r.status.as_ref() == Some(s)).count()).unwrap();
+        let status = page
+            .rows
+            .iter()
+            .filter_map(|r| r.status.clone())
+            .max_by_key(|s| page.rows.iter().filter(|r| r.status.as_ref() == Some(s)).count())
+            .unwrap();
         let f = CallFilter::parse(&format!("status:{status} day:2026-01-15")).unwrap();
         let got: BTreeSet<String> = all_pages(&src, d, &org, &f, &utc).await.into_iter().collect();
         let sql = format!(

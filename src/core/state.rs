@@ -71,6 +71,8 @@ pub struct State {
 
 pub struct OrgsState {
     pub all: Vec<Org>,
+    /// What the fuzzy filter scores for each org ("name id slug"), built once when the orgs load.
+    pub haystacks: Vec<nucleo_matcher::Utf32String>,
     pub loaded: bool,
     pub pending: Option<ReqId>,
     pub error: Option<String>,
@@ -78,6 +80,18 @@ pub struct OrgsState {
     /// Indexes into `all` of the orgs matching the filter, best first.
     pub matches: Vec<usize>,
     pub selected: usize,
+}
+
+impl OrgsState {
+    /// Takes a loaded org list, with the fuzzy filter's haystacks built once.
+    pub fn set(&mut self, orgs: Vec<Org>) {
+        self.haystacks = orgs
+            .iter()
+            .map(|o| format!("{} {} {}", o.name, o.key, o.slug.as_deref().unwrap_or("")).as_str().into())
+            .collect();
+        self.all = orgs;
+        self.loaded = true;
+    }
 }
 
 /// Where the selection lands when a requested page arrives.
@@ -161,6 +175,7 @@ impl State {
             keymap,
             orgs: OrgsState {
                 all: Vec::new(),
+                haystacks: Vec::new(),
                 loaded: false,
                 pending: None,
                 error: None,

@@ -68,8 +68,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.last_query_ms = Some(ms);
             match result {
                 Ok(orgs) => {
-                    state.orgs.all = orgs;
-                    state.orgs.loaded = true;
+                    state.orgs.set(orgs);
                     state.orgs.error = None;
                     refilter(state);
                 }
@@ -552,21 +551,18 @@ pub(crate) fn open_org(state: &mut State, key: &crate::core::model::Key) -> Vec<
 /// Recomputes the org matches for the filter text (fuzzy, on name and id), best first.
 pub fn refilter(state: &mut State) {
     let q = input_text(&state.orgs.filter);
-    let orgs = &state.orgs.all;
+    let n = state.orgs.all.len();
     state.orgs.matches = if q.trim().is_empty() {
-        (0..orgs.len()).collect()
+        (0..n).collect()
     } else {
         let pattern = Pattern::parse(&q, CaseMatching::Ignore, Normalization::Smart);
         let mut matcher = Matcher::new(Config::DEFAULT);
-        let mut buf = Vec::new();
-        let mut scored: Vec<(u32, usize)> = orgs
+        let mut scored: Vec<(u32, usize)> = state
+            .orgs
+            .haystacks
             .iter()
             .enumerate()
-            .filter_map(|(i, o)| {
-                let hay = format!("{} {} {}", o.name, o.key, o.slug.as_deref().unwrap_or(""));
-                let s = pattern.score(nucleo_matcher::Utf32Str::new(&hay, &mut buf), &mut matcher)?;
-                Some((s, i))
-            })
+            .filter_map(|(i, h)| Some((pattern.score(h.slice(..), &mut matcher)?, i)))
             .collect();
         scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
         scored.into_iter().map(|(_, i)| i).collect()
