@@ -197,6 +197,17 @@ async fn demo_on_an_empty_data_directory_shows_orgs_and_calls() {
     );
     let s = t.wait_for(&["Organizations (", "demo serviceai (embedded PostgreSQL)"], 120);
     assert!(!s.contains("(0 of 0)"), "{s}");
+    // A second console on the same demo database gets a clear message, not a hang.
+    let second = Command::new(env!("CARGO_BIN_EXE_switchboard"))
+        .arg("demo")
+        .env("SWITCHBOARD_DATA_DIR", &data)
+        .env(&lk, &lv)
+        .env("SWITCHBOARD_CONFIG", "/dev/null")
+        .output()
+        .unwrap();
+    assert_eq!(second.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&second.stderr);
+    assert!(err.contains("another Switchboard console is using this demo database"), "{err}");
     t.send(&["Enter"]);
     let s = t.wait_for(&["calls, newest first · page 1", "Time", "Phone"], 30);
     assert!(!s.contains("has no calls"), "{s}");

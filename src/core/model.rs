@@ -228,6 +228,24 @@ pub struct CallRow {
 }
 
 impl CallRow {
+    /// A row that knows only its key: what a call view shows until the call is loaded.
+    pub fn only_key(key: Key) -> CallRow {
+        CallRow {
+            key,
+            created_at: None,
+            direction: None,
+            phone: None,
+            status: None,
+            duration_s: None,
+            emergency: None,
+            urgency: None,
+            urgency_label: None,
+            assistant: None,
+            caller: None,
+            language: None,
+        }
+    }
+
     pub fn cursor(&self) -> Cursor {
         Cursor { created_at: self.created_at, key: self.key.clone() }
     }

@@ -7,7 +7,7 @@ use crate::core::calendar::{self, Appointment, AppointmentDetail};
 use crate::core::effect::{Effect, ReqId};
 use crate::core::keymap::Command;
 use crate::core::model::{CallRow, Key};
-use crate::core::state::{ApptView, CalendarState, CallView, Screen, State, input_text, new_input};
+use crate::core::state::{ApptView, CalendarState, Screen, State, input_text, new_input};
 
 /// Opens the calendar of the chosen org (on today the first time).
 pub fn open(state: &mut State) -> Vec<Effect> {
@@ -178,27 +178,8 @@ fn detail_command(state: &mut State, cmd: Command) -> Vec<Effect> {
 
 /// Opens the transcript of the call that booked the appointment; Back returns to the calendar.
 fn open_call(state: &mut State, call: Key) -> Vec<Effect> {
-    let (Some(dialect), Some(org)) = (state.dialect(), state.calendar.org.clone()) else { return Vec::new() };
-    let req = state.req();
-    let row = CallRow {
-        key: call.clone(),
-        created_at: None,
-        direction: None,
-        phone: None,
-        status: None,
-        duration_s: None,
-        emergency: None,
-        urgency: None,
-        urgency_label: None,
-        assistant: None,
-        caller: None,
-        language: None,
-    };
-    let mut view = CallView::new(state.calls.zone, row, req);
-    view.back = Screen::Calendar;
-    state.call = Some(view);
-    state.screen = Screen::Call;
-    vec![Effect::LoadCall { req, dialect, org, call }]
+    let Some(org) = state.calendar.org.clone() else { return Vec::new() };
+    super::open_call_from(state, org, CallRow::only_key(call), Screen::Calendar)
 }
 
 /// Keys for the "go to date" field.

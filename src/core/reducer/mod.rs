@@ -548,6 +548,24 @@ pub(crate) fn open_org(state: &mut State, key: &crate::core::model::Key) -> Vec<
     load_calls(state, Anchor::First, Landing::FirstRow)
 }
 
+/// Opens one call's view from another screen (calendar, on call); Back returns there. `row` is what is
+/// already known of the call, if anything.
+pub(crate) fn open_call_from(
+    state: &mut State,
+    org: crate::core::model::Key,
+    row: crate::core::model::CallRow,
+    back: Screen,
+) -> Vec<Effect> {
+    let Some(dialect) = state.dialect() else { return Vec::new() };
+    let req = state.req();
+    let call = row.key.clone();
+    let mut view = CallView::new(state.calls.zone, row, req);
+    view.back = back;
+    state.call = Some(view);
+    state.screen = Screen::Call;
+    vec![Effect::LoadCall { req, dialect, org, call }]
+}
+
 /// Recomputes the org matches for the filter text (fuzzy, on name and id), best first.
 pub fn refilter(state: &mut State) {
     let q = input_text(&state.orgs.filter);

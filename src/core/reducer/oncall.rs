@@ -8,7 +8,7 @@ use crate::core::effect::{Effect, ReqId};
 use crate::core::keymap::Command;
 use crate::core::model::{CallRow, Key};
 use crate::core::oncall::{At, OnCallData, STATUS_FILTERS};
-use crate::core::state::{CallView, OnCallPane, OnCallState, Screen, State, input_text, new_input};
+use crate::core::state::{OnCallPane, OnCallState, Screen, State, input_text, new_input};
 
 pub fn open(state: &mut State) -> Vec<Effect> {
     let Some(org) = state.calls.org.as_ref().map(|o| o.key.clone()) else {
@@ -200,29 +200,10 @@ fn acknowledge(state: &mut State, notification: Key) -> Vec<Effect> {
 }
 
 fn open_call(state: &mut State, call: Key) -> Vec<Effect> {
-    let (Some(dialect), Some(org)) = (state.dialect(), state.oncall.org.clone()) else { return Vec::new() };
-    let req = state.req();
+    let Some(org) = state.oncall.org.clone() else { return Vec::new() };
     let known = state.oncall.data.as_ref().and_then(|d| d.urgent_calls.iter().find(|c| c.key == call).cloned());
-    let row = known.unwrap_or(CallRow {
-        key: call.clone(),
-        created_at: None,
-        direction: None,
-        phone: None,
-        status: None,
-        duration_s: None,
-        emergency: None,
-        urgency: None,
-        urgency_label: None,
-        assistant: None,
-        caller: None,
-        language: None,
-    });
-    let mut view = CallView::new(state.calls.zone, row, req);
-    view.back = Screen::OnCall;
-    state.call = Some(view);
     state.oncall.detail = None;
-    state.screen = Screen::Call;
-    vec![Effect::LoadCall { req, dialect, org, call }]
+    super::open_call_from(state, org, known.unwrap_or_else(|| CallRow::only_key(call)), Screen::OnCall)
 }
 
 /// Keys for the "look at another instant" field.
