@@ -23,6 +23,17 @@ pub struct ConfigFile {
     pub start: Option<String>,
     #[serde(default)]
     pub profiles: BTreeMap<String, Profile>,
+    /// Key bindings to change: `[keys.<screen>] <action> = "key"` or `["key", ...]`.
+    #[serde(default)]
+    pub keys: BTreeMap<String, BTreeMap<String, Keys>>,
+}
+
+/// One key or several.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Keys {
+    One(String),
+    Many(Vec<String>),
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -76,7 +87,7 @@ impl EnvSettings {
 }
 
 /// The settings in force.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Settings {
     pub url: Option<String>,
     /// Where the URL came from, for messages ("--url", "DATABASE_URL", "profile prod").
@@ -88,6 +99,8 @@ pub struct Settings {
     pub theme: String,
     pub oncall_refresh_secs: u64,
     pub start_on_board: bool,
+    /// The keymap: the defaults patched by the config's `[keys]`.
+    pub keymap: crate::core::keymap::Keymap,
 }
 
 pub fn default_config_path() -> Option<PathBuf> {
@@ -180,6 +193,23 @@ pub fn resolve_with(cli: &CliSettings, env: &EnvSettings, file: &ConfigFile) -> 
         dialect,
         theme,
         oncall_refresh_secs: file.oncall_refresh_secs.unwrap_or(30).max(1),
+        keymap: {
+            let overrides: Vec<(String, String, Vec<String>)> = file
+                .keys
+                .iter()
+                .flat_map(|(ctx, actions)| {
+                    actions.iter().map(move |(a, k)| {
+                        let keys = match k {
+                            Keys::One(s) => vec![s.clone()],
+                            Keys::Many(v) => v.clone(),
+                        };
+                        (ctx.clone(), a.clone(), keys)
+                    })
+                })
+                .collect();
+            crate::core::keymap::Keymap::with_overrides(&overrides)
+                .map_err(|e| format!("bad keymap in the config: {e}"))?
+        },
         start_on_board: match (cli.board, file.start.as_deref()) {
             (true, _) | (false, Some("board")) => true,
             (false, None | Some("orgs")) => false,
@@ -251,6 +281,19 @@ mod tests {
         assert_eq!(s.oncall_refresh_secs, 30);
         let cli = CliSettings { profile: Some("prod".into()), ..Default::default() };
         assert_eq!(resolve_with(&cli, &EnvSettings::default(), &f).unwrap().dialect, Some(Dialect::ServiceAi));
+    }
+
+    #[test]
+    fn keys_in_the_config_patch_the_keymap_and_bad_ones_are_named() {
+        use crate::core::keymap::{Chord, Command, Context};
+        let f: ConfigFile =
+            toml::from_str("[keys.calls]\ndown = [\"n\", \"down\"]\n[keys.global]\nhelp = \"f1\"\n").unwrap();
+        let s = resolve_with(&CliSettings::default(), &EnvSettings::default(), &f).unwrap();
+        assert_eq!(s.keymap.lookup(Context::Calls, Chord::ch('n')), Some(Command::Down));
+        assert_eq!(s.keymap.lookup(Context::Calls, Chord::ch('?')), None);
+        let f: ConfigFile = toml::from_str("[keys.calls]\nfly = \"x\"\n").unwrap();
+        let e = resolve_with(&CliSettings::default(), &EnvSettings::default(), &f).unwrap_err();
+        assert!(e.starts_with("bad keymap in the config: [keys.calls] fly: unknown action"), "{e}");
     }
 
     #[test]

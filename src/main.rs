@@ -5,7 +5,6 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use switchboard::config::{self, CliSettings, EnvSettings, Settings};
-use switchboard::core::keymap::Keymap;
 use switchboard::core::model::Dialect;
 use switchboard::data::pool::redact_url;
 use switchboard::data::{DbOptions, Source};
@@ -271,7 +270,7 @@ async fn console(
         read_only: settings.read_only,
         dialect,
         theme: Theme::from_name(&settings.theme),
-        keymap: Keymap::default(),
+        keymap: settings.keymap.clone(),
         oncall_at,
         oncall_refresh_secs: settings.oncall_refresh_secs,
         start_on_board: settings.start_on_board,

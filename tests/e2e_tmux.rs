@@ -346,3 +346,45 @@ async fn on_call_keeps_the_last_data_marked_stale_when_the_server_stops() {
     drop(srv);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn keys_remapped_in_the_config_drive_the_console_and_its_help() {
+    let url = hostile_db("remap").await;
+    let tmp = tempdir::Dir::new("remap");
+    let cfg = tmp.path().join("config.toml");
+    std::fs::write(&cfg, "[keys.calls]\ndown = \"n\"\nopen = [\"enter\", \"o\"]\n[keys.global]\norgs = \"O\"\n")
+        .unwrap();
+    let (lk, lv) = log_env(&tmp);
+    let t =
+        Tmux::start("remap", &["--url", &url], &[(&lk, &lv), ("SWITCHBOARD_CONFIG", cfg.to_str().unwrap())], 120, 40);
+    t.wait_for(&["Organizations (3 of 3)"], 30);
+    t.type_text("acme");
+    t.send(&["Enter"]);
+    t.wait_for(&["Acme Plumbing · calls", " n down "], 15);
+    let before = t.screen();
+    let first_selected = before.lines().find(|l| l.contains('▶')).unwrap().to_string();
+    t.send(&["j"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(t.screen().lines().find(|l| l.contains('▶')).unwrap(), first_selected, "j is no longer down");
+    t.send(&["n"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert_ne!(t.screen().lines().find(|l| l.contains('▶')).unwrap(), first_selected, "n moves down");
+    t.send(&["?"]);
+    let s = t.wait_for(&["Keys"], 10);
+    assert!(s.contains("enter o") && s.contains("switch organization"), "{s}");
+    t.send(&["Escape", "O"]);
+    t.wait_for(&["Organizations (1 of 3)"], 10);
+    t.send(&["C-c"]);
+    t.wait_for(&["EXITED 0"], 10);
+    // A bad key in the config: one line at start, exit 2.
+    std::fs::write(&cfg, "[keys.calls]\ndown = \"hyper-n\"\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_switchboard"))
+        .args(["--url", &url])
+        .env("SWITCHBOARD_CONFIG", &cfg)
+        .env(&lk, &lv)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad keymap in the config: [keys.calls] down: unknown key \"hyper-n\""), "{err}");
+}

@@ -42,6 +42,85 @@ pub enum Command {
 }
 
 impl Command {
+    pub const ALL: &'static [Command] = &[
+        Command::Quit,
+        Command::Help,
+        Command::Orgs,
+        Command::Refresh,
+        Command::Up,
+        Command::Down,
+        Command::PageUp,
+        Command::PageDown,
+        Command::Top,
+        Command::Bottom,
+        Command::Open,
+        Command::Back,
+        Command::Details,
+        Command::Calendar,
+        Command::Left,
+        Command::Right,
+        Command::PrevMonth,
+        Command::NextMonth,
+        Command::Today,
+        Command::GoTo,
+        Command::OnCall,
+        Command::Acknowledge,
+        Command::Yes,
+        Command::Filter,
+        Command::SetTime,
+        Command::Profile,
+        Command::SetStatus,
+        Command::ClearFilter,
+        Command::Board,
+        Command::Overview,
+        Command::Search,
+        Command::NextMatch,
+        Command::PrevMatch,
+    ];
+
+    /// The name used in the config's `[keys.<context>]` tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            Command::Quit => "quit",
+            Command::Help => "help",
+            Command::Orgs => "orgs",
+            Command::Refresh => "refresh",
+            Command::Up => "up",
+            Command::Down => "down",
+            Command::PageUp => "page_up",
+            Command::PageDown => "page_down",
+            Command::Top => "top",
+            Command::Bottom => "bottom",
+            Command::Open => "open",
+            Command::Back => "back",
+            Command::Details => "details",
+            Command::Calendar => "calendar",
+            Command::Left => "left",
+            Command::Right => "right",
+            Command::PrevMonth => "prev_month",
+            Command::NextMonth => "next_month",
+            Command::Today => "today",
+            Command::GoTo => "go_to",
+            Command::OnCall => "on_call",
+            Command::Acknowledge => "acknowledge",
+            Command::Yes => "yes",
+            Command::Filter => "filter",
+            Command::SetTime => "set_time",
+            Command::Profile => "profile",
+            Command::SetStatus => "set_status",
+            Command::ClearFilter => "clear_filter",
+            Command::Board => "board",
+            Command::Overview => "overview",
+            Command::Search => "search",
+            Command::NextMatch => "next_match",
+            Command::PrevMatch => "prev_match",
+        }
+    }
+
+    pub fn from_name(s: &str) -> Option<Command> {
+        Command::ALL.iter().copied().find(|c| c.name() == s.trim())
+    }
+
     pub fn describe(self) -> &'static str {
         match self {
             Command::Quit => "quit",
@@ -136,6 +215,31 @@ pub enum Context {
 }
 
 impl Context {
+    pub const ALL: &'static [Context] = &[
+        Context::Global,
+        Context::Calls,
+        Context::Call,
+        Context::Calendar,
+        Context::OnCall,
+        Context::Profile,
+        Context::Board,
+        Context::Overview,
+    ];
+
+    /// The name used in the config's `[keys.<context>]` tables.
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Calls => "calls",
+            Context::Call => "call",
+            Context::Calendar => "calendar",
+            Context::OnCall => "oncall",
+            Context::Profile => "profile",
+            Context::Board => "board",
+            Context::Overview => "overview",
+        }
+    }
+
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Everywhere",
@@ -388,6 +492,40 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// Rebinds the keys of one action in one context (the other actions keep theirs). A key the action
+    /// now takes is removed from whatever other action of that context had it.
+    pub fn rebind(&mut self, ctx: Context, cmd: Command, keys: &[Chord]) {
+        self.bindings.retain(|(c, ch, x)| !(*c == ctx && (*x == cmd || keys.contains(ch))));
+        for k in keys {
+            self.bindings.push((ctx, *k, cmd));
+        }
+    }
+
+    /// The default keymap patched with `[keys.<context>] <action> = "key" | ["key", ...]` from the config.
+    /// Every context, action and key is checked; the first bad one is the error.
+    pub fn with_overrides(overrides: &[(String, String, Vec<String>)]) -> Result<Keymap, String> {
+        let mut km = Keymap::default();
+        for (ctx, action, keys) in overrides {
+            let c = Context::ALL.iter().copied().find(|c| c.name() == ctx.as_str()).ok_or_else(|| {
+                let known: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
+                format!("[keys.{ctx}]: unknown screen; known: {}", known.join(", "))
+            })?;
+            let cmd = Command::from_name(action).ok_or_else(|| {
+                let known: Vec<&str> = Command::ALL.iter().map(|c| c.name()).collect();
+                format!("[keys.{ctx}] {action}: unknown action; known: {}", known.join(", "))
+            })?;
+            if keys.is_empty() {
+                return Err(format!("[keys.{ctx}] {action}: give at least one key"));
+            }
+            let chords = keys
+                .iter()
+                .map(|k| Chord::parse(k).map_err(|e| format!("[keys.{ctx}] {action}: {e}")))
+                .collect::<Result<Vec<_>, _>>()?;
+            km.rebind(c, cmd, &chords);
+        }
+        Ok(km)
+    }
+
     /// The command for a chord on a screen: the screen's binding, else the global one.
     pub fn lookup(&self, ctx: Context, chord: Chord) -> Option<Command> {
         let find = |c: Context| self.bindings.iter().find(|(bc, ch, _)| *bc == c && *ch == chord).map(|b| b.2);
@@ -440,6 +578,37 @@ mod tests {
         assert_eq!(Chord::parse("space").unwrap(), Chord::ch(' '));
         assert!(Chord::parse("nope").is_err());
         assert_eq!(Chord::ctrl('f').to_string(), "ctrl-f");
+    }
+
+    #[test]
+    fn the_config_patches_only_what_it_names() {
+        let o =
+            |c: &str, a: &str, k: &[&str]| (c.to_string(), a.to_string(), k.iter().map(|s| s.to_string()).collect());
+        let km = Keymap::with_overrides(&[o("calls", "down", &["n", "ctrl-n"]), o("global", "quit", &["Q"])]).unwrap();
+        assert_eq!(km.lookup(Context::Calls, Chord::ch('n')), Some(Command::Down));
+        assert_eq!(km.lookup(Context::Calls, Chord::ch('j')), None, "j no longer moves down");
+        assert_eq!(km.lookup(Context::Calls, Chord::plain(KeyName::Down)), None);
+        assert_eq!(km.lookup(Context::Calls, Chord::ch('k')), Some(Command::Up), "the rest keep their keys");
+        assert_eq!(km.lookup(Context::Call, Chord::ch('j')), Some(Command::Down), "other screens keep theirs");
+        assert_eq!(km.lookup(Context::Calls, Chord::ch('Q')), Some(Command::Quit));
+        assert_eq!(km.lookup(Context::Calls, Chord::ch('q')), None);
+        // A key taken from another action leaves that action.
+        let km = Keymap::with_overrides(&[o("call", "search", &["n"])]).unwrap();
+        assert_eq!(km.lookup(Context::Call, Chord::ch('n')), Some(Command::Search));
+        assert!(km.help(Context::Call).iter().all(|(c, _)| *c != Command::NextMatch));
+    }
+
+    #[test]
+    fn bad_keymaps_say_what_is_wrong() {
+        let o =
+            |c: &str, a: &str, k: &[&str]| (c.to_string(), a.to_string(), k.iter().map(|s| s.to_string()).collect());
+        assert!(Keymap::with_overrides(&[o("callz", "down", &["j"])]).unwrap_err().contains("unknown screen"));
+        assert!(Keymap::with_overrides(&[o("calls", "dwn", &["j"])]).unwrap_err().contains("unknown action"));
+        assert!(Keymap::with_overrides(&[o("calls", "down", &["hyper-j"])]).unwrap_err().contains("unknown key"));
+        assert!(Keymap::with_overrides(&[o("calls", "down", &[])]).unwrap_err().contains("at least one key"));
+        for c in Command::ALL {
+            assert_eq!(Command::from_name(c.name()), Some(*c));
+        }
     }
 
     #[test]

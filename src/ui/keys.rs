@@ -40,6 +40,10 @@ pub fn action_for(state: &State, ev: KeyEvent) -> Option<Action> {
     if chord == Chord::ctrl('c') {
         return Some(Action::Command(Command::Quit));
     }
+    if state.help {
+        // Any key closes the help, bound or not (q still quits).
+        return Some(Action::Command(state.keymap.lookup(state.context(), chord).unwrap_or(Command::Help)));
+    }
     if state.text_focus() {
         return Some(Action::Input(ev.into()));
     }
