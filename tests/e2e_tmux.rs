@@ -388,3 +388,43 @@ async fn keys_remapped_in_the_config_drive_the_console_and_its_help() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("bad keymap in the config: [keys.calls] down: unknown key \"hyper-n\""), "{err}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn copy_emits_osc52_wrapped_for_tmux() {
+    let url = hostile_db("copy").await;
+    let tmp = tempdir::Dir::new("copy");
+    let (lk, lv) = log_env(&tmp);
+    let t = Tmux::start("copy", &["--url", &url], &[(&lk, &lv), ("SWITCHBOARD_CONFIG", "/dev/null")], 120, 40);
+    // Everything the console writes to the terminal, raw.
+    let raw = tmp.path().join("pane.raw");
+    let ok = Command::new("tmux")
+        .args(["-L", &t.socket, "pipe-pane", "-o", &format!("cat >> {}", raw.display())])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    t.wait_for(&["Organizations (3 of 3)"], 30);
+    t.type_text("acme");
+    t.send(&["Enter"]);
+    t.wait_for(&["Acme Plumbing · calls"], 15);
+    t.send(&["y"]);
+    t.wait_for(&["copied the call id (36 chars, OSC 52)"], 10);
+    // The newest call of Acme is the hostile one: its id, base64, inside tmux's passthrough.
+    let want = format!("\x1bPtmux;\x1b\x1b]52;c;{}\x07\x1b\\", base64_of(common::HOSTILE_CALL));
+    let start = std::time::Instant::now();
+    loop {
+        let bytes = std::fs::read(&raw).unwrap_or_default();
+        if String::from_utf8_lossy(&bytes).contains(&want) {
+            break;
+        }
+        assert!(start.elapsed().as_secs() < 10, "no OSC 52 in the pane's output");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    t.send(&["C-c"]);
+    t.wait_for(&["EXITED 0"], 10);
+}
+
+fn base64_of(s: &str) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(s.as_bytes())
+}

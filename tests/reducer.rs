@@ -351,3 +351,27 @@ fn a_filter_applies_from_the_first_page_and_x_clears_it() {
     let [Effect::LoadCalls { anchor: Anchor::First, filter, .. }] = fx.as_slice() else { panic!("{fx:?}") };
     assert!(filter.is_empty());
 }
+
+#[test]
+fn copying_the_id_phone_transcript_turn_and_recording() {
+    let mut s = connected(80, 24);
+    open_org(&mut s, "acme", page(0, 35, false, true));
+    let fx = cmd(&mut s, Command::Copy);
+    assert_eq!(fx, vec![Effect::Copy { what: "call id".into(), text: row(0).key.to_string() }]);
+    let fx = cmd(&mut s, Command::CopyMore);
+    assert_eq!(fx, vec![Effect::Copy { what: "phone number".into(), text: "+14155550000".into() }]);
+    cmd(&mut s, Command::Down);
+    let fx = cmd(&mut s, Command::Open);
+    let Effect::LoadCall { req, .. } = fx[0].clone() else { panic!() };
+    update(&mut s, Action::CallLoaded { req, result: Ok(Some(detail(1))), ms: 1.0 });
+    let fx = cmd(&mut s, Command::Copy);
+    assert_eq!(fx, vec![Effect::Copy { what: "transcript".into(), text: TRANSCRIPT.into() }]);
+    cmd(&mut s, Command::Down);
+    cmd(&mut s, Command::Down);
+    let fx = cmd(&mut s, Command::CopyMore);
+    let [Effect::Copy { what, text }] = fx.as_slice() else { panic!("{fx:?}") };
+    assert_eq!(what, "turn");
+    assert!(text.starts_with("Customer: Hi, my kitchen pipe burst"), "{text}");
+    assert!(cmd(&mut s, Command::CopyUrl).is_empty());
+    assert_eq!(s.message.as_deref(), Some("this call has no recording URL"));
+}

@@ -87,6 +87,8 @@ pub enum Action {
         result: Result<Overview, String>,
         ms: f64,
     },
+    /// A line for the status bar from the event loop (e.g. what a copy did).
+    Notice(String),
     /// A second passed (sent only while a view refreshes itself); `now` is in the state.
     Tick,
 }

@@ -102,6 +102,11 @@ pub enum Effect {
         org: Key,
         notification: Key,
     },
+    /// Put text on the user's clipboard (terminal I/O, done by the event loop).
+    Copy {
+        what: String,
+        text: String,
+    },
     Quit,
 }
 
@@ -119,7 +124,7 @@ impl Effect {
             Effect::LoadProfile { .. } => Some(Slot::Profile),
             Effect::LoadBoard { .. } => Some(Slot::Board),
             Effect::LoadOverview { .. } => Some(Slot::Overview),
-            Effect::Quit => None,
+            Effect::Copy { .. } | Effect::Quit => None,
         }
     }
 }

@@ -59,8 +59,16 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
 
     loop {
-        for effect in pending.drain(..) {
-            runner.run(effect);
+        for effect in std::mem::take(&mut pending) {
+            match effect {
+                // Terminal I/O stays in the event loop: the runner only talks to the database.
+                Effect::Copy { what, text } => {
+                    let notice = crate::ui::clipboard::copy(&what, &text);
+                    pending.extend(reducer::update(&mut state, Action::Notice(notice)));
+                    dirty = true;
+                }
+                other => runner.run(other),
+            }
         }
         if state.quit {
             break;

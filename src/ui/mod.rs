@@ -2,6 +2,7 @@
 //! theme and the views.
 
 pub mod app;
+pub mod clipboard;
 pub mod keys;
 pub mod runner;
 pub mod terminal;

@@ -101,6 +101,10 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             oncall::acknowledged(state, req, result)
         }
         Action::Tick => oncall::tick(state),
+        Action::Notice(text) => {
+            state.message = Some(text);
+            Vec::new()
+        }
         Action::OverviewLoaded { req, result, ms } => {
             state.last_query_ms = Some(ms);
             overview::loaded(state, req, result);
@@ -327,6 +331,19 @@ fn calls_command(state: &mut State, cmd: Command) -> Vec<Effect> {
         },
         Command::Top => load_calls(state, Anchor::First, Landing::FirstRow),
         Command::Bottom => load_calls(state, Anchor::Last, Landing::LastRow),
+        Command::Copy | Command::CopyMore => {
+            let Some(row) = state.calls.page.rows.get(sel) else { return Vec::new() };
+            match cmd {
+                Command::Copy => vec![Effect::Copy { what: "call id".into(), text: row.key.to_string() }],
+                _ => match &row.phone {
+                    Some(p) => vec![Effect::Copy { what: "phone number".into(), text: p.clone() }],
+                    None => {
+                        state.message = Some("this call has no phone number".into());
+                        Vec::new()
+                    }
+                },
+            }
+        }
         Command::Filter => {
             let mut input =
                 new_input("status:failed dir:inbound from:2026-01-01 to:2026-01-31 agent:ava phone:415 urgent words");
@@ -393,6 +410,7 @@ fn call_command(state: &mut State, cmd: Command) -> Vec<Effect> {
     }
     match cmd {
         Command::Details => view.tab = CallTab::Details,
+        Command::Copy | Command::CopyMore | Command::CopyUrl => return copy_from_call(view, cmd, &mut state.message),
         Command::Down => view.scroll = (view.scroll + 1).min(max),
         Command::Up => view.scroll = view.scroll.saturating_sub(1),
         Command::PageDown => view.scroll = (view.scroll + step).min(max),
@@ -425,6 +443,29 @@ fn call_command(state: &mut State, cmd: Command) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// What the call view copies: the whole transcript, the turn at the top of the screen, the recording URL.
+fn copy_from_call(view: &CallView, cmd: Command, message: &mut Option<String>) -> Vec<Effect> {
+    let Some(d) = &view.detail else {
+        *message = Some("the call is still loading".into());
+        return Vec::new();
+    };
+    let (what, text) = match cmd {
+        Command::Copy => ("transcript", d.transcript.clone()),
+        Command::CopyMore => {
+            let turn = view.lines.get(view.scroll).and_then(|l| view.turns.get(l.turn as usize));
+            ("turn", turn.map(|t| if t.label.is_empty() { t.text.clone() } else { format!("{}: {}", t.label, t.text) }))
+        }
+        _ => ("recording URL", d.facts.iter().find(|(k, _)| k.starts_with("Recording")).map(|(_, v)| v.clone())),
+    };
+    match text {
+        Some(text) if !text.is_empty() => vec![Effect::Copy { what: what.into(), text }],
+        _ => {
+            *message = Some(format!("this call has no {what}"));
+            Vec::new()
+        }
+    }
 }
 
 fn jump_to_match(view: &mut CallView, i: usize, height: usize) {
