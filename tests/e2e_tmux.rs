@@ -428,3 +428,26 @@ fn base64_of(s: &str) -> String {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD.encode(s.as_bytes())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_command_line_in_tmux() {
+    let url = hostile_db("cmdline").await;
+    let tmp = tempdir::Dir::new("cmdline");
+    let (lk, lv) = log_env(&tmp);
+    let t = Tmux::start("cmdline", &["--url", &url], &[(&lk, &lv), ("SWITCHBOARD_CONFIG", "/dev/null")], 80, 24);
+    t.wait_for(&["Organizations (3 of 3)"], 30);
+    t.type_text(":org acm");
+    t.send(&["Tab"]);
+    t.wait_for(&[":org Acme Plumbing"], 10);
+    t.send(&["Enter"]);
+    t.wait_for(&["Acme Plumbing · calls"], 15);
+    t.type_text(":calls status:completed day:2026-01-15");
+    t.send(&["Enter"]);
+    t.wait_for(&["filter: status:completed day:2026-01-15"], 15);
+    t.type_text(":cal 2026-01-15");
+    t.send(&["Enter"]);
+    t.wait_for(&["January 2026", "Thu 15 Jan 2026"], 15);
+    t.type_text(":q");
+    t.send(&["Enter"]);
+    t.wait_for(&["EXITED 0"], 10);
+}

@@ -375,3 +375,51 @@ fn copying_the_id_phone_transcript_turn_and_recording() {
     assert!(cmd(&mut s, Command::CopyUrl).is_empty());
     assert_eq!(s.message.as_deref(), Some("this call has no recording URL"));
 }
+
+fn command_line(s: &mut State, line: &str) -> Vec<Effect> {
+    cmd(s, Command::CommandLine);
+    assert!(s.text_focus());
+    type_text(s, line);
+    update(s, Action::Input(special(TKey::Enter)))
+}
+
+#[test]
+fn the_command_line_runs_commands_with_history_and_completion() {
+    let mut s = connected(120, 40);
+    // From the switcher: ':' on an empty filter opens it.
+    update(&mut s, Action::Input(key(':')));
+    assert!(s.cmdline.is_some());
+    update(&mut s, Action::Input(special(TKey::Esc)));
+    let fx = command_line(&mut s, "org kolkata");
+    let [Effect::LoadCalls { .. }] = fx.as_slice() else { panic!("{fx:?}") };
+    assert_eq!(s.calls.org.as_ref().unwrap().name, "Kolkata Cooling Co");
+    let fx = command_line(&mut s, "calls status:failed urgent");
+    let [Effect::LoadCalls { filter, .. }] = fx.as_slice() else { panic!("{fx:?}") };
+    assert_eq!(filter.describe(), "status:failed urgent");
+    let fx = command_line(&mut s, "call 10000000-0000-0000-0000-000000000007");
+    let [Effect::LoadCall { call, .. }] = fx.as_slice() else { panic!("{fx:?}") };
+    assert_eq!(call.to_string(), "10000000-0000-0000-0000-000000000007");
+    assert_eq!(s.screen, Screen::Call);
+    let fx = command_line(&mut s, "cal 2026-03-08");
+    assert!(matches!(fx.as_slice(), [Effect::LoadMonth { .. }]), "{fx:?}");
+    assert_eq!(s.calendar.cursor.to_string(), "2026-03-08");
+    let fx = command_line(&mut s, "board");
+    assert!(matches!(fx.as_slice(), [Effect::LoadBoard { .. }]));
+    assert!(command_line(&mut s, "fly").is_empty());
+    assert!(s.message.as_deref().unwrap().contains("unknown command :fly"));
+    // History: up recalls the last lines, newest first.
+    cmd(&mut s, Command::CommandLine);
+    update(&mut s, Action::Input(special(TKey::Up)));
+    assert_eq!(switchboard::core::state::input_text(s.cmdline.as_ref().unwrap()), "fly");
+    update(&mut s, Action::Input(special(TKey::Up)));
+    assert_eq!(switchboard::core::state::input_text(s.cmdline.as_ref().unwrap()), "board");
+    update(&mut s, Action::Input(special(TKey::Esc)));
+    // Completion of org names.
+    cmd(&mut s, Command::CommandLine);
+    type_text(&mut s, "org bri");
+    update(&mut s, Action::Input(special(TKey::Tab)));
+    assert_eq!(switchboard::core::state::input_text(s.cmdline.as_ref().unwrap()), "org Bright Smiles Dental");
+    let fx = update(&mut s, Action::Input(special(TKey::Enter)));
+    assert!(matches!(fx.as_slice(), [Effect::LoadCalls { .. }]));
+    assert_eq!(command_line(&mut s, "q"), vec![Effect::Quit]);
+}

@@ -131,11 +131,16 @@ impl CallFilter {
         if let Some(v) = &self.direction {
             parts.push(format!("dir:{v}"));
         }
-        if let Some(v) = self.from {
-            parts.push(format!("from:{v}"));
-        }
-        if let Some(v) = self.to {
-            parts.push(format!("to:{v}"));
+        match (self.from, self.to) {
+            (Some(a), Some(b)) if a == b => parts.push(format!("day:{a}")),
+            (a, b) => {
+                if let Some(v) = a {
+                    parts.push(format!("from:{v}"));
+                }
+                if let Some(v) = b {
+                    parts.push(format!("to:{v}"));
+                }
+            }
         }
         if let Some(v) = &self.agent {
             parts.push(format!("agent:{}", q(v)));

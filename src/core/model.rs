@@ -300,3 +300,29 @@ pub struct DbInfo {
     pub detection_note: Option<String>,
     pub tls: bool,
 }
+
+/// Finds an org by id, slug, exact name (any case), or a name fragment that only one org has.
+pub fn find_org<'a>(orgs: &'a [Org], query: &str) -> Result<&'a Org, String> {
+    let q = query.trim();
+    let key = Key::parse(q);
+    if let Some(o) = orgs.iter().find(|o| o.key == key) {
+        return Ok(o);
+    }
+    let lower = q.to_lowercase();
+    if let Some(o) = orgs.iter().find(|o| o.slug.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(q))) {
+        return Ok(o);
+    }
+    let exact: Vec<&Org> = orgs.iter().filter(|o| o.name.to_lowercase() == lower).collect();
+    if let [one] = exact.as_slice() {
+        return Ok(one);
+    }
+    let partial: Vec<&Org> = orgs.iter().filter(|o| o.name.to_lowercase().contains(&lower)).collect();
+    match partial.as_slice() {
+        [one] => Ok(one),
+        [] => Err(format!("no organization matches {q:?}")),
+        many => {
+            let names: Vec<String> = many.iter().take(5).map(|o| format!("{} ({})", o.name, o.key)).collect();
+            Err(format!("{q:?} matches {} organizations: {}; give the id", many.len(), names.join(", ")))
+        }
+    }
+}

@@ -66,6 +66,11 @@ pub struct State {
     pub quit: bool,
     /// Open on the attention board instead of the org switcher (super-admins).
     pub start_on_board: bool,
+    /// The `:` command line while it is open.
+    pub cmdline: Option<TextArea<'static>>,
+    /// Command lines entered, oldest first, and where up/down is in them.
+    pub cmd_history: Vec<String>,
+    pub cmd_history_pos: Option<usize>,
     pub(crate) next_req: ReqId,
 }
 
@@ -206,6 +211,9 @@ impl State {
             message: None,
             quit: false,
             start_on_board: false,
+            cmdline: None,
+            cmd_history: Vec::new(),
+            cmd_history_pos: None,
             next_req: 1,
         }
     }
@@ -233,16 +241,17 @@ impl State {
     /// True while a text field has the keyboard (the org filter, the transcript search).
     pub fn text_focus(&self) -> bool {
         !self.help
-            && match self.screen {
-                Screen::Orgs => matches!(self.conn, Conn::Ready(_)),
-                Screen::Call => self.call.as_ref().is_some_and(|c| c.search.input.is_some()),
-                Screen::Calendar => self.calendar.goto.is_some(),
-                Screen::OnCall => self.oncall.time_input.is_some(),
-                Screen::Profile => self.profile.confirm.is_some(),
-                Screen::Board => self.board.filter_input.is_some(),
-                Screen::Overview => self.overview.range_input.is_some(),
-                Screen::Calls => self.calls.filter_input.is_some(),
-            }
+            && (self.cmdline.is_some()
+                || match self.screen {
+                    Screen::Orgs => matches!(self.conn, Conn::Ready(_)),
+                    Screen::Call => self.call.as_ref().is_some_and(|c| c.search.input.is_some()),
+                    Screen::Calendar => self.calendar.goto.is_some(),
+                    Screen::OnCall => self.oncall.time_input.is_some(),
+                    Screen::Profile => self.profile.confirm.is_some(),
+                    Screen::Board => self.board.filter_input.is_some(),
+                    Screen::Overview => self.overview.range_input.is_some(),
+                    Screen::Calls => self.calls.filter_input.is_some(),
+                })
     }
 
     pub fn dialect(&self) -> Option<crate::core::model::Dialect> {

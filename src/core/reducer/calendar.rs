@@ -81,6 +81,11 @@ pub fn appointment_loaded(state: &mut State, req: ReqId, result: Result<Option<A
     }
 }
 
+/// Puts the cursor on a day (loading its grid when needed).
+pub fn go_to(state: &mut State, day: chrono::NaiveDate) -> Vec<Effect> {
+    move_to(state, day)
+}
+
 fn move_to(state: &mut State, day: chrono::NaiveDate) -> Vec<Effect> {
     state.calendar.cursor = day;
     state.calendar.agenda_sel = 0;

@@ -2,6 +2,7 @@
 
 mod board;
 mod calendar;
+mod cmdline;
 mod oncall;
 mod overview;
 mod profile;
@@ -225,6 +226,7 @@ fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
         Command::OnCall => oncall::open(state),
         Command::Profile => profile::open(state),
         Command::Board => board::open(state),
+        Command::CommandLine => cmdline::open(state),
         Command::Overview => overview::open(state),
         _ => match state.screen {
             Screen::Orgs => Vec::new(),
@@ -279,7 +281,7 @@ fn refresh(state: &mut State) -> Vec<Effect> {
     }
 }
 
-fn load_calls(state: &mut State, anchor: Anchor, landing: Landing) -> Vec<Effect> {
+pub(crate) fn load_calls(state: &mut State, anchor: Anchor, landing: Landing) -> Vec<Effect> {
     let (Some(dialect), Some(org)) = (state.dialect(), state.calls.org.as_ref().map(|o| o.key.clone())) else {
         return Vec::new();
     };
@@ -478,6 +480,9 @@ fn jump_to_match(view: &mut CallView, i: usize, height: usize) {
 
 fn text_input(state: &mut State, input: Input) -> Vec<Effect> {
     state.message = None;
+    if state.cmdline.is_some() {
+        return cmdline::input(state, input);
+    }
     match state.screen {
         Screen::Orgs => org_input(state, input),
         Screen::Call => {
@@ -540,6 +545,7 @@ fn org_input(state: &mut State, input: Input) -> Vec<Effect> {
         (TKey::PageUp, _) => state.orgs.selected = sel.saturating_sub(10),
         (TKey::PageDown, _) => state.orgs.selected = (sel + 10).min(n.saturating_sub(1)),
         (TKey::Char('c'), true) => return quit(state),
+        (TKey::Char(':'), false) if input_text(&state.orgs.filter).is_empty() => return cmdline::open(state),
         // The attention board is one key away from the switcher too.
         (TKey::Tab, _) => return board::open(state),
         _ => {

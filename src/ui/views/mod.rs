@@ -38,7 +38,15 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         Screen::Overview => overview::render(state, theme, frame, main),
     }
     status::render_status(state, theme, frame, status_row);
-    status::render_footer(state, theme, frame, footer_row);
+    match &state.cmdline {
+        // The command line takes the footer's row, like vim's.
+        Some(field) => {
+            let [p, f] = Layout::horizontal([Constraint::Length(1), Constraint::Min(1)]).areas(footer_row);
+            frame.render_widget(Paragraph::new(":").style(theme.key()), p);
+            frame.render_widget(field, f);
+        }
+        None => status::render_footer(state, theme, frame, footer_row),
+    }
     if state.help {
         help::render(state, theme, frame, main);
     }

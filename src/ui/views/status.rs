@@ -68,6 +68,7 @@ fn short_version(v: &str) -> &str {
 pub fn render_footer(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let hints: Vec<(String, &str)> = if state.text_focus() {
         match state.screen {
+            _ if state.cmdline.is_some() => vec![],
             Screen::Orgs => vec![
                 ("type".into(), "filter"),
                 ("↑↓".into(), "select"),

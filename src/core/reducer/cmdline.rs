@@ -1,0 +1,149 @@
+//! The `:` command line's decisions: editing, history, completion, and running a command.
+
+use ratatui_textarea::{Input, Key as TKey};
+
+use crate::core::cmdline::{self, Cmd};
+use crate::core::effect::Effect;
+use crate::core::keymap::Command;
+use crate::core::model::{CallRow, Key};
+use crate::core::state::{Screen, State, input_text, new_input};
+
+pub fn open(state: &mut State) -> Vec<Effect> {
+    state.cmdline = Some(new_input(":org <name> · :calls <filter> · :call <id> · :cal <date> · :oncall · :board · :q"));
+    state.cmd_history_pos = None;
+    Vec::new()
+}
+
+fn set_text(state: &mut State, text: &str) {
+    let mut t = new_input("");
+    t.insert_str(text);
+    state.cmdline = Some(t);
+}
+
+pub fn input(state: &mut State, input: Input) -> Vec<Effect> {
+    let Some(field) = state.cmdline.as_mut() else { return Vec::new() };
+    match input.key {
+        TKey::Esc => {
+            state.cmdline = None;
+            Vec::new()
+        }
+        TKey::Enter => {
+            let line = input_text(field);
+            state.cmdline = None;
+            if !line.trim().is_empty() && state.cmd_history.last() != Some(&line) {
+                state.cmd_history.push(line.clone());
+            }
+            match cmdline::parse(&line) {
+                Ok(cmd) => run(state, cmd),
+                Err(e) => {
+                    state.message = Some(e);
+                    Vec::new()
+                }
+            }
+        }
+        TKey::Up | TKey::Down => {
+            let n = state.cmd_history.len();
+            if n == 0 {
+                return Vec::new();
+            }
+            let pos = match (state.cmd_history_pos, input.key) {
+                (None, TKey::Up) => Some(n - 1),
+                (Some(p), TKey::Up) => Some(p.saturating_sub(1)),
+                (Some(p), _) if p + 1 < n => Some(p + 1),
+                _ => None,
+            };
+            let text = pos.map(|p| state.cmd_history[p].clone()).unwrap_or_default();
+            set_text(state, &text);
+            state.cmd_history_pos = pos;
+            Vec::new()
+        }
+        TKey::Tab => {
+            let line = input_text(field);
+            let names: Vec<&str> = state.orgs.all.iter().map(|o| o.name.as_str()).collect();
+            if let Some(done) = cmdline::complete(&line, &names) {
+                set_text(state, &done);
+            }
+            Vec::new()
+        }
+        _ => {
+            field.input(input);
+            Vec::new()
+        }
+    }
+}
+
+fn run(state: &mut State, cmd: Cmd) -> Vec<Effect> {
+    let need_org = |state: &mut State| {
+        let ok = state.calls.org.is_some();
+        if !ok {
+            state.message = Some("choose an organization first (:org <name>)".into());
+        }
+        ok
+    };
+    match cmd {
+        Cmd::Quit => super::update(state, crate::core::action::Action::Command(Command::Quit)),
+        Cmd::Help => {
+            state.help = true;
+            Vec::new()
+        }
+        Cmd::Org(q) => {
+            let found = crate::core::model::find_org(&state.orgs.all, &q).map(|o| o.key.clone());
+            match found {
+                Ok(key) => super::open_org(state, &key),
+                Err(e) => {
+                    state.message = Some(e);
+                    Vec::new()
+                }
+            }
+        }
+        Cmd::Calls(filter) => {
+            if !need_org(state) {
+                return Vec::new();
+            }
+            match crate::core::filter::CallFilter::parse(&filter) {
+                Ok(f) => {
+                    state.calls.filter = f;
+                    state.screen = Screen::Calls;
+                    super::load_calls(state, crate::core::model::Anchor::First, crate::core::state::Landing::FirstRow)
+                }
+                Err(e) => {
+                    state.message = Some(e);
+                    Vec::new()
+                }
+            }
+        }
+        Cmd::Call(id) => {
+            let Some(org) = state.calls.org.as_ref().map(|o| o.key.clone()) else {
+                need_org(state);
+                return Vec::new();
+            };
+            super::open_call_from(state, org, CallRow::only_key(Key::parse(&id)), Screen::Calls)
+        }
+        Cmd::Cal(date) => {
+            if !need_org(state) {
+                return Vec::new();
+            }
+            let day = match date.as_deref().map(|d| (d, crate::core::calendar::parse_date(d, state.today()))) {
+                Some((d, None)) => {
+                    state.message = Some(format!("not a date: {d:?}"));
+                    return Vec::new();
+                }
+                Some((_, day)) => day,
+                None => None,
+            };
+            let fx = super::calendar::open(state);
+            match day {
+                // Straight to that day: today's grid is not asked for.
+                Some(day) => {
+                    state.calendar.pending = None;
+                    super::calendar::go_to(state, day)
+                }
+                None => fx,
+            }
+        }
+        Cmd::OnCall => super::update(state, crate::core::action::Action::Command(Command::OnCall)),
+        Cmd::Board => super::board::open(state),
+        Cmd::Overview => super::update(state, crate::core::action::Action::Command(Command::Overview)),
+        Cmd::Profile => super::update(state, crate::core::action::Action::Command(Command::Profile)),
+    }
+}
