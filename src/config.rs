@@ -15,7 +15,8 @@ pub const DEFAULT_STATEMENT_TIMEOUT_MS: u64 = 5_000;
 pub struct ConfigFile {
     /// The profile used when neither --profile, --url, DATABASE_URL nor SWITCHBOARD_PROFILE says otherwise.
     pub default_profile: Option<String>,
-    /// "ansi" (the 16 terminal colors, the default) or "mono".
+    /// "ansi" (the 16 terminal colors, the default), "mono", or "truecolor" (only used when the terminal
+    /// says it supports it, COLORTERM=truecolor).
     pub theme: Option<String>,
     /// Seconds between refreshes of the on-call view (default 30).
     pub oncall_refresh_secs: Option<u64>,
@@ -181,8 +182,8 @@ pub fn resolve_with(cli: &CliSettings, env: &EnvSettings, file: &ConfigFile) -> 
     } else {
         cli.theme.clone().or(file.theme.clone()).unwrap_or_else(|| "ansi".to_string())
     };
-    if !["ansi", "mono"].contains(&theme.as_str()) {
-        return Err(format!("unknown theme {theme:?}; known: ansi, mono"));
+    if !["ansi", "mono", "truecolor"].contains(&theme.as_str()) {
+        return Err(format!("unknown theme {theme:?}; known: ansi, mono, truecolor"));
     }
     Ok(Settings {
         url,

@@ -451,3 +451,84 @@ async fn the_command_line_in_tmux() {
     t.send(&["Enter"]);
     t.wait_for(&["EXITED 0"], 10);
 }
+
+/// Whether a screen captured with its attributes (`capture-pane -e`) sets any color.
+fn has_color(s: &str) -> bool {
+    s.split("\x1b[").skip(1).any(|seq| {
+        let params: String = seq.chars().take_while(|c| c.is_ascii_digit() || *c == ';').collect();
+        seq[params.len()..].starts_with('m')
+            && params
+                .split(';')
+                .filter_map(|p| p.parse::<u32>().ok())
+                .any(|n| matches!(n, 30..=38 | 40..=48 | 90..=97 | 100..=107))
+    })
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_color_gives_a_screen_free_of_color() {
+    let url = hostile_db("nocolor").await;
+    for (no_color, name) in [(true, "nocolor"), (false, "color")] {
+        let tmp = tempdir::Dir::new(name);
+        let (lk, lv) = log_env(&tmp);
+        let mut env = vec![(lk.as_str(), lv.as_str()), ("SWITCHBOARD_CONFIG", "/dev/null")];
+        if no_color {
+            env.push(("NO_COLOR", "1"));
+        }
+        let t = Tmux::start(name, &["--url", &url], &env, 120, 40);
+        t.wait_for(&["Organizations (3 of 3)"], 30);
+        t.type_text("acme");
+        t.send(&["Enter"]);
+        t.wait_for(&["Acme Plumbing · calls", "EMERG"], 15);
+        let out = Command::new("tmux").args(["-L", &t.socket, "capture-pane", "-e", "-p"]).output().unwrap();
+        let screen = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(has_color(&screen), !no_color, "NO_COLOR={no_color}:\n{screen:?}");
+        // Without color, states still read by symbol and word.
+        assert!(screen.contains("⚠ EMERG") && screen.contains("✓ completed"));
+        t.send(&["C-c"]);
+        t.wait_for(&["EXITED 0"], 10);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn saving_the_transcript_and_the_list_from_the_console() {
+    let url = hostile_db("save").await;
+    let tmp = tempdir::Dir::new("save");
+    let data = tmp.path().join("data");
+    let (lk, lv) = log_env(&tmp);
+    let t = Tmux::start(
+        "save",
+        &["--url", &url],
+        &[(&lk, &lv), ("SWITCHBOARD_CONFIG", "/dev/null"), ("SWITCHBOARD_DATA_DIR", data.to_str().unwrap())],
+        160,
+        40,
+    );
+    t.wait_for(&["Organizations (3 of 3)"], 30);
+    t.type_text("acme");
+    t.send(&["Enter"]);
+    t.wait_for(&["Acme Plumbing · calls"], 15);
+    t.send(&["s"]);
+    t.wait_for(&["saved to "], 10);
+    t.send(&["Enter"]);
+    t.wait_for(&["Transcript ·"], 15);
+    t.send(&["s"]);
+    t.wait_for(&["saved to "], 10);
+    t.send(&["S"]);
+    std::thread::sleep(Duration::from_millis(500));
+    t.send(&["C-c"]);
+    t.wait_for(&["EXITED 0"], 10);
+    let dir = data.join("exports");
+    let text = std::fs::read_to_string(dir.join(format!("transcript-{HOSTILE_CALL}.txt"))).unwrap();
+    assert!(text.contains("Customer: ") && text.contains("配管が破裂しました"), "{text}");
+    assert!(!text.contains('\u{1b}'), "the saved text is as harmless as the screen");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join(format!("transcript-{HOSTILE_CALL}.json"))).unwrap())
+            .unwrap();
+    assert!(json["turns"].as_array().unwrap().len() >= 2);
+    let csv = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().starts_with("calls-"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .expect("a CSV of the list");
+    assert!(csv.lines().count() > 10 && csv.starts_with("id,"), "{csv}");
+}

@@ -107,7 +107,18 @@ pub enum Effect {
         what: String,
         text: String,
     },
+    /// Save what is on screen to a file in the user's data directory (done by the event loop).
+    Save(SaveWhat),
     Quit,
+}
+
+/// What can be saved from the console.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveWhat {
+    /// The call's transcript as plain text (speaker: text), or as JSON with its details and turns.
+    Transcript { call: Box<crate::core::model::CallDetail>, json: bool },
+    /// The page of calls on screen, as CSV.
+    Calls { page: crate::core::model::Page, zone: OrgZone },
 }
 
 impl Effect {
@@ -124,7 +135,7 @@ impl Effect {
             Effect::LoadProfile { .. } => Some(Slot::Profile),
             Effect::LoadBoard { .. } => Some(Slot::Board),
             Effect::LoadOverview { .. } => Some(Slot::Overview),
-            Effect::Copy { .. } | Effect::Quit => None,
+            Effect::Copy { .. } | Effect::Save(_) | Effect::Quit => None,
         }
     }
 }

@@ -67,6 +67,11 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
                     pending.extend(reducer::update(&mut state, Action::Notice(notice)));
                     dirty = true;
                 }
+                Effect::Save(what) => {
+                    let notice = crate::ui::files::save(&what);
+                    pending.extend(reducer::update(&mut state, Action::Notice(notice)));
+                    dirty = true;
+                }
                 other => runner.run(other),
             }
         }

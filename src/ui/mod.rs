@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod clipboard;
+pub mod files;
 pub mod keys;
 pub mod runner;
 pub mod terminal;

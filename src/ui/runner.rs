@@ -104,7 +104,7 @@ impl Runner {
                     let (result, ms) = timed(source.overview(dialect, &org, from, to, &zone)).await;
                     Action::OverviewLoaded { req, result, ms }
                 }
-                Effect::Copy { .. } | Effect::Quit => return,
+                Effect::Copy { .. } | Effect::Save(_) | Effect::Quit => return,
             };
             if let Err(e) = &action_result(&action) {
                 tracing::warn!(error = %e, "query failed");
@@ -153,6 +153,6 @@ fn effect_req(e: &Effect) -> Option<ReqId> {
         | Effect::SetOrgStatus { req, .. }
         | Effect::LoadBoard { req, .. }
         | Effect::LoadOverview { req, .. } => *req,
-        Effect::Copy { .. } | Effect::Quit => return None,
+        Effect::Copy { .. } | Effect::Save(_) | Effect::Quit => return None,
     })
 }

@@ -15,7 +15,7 @@ use nucleo_matcher::{Config, Matcher};
 use ratatui_textarea::{Input, Key as TKey};
 
 use crate::core::action::Action;
-use crate::core::effect::Effect;
+use crate::core::effect::{Effect, SaveWhat};
 use crate::core::keymap::Command;
 use crate::core::model::{Anchor, CallDetail, Page};
 use crate::core::state::{CallTab, CallView, Conn, Landing, Screen, State, input_text, new_input};
@@ -333,6 +333,9 @@ fn calls_command(state: &mut State, cmd: Command) -> Vec<Effect> {
         },
         Command::Top => load_calls(state, Anchor::First, Landing::FirstRow),
         Command::Bottom => load_calls(state, Anchor::Last, Landing::LastRow),
+        Command::Save if !state.calls.page.rows.is_empty() => {
+            vec![Effect::Save(SaveWhat::Calls { page: state.calls.page.clone(), zone: state.calls.zone })]
+        }
         Command::Copy | Command::CopyMore => {
             let Some(row) = state.calls.page.rows.get(sel) else { return Vec::new() };
             match cmd {
@@ -413,6 +416,15 @@ fn call_command(state: &mut State, cmd: Command) -> Vec<Effect> {
     match cmd {
         Command::Details => view.tab = CallTab::Details,
         Command::Copy | Command::CopyMore | Command::CopyUrl => return copy_from_call(view, cmd, &mut state.message),
+        Command::Save | Command::SaveJson => match &view.detail {
+            Some(d) => {
+                return vec![Effect::Save(SaveWhat::Transcript {
+                    call: Box::new(d.clone()),
+                    json: cmd == Command::SaveJson,
+                })];
+            }
+            None => state.message = Some("the call is still loading".into()),
+        },
         Command::Down => view.scroll = (view.scroll + 1).min(max),
         Command::Up => view.scroll = view.scroll.saturating_sub(1),
         Command::PageDown => view.scroll = (view.scroll + step).min(max),
