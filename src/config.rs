@@ -22,6 +22,9 @@ pub struct ConfigFile {
     pub oncall_refresh_secs: Option<u64>,
     /// The first screen: "orgs" (the switcher, the default) or "board" (the attention board).
     pub start: Option<String>,
+    /// Mouse support: click to select, wheel to scroll (off by default, so that the terminal's own text
+    /// selection keeps working).
+    pub mouse: Option<bool>,
     #[serde(default)]
     pub profiles: BTreeMap<String, Profile>,
     /// Key bindings to change: `[keys.<screen>] <action> = "key"` or `["key", ...]`.
@@ -62,6 +65,8 @@ pub struct CliSettings {
     pub write: bool,
     /// --board: open on the attention board.
     pub board: bool,
+    /// --mouse: mouse support.
+    pub mouse: bool,
 }
 
 /// The environment, as read at start (passed in so that tests can set it).
@@ -100,6 +105,7 @@ pub struct Settings {
     pub theme: String,
     pub oncall_refresh_secs: u64,
     pub start_on_board: bool,
+    pub mouse: bool,
     /// The keymap: the defaults patched by the config's `[keys]`.
     pub keymap: crate::core::keymap::Keymap,
 }
@@ -194,6 +200,7 @@ pub fn resolve_with(cli: &CliSettings, env: &EnvSettings, file: &ConfigFile) -> 
         dialect,
         theme,
         oncall_refresh_secs: file.oncall_refresh_secs.unwrap_or(30).max(1),
+        mouse: cli.mouse || file.mouse.unwrap_or(false),
         keymap: {
             let overrides: Vec<(String, String, Vec<String>)> = file
                 .keys

@@ -39,6 +39,9 @@ struct Cli {
     /// Open on the attention board (the orgs that need a look) instead of the org switcher.
     #[arg(long, global = true)]
     board: bool,
+    /// Mouse support: click to select, wheel to scroll (off by default so terminal selection works).
+    #[arg(long, global = true)]
+    mouse: bool,
     /// Write mode: allows acknowledging notifications (each after a confirmation). Read-only otherwise.
     #[arg(long, global = true)]
     write: bool,
@@ -193,6 +196,7 @@ async fn run(cli: Cli) -> ExitCode {
         theme: cli.no_color.then(|| "mono".to_string()),
         write: cli.write,
         board: cli.board,
+        mouse: cli.mouse,
     };
     let oncall_at = match cli.at.as_deref().map(switchboard::core::oncall::At::parse) {
         None => None,
@@ -274,6 +278,7 @@ async fn console(
         oncall_at,
         oncall_refresh_secs: settings.oncall_refresh_secs,
         start_on_board: settings.start_on_board,
+        mouse: settings.mouse,
     };
     let result = app::run(source.clone(), opts).await;
     source.close().await;

@@ -532,3 +532,22 @@ async fn saving_the_transcript_and_the_list_from_the_console() {
         .expect("a CSV of the list");
     assert!(csv.lines().count() > 10 && csv.starts_with("id,"), "{csv}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_200x60_terminal_shows_the_list_and_the_call_side_by_side() {
+    let url = hostile_db("wide").await;
+    let tmp = tempdir::Dir::new("wide");
+    let (lk, lv) = log_env(&tmp);
+    let t =
+        Tmux::start("wide", &["--url", &url, "--mouse"], &[(&lk, &lv), ("SWITCHBOARD_CONFIG", "/dev/null")], 200, 60);
+    t.wait_for(&["Organizations (3 of 3)"], 30);
+    t.type_text("acme");
+    t.send(&["Enter"]);
+    // The newest call (the hostile one) shows beside the list without opening it.
+    let s = t.wait_for(&["Acme Plumbing · calls", "Transcript ·", "配管が破裂しました"], 15);
+    assert!(s.lines().any(|l| l.contains("Acme Plumbing · calls") && l.contains("Call 40000000")), "{s}");
+    t.send(&["j"]);
+    t.wait_for(&["Call 40000000", "huge transcript"], 15);
+    t.send(&["C-c"]);
+    t.wait_for(&["EXITED 0"], 10);
+}

@@ -423,3 +423,21 @@ fn the_command_line_runs_commands_with_history_and_completion() {
     assert!(matches!(fx.as_slice(), [Effect::LoadCalls { .. }]));
     assert_eq!(command_line(&mut s, "q"), vec![Effect::Quit]);
 }
+
+#[test]
+fn clicks_select_rows_and_the_wheel_moves() {
+    let mut s = connected(120, 40);
+    // Org switcher: rows start on the 5th line (border, filter, rule, header).
+    update(&mut s, Action::Click { x: 10, y: 6 });
+    assert_eq!(s.orgs.selected, 2);
+    update(&mut s, Action::Click { x: 10, y: 30 });
+    assert_eq!(s.orgs.selected, 2, "a click under the last org selects nothing");
+    cmd(&mut s, Command::Down);
+    assert_eq!(s.orgs.selected, 3);
+    open_org(&mut s, "acme", page(0, 35, false, true));
+    // Call list: rows start under the border and the header.
+    update(&mut s, Action::Click { x: 5, y: 7 });
+    assert_eq!(s.calls.selected, 5);
+    update(&mut s, Action::Click { x: 5, y: 1 });
+    assert_eq!(s.calls.selected, 5, "the header is not a row");
+}

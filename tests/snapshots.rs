@@ -125,3 +125,32 @@ fn call_list_with_a_filter() {
         draw(&s)
     });
 }
+
+#[test]
+fn wide_terminals_show_the_selected_call_beside_the_list() {
+    let mut s = connected(200, 60);
+    for c in "acme".chars() {
+        update(&mut s, Action::Input(Input { key: TKey::Char(c), ..Default::default() }));
+    }
+    let fx = update(&mut s, Action::Input(Input { key: TKey::Enter, ..Default::default() }));
+    let Effect::LoadCalls { req, limit, .. } = fx[0].clone() else { panic!() };
+    let fx = update(
+        &mut s,
+        Action::CallsLoaded { req, anchor: Anchor::First, result: Ok(page(0, limit as u32, false, true)), ms: 1.0 },
+    );
+    let [Effect::LoadCall { req, .. }] = fx.as_slice() else {
+        panic!("the selected call is loaded beside the list: {fx:?}")
+    };
+    update(&mut s, Action::CallLoaded { req: *req, result: Ok(Some(detail(0))), ms: 2.0 });
+    insta::assert_snapshot!("calls_wide_200x60", draw(&s));
+    // Moving the selection shows the next call; opening it takes the whole screen without a reload.
+    let fx = cmd(&mut s, Command::Down);
+    let [Effect::LoadCall { req, call, .. }] = fx.as_slice() else { panic!("{fx:?}") };
+    assert_eq!(call, &row(1).key);
+    update(&mut s, Action::CallLoaded { req: *req, result: Ok(Some(detail(1))), ms: 2.0 });
+    assert!(cmd(&mut s, Command::Open).is_empty());
+    assert_eq!(s.screen, switchboard::core::state::Screen::Call);
+    assert_eq!(s.call.as_ref().unwrap().wrap_width, 198);
+    cmd(&mut s, Command::Back);
+    assert_eq!(s.call.as_ref().unwrap().wrap_width, 98);
+}

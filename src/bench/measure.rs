@@ -413,6 +413,8 @@ async fn console_parts(rep: &mut Report, cfg: &Cfg, svc: &Target, ret_url: &str)
     let mut open = Vec::new();
     let mut bytes = 0;
     for _ in 0..cfg.runs.min(30) {
+        // A cold open each time (at 240 columns the list would otherwise already show the call beside it).
+        con.state.call = None;
         let effects = update(&mut con.state, Action::Command(Command::Open));
         let Some(crate::core::effect::Effect::LoadCall { req, dialect, org, call }) = effects.into_iter().next() else {
             return Err("open did not ask for the call".into());

@@ -87,6 +87,11 @@ pub enum Action {
         result: Result<Overview, String>,
         ms: f64,
     },
+    /// A mouse click (mouse support is a setting): selects the row under it.
+    Click {
+        x: u16,
+        y: u16,
+    },
     /// A line for the status bar from the event loop (e.g. what a copy did).
     Notice(String),
     /// A second passed (sent only while a view refreshes itself); `now` is in the state.

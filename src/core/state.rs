@@ -37,6 +37,10 @@ pub const CALLS_CHROME_ROWS: u16 = 5;
 pub const CALL_HEADER_ROWS: u16 = 7;
 /// Rows around the transcript text: header, transcript borders (2), status bar, footer.
 pub const CALL_CHROME_ROWS: u16 = CALL_HEADER_ROWS + 4;
+/// From this width the call list shows the selected call beside it.
+pub const WIDE: u16 = 160;
+/// The call list's width when the selected call is shown beside it.
+pub const LIST_WIDTH: u16 = 100;
 /// Below this size the console shows a "too small" screen.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
@@ -271,9 +275,16 @@ impl State {
         (self.height.saturating_sub(CALL_CHROME_ROWS) as usize).max(1)
     }
 
-    /// Columns available to the transcript text (inside the borders).
+    /// Whether the call list shows the selected call beside it.
+    pub fn side_by_side(&self) -> bool {
+        self.screen == Screen::Calls && self.width >= WIDE
+    }
+
+    /// Columns available to the transcript text (inside the borders): the whole width, or the part beside
+    /// the call list.
     pub fn transcript_width(&self) -> u16 {
-        self.width.saturating_sub(2).max(10)
+        let w = if self.side_by_side() { self.width.saturating_sub(LIST_WIDTH) } else { self.width };
+        w.saturating_sub(2).max(10)
     }
 
     pub fn too_small(&self) -> bool {

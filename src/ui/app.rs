@@ -30,6 +30,8 @@ pub struct AppOptions {
     pub oncall_refresh_secs: u64,
     /// Open on the attention board.
     pub start_on_board: bool,
+    /// Mouse support: click to select, wheel to scroll.
+    pub mouse: bool,
 }
 
 /// Runs the console until the user quits or a signal asks it to stop.
@@ -38,7 +40,7 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!("the console needs an interactive terminal; for scripts use `switchboard check`");
     }
-    let mut guard = TerminalGuard::enter()?;
+    let mut guard = TerminalGuard::enter(opts.mouse)?;
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
     let mut runner = Runner::new(source, opts.dialect, tx);
     let mut state = State::new(opts.target, opts.read_only, opts.keymap);
@@ -86,6 +88,7 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
             ev = events.next() => match ev {
                 Some(Ok(Event::Key(key))) => action_for(&state, key),
                 Some(Ok(Event::Resize(width, height))) => Some(Action::Resize { width, height }),
+                Some(Ok(Event::Mouse(m))) => crate::ui::keys::mouse_action(&state, m),
                 Some(Ok(_)) => None,
                 // The terminal is gone (e.g. the SSH link dropped): leave quietly.
                 Some(Err(_)) | None => break,

@@ -1,6 +1,6 @@
 //! Terminal keys to commands or text input.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 
 use crate::core::action::Action;
 use crate::core::keymap::{Chord, Command, KeyName};
@@ -48,4 +48,17 @@ pub fn action_for(state: &State, ev: KeyEvent) -> Option<Action> {
         return Some(Action::Input(ev.into()));
     }
     state.keymap.lookup(state.context(), chord).map(Action::Command)
+}
+
+/// The action for a mouse event (when mouse support is on): the wheel scrolls, a click selects.
+pub fn mouse_action(state: &State, m: MouseEvent) -> Option<Action> {
+    if state.help || state.text_focus() && state.screen != crate::core::state::Screen::Orgs {
+        return None;
+    }
+    match m.kind {
+        MouseEventKind::ScrollDown => Some(Action::Command(Command::Down)),
+        MouseEventKind::ScrollUp => Some(Action::Command(Command::Up)),
+        MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { x: m.column, y: m.row }),
+        _ => None,
+    }
 }

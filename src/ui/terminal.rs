@@ -6,17 +6,24 @@ use ratatui::DefaultTerminal;
 /// that restores the terminal before the panic message is printed.
 pub struct TerminalGuard {
     pub terminal: DefaultTerminal,
+    mouse: bool,
 }
 
 impl TerminalGuard {
-    pub fn enter() -> std::io::Result<TerminalGuard> {
+    pub fn enter(mouse: bool) -> std::io::Result<TerminalGuard> {
         let terminal = ratatui::try_init()?;
-        Ok(TerminalGuard { terminal })
+        if mouse {
+            crossterm::execute!(std::io::stdout(), crossterm::event::EnableMouseCapture)?;
+        }
+        Ok(TerminalGuard { terminal, mouse })
     }
 }
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
+        if self.mouse {
+            let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+        }
         ratatui::restore();
     }
 }

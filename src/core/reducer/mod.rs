@@ -87,7 +87,10 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.calls.pending = None;
             state.last_query_ms = Some(ms);
             match result {
-                Ok(page) => apply_page(state, anchor, page, landing),
+                Ok(page) => {
+                    apply_page(state, anchor, page, landing);
+                    return preview(state);
+                }
                 Err(e) => state.calls.error = Some(e),
             }
             Vec::new()
@@ -102,6 +105,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             oncall::acknowledged(state, req, result)
         }
         Action::Tick => oncall::tick(state),
+        Action::Click { x, y } => click(state, x, y),
         Action::Notice(text) => {
             state.message = Some(text);
             Vec::new()
@@ -229,7 +233,16 @@ fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
         Command::CommandLine => cmdline::open(state),
         Command::Overview => overview::open(state),
         _ => match state.screen {
-            Screen::Orgs => Vec::new(),
+            // The wheel (with mouse support) moves the switcher's selection.
+            Screen::Orgs => {
+                let n = state.orgs.matches.len();
+                match cmd {
+                    Command::Down => state.orgs.selected = (state.orgs.selected + 1).min(n.saturating_sub(1)),
+                    Command::Up => state.orgs.selected = state.orgs.selected.saturating_sub(1),
+                    _ => {}
+                }
+                Vec::new()
+            }
             Screen::Calls => calls_command(state, cmd),
             Screen::Call => call_command(state, cmd),
             Screen::Calendar => calendar::command(state, cmd),
@@ -301,7 +314,7 @@ fn calls_command(state: &mut State, cmd: Command) -> Vec<Effect> {
     match cmd {
         Command::Down if sel + 1 < n => {
             state.calls.selected += 1;
-            Vec::new()
+            preview(state)
         }
         Command::Down | Command::PageDown => match last {
             Some(c) if calls.page.has_after => {
@@ -318,7 +331,7 @@ fn calls_command(state: &mut State, cmd: Command) -> Vec<Effect> {
         },
         Command::Up if sel > 0 => {
             state.calls.selected -= 1;
-            Vec::new()
+            preview(state)
         }
         Command::Up | Command::PageUp => match first {
             Some(c) if calls.page.has_before => {
@@ -370,7 +383,67 @@ fn calls_command(state: &mut State, cmd: Command) -> Vec<Effect> {
     }
 }
 
+/// Selects the row under a click, in the org switcher and the call list.
+fn click(state: &mut State, x: u16, y: u16) -> Vec<Effect> {
+    match state.screen {
+        Screen::Calls => {
+            // Rows start under the frame's top border and the header row.
+            let list_width = if state.side_by_side() { crate::core::state::LIST_WIDTH } else { state.width };
+            let n = state.calls.page.rows.len();
+            match (y as usize).checked_sub(2) {
+                Some(i) if x < list_width && i < n => {
+                    state.calls.selected = i;
+                    preview(state)
+                }
+                _ => Vec::new(),
+            }
+        }
+        Screen::Orgs => {
+            // Border, filter, rule and header above the rows; the list scrolls to keep the selection shown.
+            let visible = (state.height as usize).saturating_sub(7).max(1);
+            let offset = (state.orgs.selected + 1).saturating_sub(visible);
+            if let Some(i) = (y as usize).checked_sub(4).map(|r| offset + r)
+                && i < state.orgs.matches.len()
+                && (y as usize) < 4 + visible
+            {
+                state.orgs.selected = i;
+            }
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// On wide terminals the selected call is shown beside the list: load it when the selection moves.
+fn preview(state: &mut State) -> Vec<Effect> {
+    if !state.side_by_side() {
+        return Vec::new();
+    }
+    let Some(row) = state.calls.page.rows.get(state.calls.selected) else { return Vec::new() };
+    if state.call.as_ref().is_some_and(|c| c.row.key == row.key) {
+        return Vec::new();
+    }
+    load_call_view(state)
+}
+
 fn open_call(state: &mut State) -> Vec<Effect> {
+    let selected = state.calls.page.rows.get(state.calls.selected).map(|r| r.key.clone());
+    if selected.is_some() && state.call.as_ref().map(|c| c.row.key.clone()) == selected {
+        // Already shown beside the list: just give it the whole screen.
+        state.screen = Screen::Call;
+        let (w, h) = (state.transcript_width(), state.transcript_height());
+        if let Some(v) = state.call.as_mut() {
+            v.rewrap(w);
+            v.scroll = v.scroll.min(v.max_scroll(h));
+        }
+        return Vec::new();
+    }
+    let fx = load_call_view(state);
+    state.screen = Screen::Call;
+    fx
+}
+
+fn load_call_view(state: &mut State) -> Vec<Effect> {
     let (Some(dialect), Some(org)) = (state.dialect(), state.calls.org.as_ref()) else {
         return Vec::new();
     };
@@ -381,7 +454,6 @@ fn open_call(state: &mut State) -> Vec<Effect> {
     let req = state.req();
     let call = row.key.clone();
     state.call = Some(CallView::new(state.calls.zone, row, req));
-    state.screen = Screen::Call;
     vec![Effect::LoadCall { req, dialect, org, call }]
 }
 
@@ -431,7 +503,13 @@ fn call_command(state: &mut State, cmd: Command) -> Vec<Effect> {
         Command::PageUp => view.scroll = view.scroll.saturating_sub(step),
         Command::Top => view.scroll = 0,
         Command::Bottom => view.scroll = max,
-        Command::Back => state.screen = view.back,
+        Command::Back => {
+            state.screen = view.back;
+            let w = state.transcript_width();
+            if let Some(v) = state.call.as_mut() {
+                v.rewrap(w);
+            }
+        }
         Command::Search => {
             let mut input = new_input("search the transcript");
             input.insert_str(&view.search.query);

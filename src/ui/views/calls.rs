@@ -11,6 +11,25 @@ use crate::core::time::{OrgZone, format_duration};
 use crate::ui::theme::Theme;
 
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    if state.side_by_side() {
+        // Wide terminals: the list, and the selected call beside it.
+        let [list, detail] = ratatui::layout::Layout::horizontal([
+            Constraint::Length(crate::core::state::LIST_WIDTH),
+            Constraint::Min(20),
+        ])
+        .areas(area);
+        list_pane(state, theme, frame, list);
+        if state.call.is_some() {
+            crate::ui::views::call::render(state, theme, frame, detail);
+        } else {
+            frame.render_widget(Block::default().borders(Borders::ALL).title(" Call "), detail);
+        }
+        return;
+    }
+    list_pane(state, theme, frame, area);
+}
+
+fn list_pane(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let c = &state.calls;
     let org = c.org.as_ref().map(|o| o.name.as_str()).unwrap_or("—");
     let page = match c.page_no {
