@@ -438,6 +438,7 @@ impl Default for Keymap {
             (Calls, p(K::Enter), Open),
             (Calls, c('l'), Open),
             (Calls, c('f'), Filter),
+            (Calls, p(K::Backspace), Back),
             (Calls, c('y'), Copy),
             (Calls, c('Y'), CopyMore),
             (Calls, c('s'), Save),
@@ -513,6 +514,7 @@ impl Default for Keymap {
             (Context::Overview, c('t'), Today),
             (Context::Overview, c('g'), GoTo),
             (Context::Overview, p(K::Esc), Back),
+            (Context::Overview, p(K::Backspace), Back),
             (Context::Board, c('k'), Up),
             (Context::Board, p(K::Up), Up),
             (Context::Board, c('j'), Down),
@@ -523,6 +525,7 @@ impl Default for Keymap {
             (Context::Board, c('f'), Filter),
             (Context::Board, c('x'), ClearFilter),
             (Context::Board, p(K::Esc), Back),
+            (Context::Board, p(K::Backspace), Back),
             (Context::Profile, p(K::Esc), Back),
             (Context::Profile, p(K::Backspace), Back),
         ];
@@ -647,6 +650,15 @@ mod tests {
         assert!(Keymap::with_overrides(&[o("calls", "down", &[])]).unwrap_err().contains("at least one key"));
         for c in Command::ALL {
             assert_eq!(Command::from_name(c.name()), Some(*c));
+        }
+    }
+
+    #[test]
+    fn every_back_is_reachable_without_esc_which_tmux_delays() {
+        let km = Keymap::default();
+        for ctx in Context::ALL.iter().filter(|c| **c != Context::Global) {
+            let backs = km.help(*ctx).into_iter().find(|(c, _)| *c == Command::Back).map(|x| x.1).unwrap_or_default();
+            assert!(backs.iter().any(|k| k.key != KeyName::Esc), "{ctx:?}: {backs:?}");
         }
     }
 
