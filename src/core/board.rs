@@ -14,7 +14,7 @@ pub struct BoardRow {
     pub failed_24h: i64,
     pub calls_7d: i64,
     pub failed_7d: i64,
-    /// Emergency notifications (or alerts) not yet acknowledged, where the platform has them.
+    /// Emergency notifications (or alerts) still pending or whose delivery failed, where the platform has them.
     pub open_emergencies: Option<i64>,
     /// The last call (or recorded activity); None when nothing happened within the window read.
     pub last_activity: Option<DateTime<Utc>>,
@@ -89,7 +89,13 @@ pub fn ranked(rows: &[BoardRow], now: DateTime<Utc>) -> Vec<(usize, Vec<Reason>)
     let mut v: Vec<(usize, Vec<Reason>)> = rows.iter().enumerate().map(|(i, r)| (i, reasons(r, now))).collect();
     v.sort_by(|a, b| {
         let w = |x: &Vec<Reason>| x.iter().map(Reason::weight).sum::<u32>();
-        w(&b.1).cmp(&w(&a.1)).then_with(|| rows[a.0].name.to_lowercase().cmp(&rows[b.0].name.to_lowercase()))
+        let (ra, rb) = (&rows[a.0], &rows[b.0]);
+        w(&b.1)
+            .cmp(&w(&a.1))
+            // Among equals: more open emergencies, then a worse failure rate, first.
+            .then_with(|| rb.open_emergencies.unwrap_or(0).cmp(&ra.open_emergencies.unwrap_or(0)))
+            .then_with(|| rate(rb.failed_24h, rb.calls_24h).total_cmp(&rate(ra.failed_24h, ra.calls_24h)))
+            .then_with(|| ra.name.to_lowercase().cmp(&rb.name.to_lowercase()))
     });
     v
 }

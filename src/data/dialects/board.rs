@@ -3,7 +3,8 @@
 //! `call_rollups` in batches.
 //!
 //! Standard columns: `id` (text), `name`, `status`, `calls_24h`, `failed_24h`, `calls_7d`, `failed_7d`
-//! (int8), `open_emergencies` (int8 or NULL where the platform has none), `last_activity` (timestamptz).
+//! (int8), `open_emergencies` (int8 or NULL where the platform has none: notifications still pending, or
+//! whose delivery failed), `last_activity` (timestamptz).
 
 use crate::core::model::Dialect;
 
@@ -40,7 +41,7 @@ const SERVICEAI: &str = "WITH w AS ( \
        max(c.created_at) AS last_activity \
      FROM call_logs c WHERE c.created_at >= now() - interval '7 days' GROUP BY 1), \
    e AS (SELECT n.organization_id AS org, count(*) AS open FROM emergency_notifications n \
-     WHERE n.status IN ('pending', 'sent', 'delivered', 'failed') GROUP BY 1) \
+     WHERE n.status IN ('pending', 'failed') GROUP BY 1) \
    SELECT o.id::text AS id, o.name, NULL::text AS status, COALESCE(w.calls_24h, 0) AS calls_24h, \
      COALESCE(w.failed_24h, 0) AS failed_24h, COALESCE(w.calls_7d, 0) AS calls_7d, COALESCE(w.failed_7d, 0) AS failed_7d, \
      COALESCE(e.open, 0) AS open_emergencies, w.last_activity \
@@ -51,7 +52,7 @@ const VOXANNE: &str = "WITH w AS ( \
        count(*) FILTER (WHERE c.created_at >= now() - interval '24 hours' AND c.status = 'failed') AS failed_24h, \
        count(*) AS calls_7d, count(*) FILTER (WHERE c.status = 'failed') AS failed_7d, max(c.created_at) AS last_activity \
      FROM calls c WHERE c.created_at >= now() - interval '7 days' GROUP BY 1), \
-   e AS (SELECT h.org_id AS org, count(*) AS open FROM hot_lead_alerts h WHERE h.status <> 'acknowledged' GROUP BY 1) \
+   e AS (SELECT h.org_id AS org, count(*) AS open FROM hot_lead_alerts h WHERE h.status = 'pending' GROUP BY 1) \
    SELECT o.id::text AS id, o.name, NULL::text AS status, COALESCE(w.calls_24h, 0) AS calls_24h, \
      COALESCE(w.failed_24h, 0) AS failed_24h, COALESCE(w.calls_7d, 0) AS calls_7d, COALESCE(w.failed_7d, 0) AS failed_7d, \
      COALESCE(e.open, 0) AS open_emergencies, w.last_activity \
