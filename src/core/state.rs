@@ -531,13 +531,21 @@ pub struct BoardState {
     /// Words the rows must contain (name, status or reason).
     pub filter: String,
     pub filter_input: Option<TextArea<'static>>,
+    /// The rows in urgency order with their reasons, passing the filter: computed when the rows or the
+    /// filter change (see `State::refresh_board_view`), never per frame.
+    pub view: Vec<(usize, Vec<crate::core::board::Reason>)>,
 }
 
 impl State {
     /// The board's rows in urgency order, with their reasons, passing the filter.
-    pub fn board_view(&self) -> Vec<(usize, Vec<crate::core::board::Reason>)> {
+    pub fn board_view(&self) -> &[(usize, Vec<crate::core::board::Reason>)] {
+        &self.board.view
+    }
+
+    /// Ranks and filters the board's rows again (after they load or the filter changes).
+    pub fn refresh_board_view(&mut self) {
         let f = self.board.filter.to_lowercase();
-        crate::core::board::ranked(&self.board.rows, self.now)
+        self.board.view = crate::core::board::ranked(&self.board.rows, self.now)
             .into_iter()
             .filter(|(i, reasons)| {
                 f.is_empty() || {
@@ -552,7 +560,7 @@ impl State {
                     f.split_whitespace().all(|w| hay.contains(w))
                 }
             })
-            .collect()
+            .collect();
     }
 }
 

@@ -35,6 +35,7 @@ pub fn loaded(state: &mut State, req: ReqId, result: Result<Vec<BoardRow>, Strin
             b.rows = rows;
             b.loaded = true;
             b.error = None;
+            state.refresh_board_view();
         }
         Err(e) => b.error = Some(e),
     }
@@ -56,6 +57,7 @@ pub fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
         Command::ClearFilter => {
             b.filter.clear();
             b.selected = 0;
+            state.refresh_board_view();
         }
         Command::Back => state.screen = if state.calls.org.is_some() { Screen::Calls } else { Screen::Orgs },
         Command::Open => {
@@ -83,5 +85,6 @@ pub fn filter_input(state: &mut State, input: Input) -> Vec<Effect> {
             state.board.selected = 0;
         }
     }
+    state.refresh_board_view();
     Vec::new()
 }
