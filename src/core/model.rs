@@ -298,7 +298,10 @@ pub struct DbInfo {
     pub dialect: Dialect,
     /// A note from detection (e.g. forced by configuration), shown in `check`.
     pub detection_note: Option<String>,
+    /// Whether the console's link to the server is encrypted.
     pub tls: bool,
+    /// Plaintext because `sslmode=prefer` (the default) found a server that offers no TLS.
+    pub tls_fallback: bool,
 }
 
 /// Finds an org by id, slug, exact name (any case), or a name fragment that only one org has.

@@ -4,7 +4,7 @@
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};
-use sqlx::postgres::{PgArguments, PgPool, PgRow};
+use sqlx::postgres::{PgArguments, PgConnectOptions, PgPool, PgRow, PgSslMode};
 use sqlx::query::Query;
 use sqlx::{AssertSqlSafe, Connection, PgConnection, Postgres, Row, Transaction};
 
@@ -19,7 +19,7 @@ use crate::core::sanitize;
 use crate::core::time::OrgZone;
 use crate::data::detect;
 use crate::data::dialects::{self, ApptRange, CallsSql, quote_ident};
-use crate::data::pool::{DbOptions, describe_error, lazy_pool, parse_url};
+use crate::data::pool::{DbOptions, Pooler, Target, describe_error, pool_for, target};
 
 /// The ordering is `ts DESC NULLS LAST, id DESC`. Rows with a time and rows without are read by separate
 /// index-friendly statements, so that neither NULL times nor equal times are skipped or repeated.
@@ -138,7 +138,12 @@ fn with_schema(sql: &str, schema: Option<&str>) -> String {
 /// A connection to one platform database.
 #[derive(Clone)]
 pub struct Source {
+    /// The primary: writes go here.
     pool: PgPool,
+    /// Where reads go: the replica's pool when the profile names one, else the primary's.
+    reads: PgPool,
+    /// How the reads' server is reached (pooler mode, TLS settings).
+    read_target: std::sync::Arc<Target>,
     opts: DbOptions,
     /// Names this console's transactions (as their `application_name`) so that a superseded query can be
     /// found and cancelled on the server: `switchboard/<instance>/<request>`.
@@ -345,8 +350,27 @@ fn call_detail(row: &PgRow) -> std::result::Result<CallDetail, sqlx::Error> {
 impl Source {
     /// Creates the pool without connecting: the first query connects.
     pub fn new(opts: DbOptions) -> Result<Source> {
-        let pool = lazy_pool(&opts)?;
-        Ok(Source { pool, opts, tag: None })
+        let primary = target(&opts.url, &opts)?;
+        let pool = pool_for(&primary, &opts);
+        let (reads, read_target) = match &opts.replica_url {
+            Some(url) => {
+                let t = target(url, &opts)?;
+                (pool_for(&t, &opts), t)
+            }
+            None => (pool.clone(), primary),
+        };
+        Ok(Source { pool, reads, read_target: std::sync::Arc::new(read_target), opts, tag: None })
+    }
+
+    /// The pooler mode of the reads' connection, and why ("configured", "port 6543", ...).
+    pub fn pooler(&self) -> (Pooler, &str) {
+        (self.read_target.pooler, &self.read_target.pooler_reason)
+    }
+
+    /// The pool reads go to (the replica when there is one). Its sessions are read-only at the server
+    /// unless the reads go through a transaction pooler.
+    pub fn read_pool(&self) -> &PgPool {
+        &self.reads
     }
 
     pub fn options(&self) -> &DbOptions {
@@ -361,17 +385,23 @@ impl Source {
     /// Cancels, on the server, whatever request `req` is still running (a superseded query), so that it
     /// stops using the database instead of running on until its statement timeout. Returns how many
     /// statements were cancelled.
+    ///
+    /// It asks on the reads' server, in a read transaction of its own (behind a transaction pooler an
+    /// unnamed statement outside a transaction could be parsed on one server connection and run on another).
+    /// Behind a pooler the tag is `SET LOCAL`, so it names the server backend only while the request's
+    /// transaction runs there: a request that already finished is not found (0), never another client.
     pub async fn cancel(&self, req: u64) -> Result<i64> {
-        let mut conn = self.pool.acquire().await.map_err(err)?;
+        let mut tx = Source { tag: None, ..self.clone() }.read().await?;
         let n: i64 = sqlx::query_scalar(
             "SELECT count(*) FILTER (WHERE pg_cancel_backend(pid)) FROM pg_stat_activity \
              WHERE application_name = $1 AND state = 'active' AND pid <> pg_backend_pid()",
         )
         .persistent(false)
         .bind(tag_for(req))
-        .fetch_one(&mut *conn)
+        .fetch_one(&mut *tx)
         .await
         .map_err(err)?;
+        tx.commit().await.map_err(err)?;
         Ok(n)
     }
 
@@ -384,19 +414,18 @@ impl Source {
         };
         let begin =
             format!("BEGIN READ ONLY; SET LOCAL statement_timeout = {}{tag}", self.opts.statement_timeout_ms.max(1));
-        match self.pool.begin_with(AssertSqlSafe(begin)).await {
+        match self.reads.begin_with(AssertSqlSafe(begin)).await {
             Ok(tx) => Ok(tx),
-            Err(sqlx::Error::PoolTimedOut) => Err(self.diagnose().await),
+            Err(sqlx::Error::PoolTimedOut) => Err(self.diagnose(&self.read_target.connect).await),
             Err(e) => Err(err(e)),
         }
     }
 
     /// The pool only says it timed out; one direct attempt tells why (refused, unknown host, auth...).
-    async fn diagnose(&self) -> String {
+    async fn diagnose(&self, opts: &PgConnectOptions) -> String {
         let timed_out = describe_error(&sqlx::Error::PoolTimedOut);
-        let Ok(opts) = parse_url(&self.opts.url) else { return timed_out };
         let limit = std::time::Duration::from_millis(self.opts.connect_timeout_ms);
-        match tokio::time::timeout(limit, PgConnection::connect_with(&opts)).await {
+        match tokio::time::timeout(limit, PgConnection::connect_with(opts)).await {
             Ok(Err(e)) => err(e),
             Ok(Ok(conn)) => {
                 let _ = conn.close().await;
@@ -418,7 +447,7 @@ impl Source {
         .await
         .map_err(err)?;
         let server_version: String = row.try_get("v").map_err(err)?;
-        let tls: bool = row.try_get("tls").map_err(err)?;
+        let server_says_tls: bool = row.try_get("tls").map_err(err)?;
         let found: Vec<String> = sqlx::query_scalar(
             "SELECT n.nspname || '.' || c.relname FROM pg_catalog.pg_class c \
              JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
@@ -435,7 +464,32 @@ impl Source {
             Some(d) => (d, Some(format!("dialect {} set by configuration", d.name()))),
             None => detect::choose(&found)?,
         };
-        Ok(DbInfo { server_version, dialect, detection_note, tls })
+        let (tls, tls_fallback) = self.link_tls(server_says_tls).await;
+        Ok(DbInfo { server_version, dialect, detection_note, tls, tls_fallback })
+    }
+
+    /// Whether the console's own link to the reads' server is encrypted, and whether that is `sslmode=prefer`
+    /// having fallen back to plaintext. `pg_stat_ssl` (`server_says_tls`) describes the server backend's
+    /// link, which behind a pooler is the pooler's, not ours; so unless the mode decides it (disable: never;
+    /// require and verify-*: sqlx connects only over TLS), the server is asked once, as sqlx asks it, whether
+    /// it takes TLS.
+    async fn link_tls(&self, server_says_tls: bool) -> (bool, bool) {
+        let c = &self.read_target.connect;
+        match c.get_ssl_mode() {
+            PgSslMode::Disable | PgSslMode::Allow => (false, false),
+            PgSslMode::Require | PgSslMode::VerifyCa | PgSslMode::VerifyFull => (true, false),
+            PgSslMode::Prefer if c.get_socket().is_some() => (false, false),
+            PgSslMode::Prefer if server_says_tls && self.read_target.pooler == Pooler::None => (true, false),
+            PgSslMode::Prefer => {
+                let (host, port) = (c.get_host().to_string(), c.get_port());
+                let limit = std::time::Duration::from_millis(self.opts.connect_timeout_ms);
+                match tokio::task::spawn_blocking(move || offers_tls(&host, port, limit)).await {
+                    Ok(Ok(true)) => (true, false),
+                    Ok(Ok(false)) => (false, true),
+                    _ => (server_says_tls, !server_says_tls),
+                }
+            }
+        }
     }
 
     pub async fn orgs(&self, dialect: Dialect) -> Result<Vec<Org>> {
@@ -1006,7 +1060,29 @@ impl Source {
 
     pub async fn close(&self) {
         self.pool.close().await;
+        self.reads.close().await;
     }
+}
+
+/// Asks the server whether it takes TLS, as a client does before its startup packet (an `SSLRequest`; the
+/// answer is one byte, `S` or `N`), then hangs up.
+fn offers_tls(host: &str, port: u16, limit: std::time::Duration) -> std::io::Result<bool> {
+    use std::io::{Read, Write};
+    use std::net::ToSocketAddrs;
+    let mut last = std::io::Error::other("no address");
+    for addr in (host, port).to_socket_addrs()? {
+        match std::net::TcpStream::connect_timeout(&addr, limit) {
+            Ok(mut s) => {
+                s.set_read_timeout(Some(limit))?;
+                s.write_all(&[0, 0, 0, 8, 0x04, 0xd2, 0x16, 0x2f])?;
+                let mut b = [0u8];
+                s.read_exact(&mut b)?;
+                return Ok(b[0] == b'S');
+            }
+            Err(e) => last = e,
+        }
+    }
+    Err(last)
 }
 
 /// Runs a future and returns its result with the elapsed milliseconds.

@@ -63,7 +63,13 @@ pub fn detail(i: u32) -> CallDetail {
 }
 
 pub fn info() -> DbInfo {
-    DbInfo { server_version: "15.18".into(), dialect: Dialect::ServiceAi, detection_note: None, tls: false }
+    DbInfo {
+        server_version: "15.18".into(),
+        dialect: Dialect::ServiceAi,
+        detection_note: None,
+        tls: false,
+        tls_fallback: false,
+    }
 }
 
 /// A console connected, with orgs loaded, at the given size.
