@@ -6,6 +6,7 @@
 
 pub mod detect;
 pub mod dialects;
+pub mod health;
 pub mod indexes;
 pub mod pool;
 pub mod source;
