@@ -40,6 +40,11 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         anyhow::bail!("the console needs an interactive terminal; for scripts use `switchboard check`");
     }
+    // Signals first: from here on SIGTERM, SIGHUP (a dropped SSH link) and SIGINT end the loop and the
+    // terminal is restored on the way out.
+    let mut sigterm = signal(SignalKind::terminate())?;
+    let mut sighup = signal(SignalKind::hangup())?;
+    let mut sigint = signal(SignalKind::interrupt())?;
     let mut guard = TerminalGuard::enter(opts.mouse)?;
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
     let mut runner = Runner::new(source, opts.dialect, tx);
@@ -52,11 +57,10 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
     let mut pending: Vec<Effect> = reducer::init(&mut state);
 
     let mut events = EventStream::new();
-    let mut sigterm = signal(SignalKind::terminate())?;
-    let mut sighup = signal(SignalKind::hangup())?;
-    let mut sigint = signal(SignalKind::interrupt())?;
     let mut dirty = true;
-    // Ticks only matter on views that refresh themselves; elsewhere the loop sleeps until an event.
+    let mut panic_test = std::env::var("SWITCHBOARD_PANIC_AFTER_START").ok();
+    // Ticks only matter on views that refresh themselves and while the database link is down (retries and
+    // the banner's clock); otherwise the loop sleeps until an event.
     let mut ticks = tokio::time::interval(std::time::Duration::from_secs(1));
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
 
@@ -84,6 +88,10 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
             guard.terminal.draw(|f| views::render(&state, &opts.theme, f))?;
             dirty = false;
         }
+        if let Some(where_) = panic_test.take() {
+            panic_on_purpose(&where_);
+        }
+        let link_wake = reducer::link::next_wake(&state.link, chrono::Utc::now());
         let action = tokio::select! {
             ev = events.next() => match ev {
                 Some(Ok(Event::Key(key))) => action_for(&state, key),
@@ -95,9 +103,15 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
             },
             Some(action) = rx.recv() => Some(action),
             _ = ticks.tick(), if state.screen == Screen::OnCall => Some(Action::Tick),
+            _ = tokio::time::sleep(link_wake.unwrap_or_default()), if link_wake.is_some() => Some(Action::Tick),
             _ = sigterm.recv() => break,
             _ = sighup.recv() => break,
             _ = sigint.recv() => break,
+            // A task panicked: the hook restored the terminal and printed why; stop rather than draw on.
+            _ = crate::ui::terminal::panicked() => {
+                runner.abort_all();
+                anyhow::bail!("an internal task failed (see the message above)");
+            }
         };
         if let Some(action) = action {
             state.now = chrono::Utc::now();
@@ -108,4 +122,15 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
     runner.abort_all();
     drop(guard);
     Ok(())
+}
+
+/// A diagnostic for the tests of terminal restoration, never a feature: with SWITCHBOARD_PANIC_AFTER_START set,
+/// the console panics right after its first frame, in the event loop, or in a tokio task when the value is
+/// `task`.
+fn panic_on_purpose(where_: &str) {
+    if where_ == "task" {
+        tokio::spawn(async { panic!("SWITCHBOARD_PANIC_AFTER_START=task: a deliberate panic in a task") });
+    } else {
+        panic!("SWITCHBOARD_PANIC_AFTER_START: a deliberate panic in the event loop");
+    }
 }
