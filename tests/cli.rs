@@ -286,3 +286,143 @@ async fn export_board_overview_and_one_call() {
     assert_eq!(code, 2);
     assert!(err.contains("no call"), "{err}");
 }
+
+/// Runs the binary with a config file holding `config` and extra environment; RUST_BACKTRACE is set to show
+/// that errors never print a stack trace even then (only a panic would).
+fn switchboard_with(args: &[&str], config: &str, env: &[(&str, &str)]) -> (i32, String, String) {
+    let dir = std::env::temp_dir().join(format!("sb-cli-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cfg = dir.join("config.toml");
+    std::fs::write(&cfg, config).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_switchboard"))
+        .args(args)
+        .env("SWITCHBOARD_LOG_DIR", dir.join("log"))
+        .env("SWITCHBOARD_CONFIG", &cfg)
+        .env("RUST_BACKTRACE", "1")
+        .env_remove("DATABASE_URL")
+        .env_remove("SWITCHBOARD_PROFILE")
+        .envs(env.iter().copied())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// One line on stderr naming the problem, the expected exit code, no panic, no trace, no password.
+fn assert_one_clear_line(case: &str, (code, out, err): (i32, String, String), want_code: i32, want: &str) {
+    assert_eq!(code, want_code, "{case}: exit code; stderr: {err}");
+    assert_eq!(err.lines().count(), 1, "{case}: one line:\n{err}");
+    assert!(err.starts_with("switchboard: ") && err.contains(want), "{case}: wanted {want:?} in:\n{err}");
+    for bad in ["panicked", "stack backtrace", "RUST_BACKTRACE", "hunter2"] {
+        assert!(!err.contains(bad) && !out.contains(bad), "{case}: {bad:?} in:\n{out}{err}");
+    }
+}
+
+#[test]
+fn every_kind_of_bad_input_is_one_clear_line_and_a_nonzero_code() {
+    let dead = "postgres://support:hunter2@127.0.0.1:1/app?sslmode=disable";
+    let cases: &[(&str, &[&str], &str, i32, &str)] = &[
+        ("port out of range", &["check", "--url", "postgres://u:hunter2@localhost:99999/db"], "", 2, "invalid port"),
+        ("broken IPv6 host", &["check", "--url", "postgres://u:hunter2@[::1/db"], "", 2, "bad database URL"),
+        ("unknown sslmode", &["check", "--url", "postgres://u:hunter2@h/db?sslmode=bogus"], "", 2, "bogus"),
+        ("not a URL", &["export", "--url", "hunter2 at db", "orgs"], "", 2, "not a PostgreSQL URL"),
+        ("unknown host", &["check", "--url", "postgres://u:hunter2@no-such-host.invalid/db"], "", 1, "cannot reach"),
+        ("nothing listens", &["export", "--url", dead, "calls", "--org", "acme"], "", 1, "cannot reach"),
+        ("unknown profile", &["--profile", "nosuch", "check"], "", 2, "unknown profile \"nosuch\""),
+        ("config is not TOML", &["check"], "url = \"postgres://h/db\n[profiles\n", 2, "bad config"),
+        (
+            "config value of the wrong type",
+            &["check"],
+            "[profiles.x]\nstatement_timeout_ms = \"soon\"\n",
+            2,
+            "invalid type",
+        ),
+        ("keymap: unknown screen", &["check", "--url", dead], "[keys.kitchen]\nquit = \"q\"\n", 2, "[keys.kitchen]"),
+        ("keymap: unknown action", &["check", "--url", dead], "[keys.calls]\nfly = \"f\"\n", 2, "fly: unknown action"),
+        (
+            "keymap: bad key",
+            &["check", "--url", dead],
+            "[keys.calls]\ndown = \"ctrl-banana\"\n",
+            2,
+            "[keys.calls] down",
+        ),
+        ("keymap: no key", &["check", "--url", dead], "[keys.calls]\ndown = []\n", 2, "give at least one key"),
+        ("a time that is not one", &["--at", "teatime", "--url", dead], "", 2, "--at"),
+        ("an unknown dialect", &["check", "--url", dead, "--dialect", "oracle"], "", 2, "unknown dialect"),
+        ("an unknown option", &["--url", dead, "--colour"], "", 2, "unexpected argument '--colour'"),
+        ("a bad number", &["check", "--statement-timeout-ms", "soon"], "", 2, "invalid value 'soon'"),
+        ("an unknown export", &["export", "--url", dead, "everything"], "", 2, "unrecognized subcommand"),
+        ("the console without a terminal", &["--url", dead], "", 1, "needs an interactive terminal"),
+    ];
+    for (case, args, config, code, want) in cases {
+        assert_one_clear_line(case, switchboard_with(args, config, &[]), *code, want);
+    }
+}
+
+#[tokio::test]
+async fn bad_input_against_a_real_server_is_one_clear_line() {
+    let url = hostile_db("badinput").await;
+    let unknown = fresh_db("badschema", &["CREATE TABLE things (id int)"]).await;
+    let missing_db = common::url_for("sb_no_such_database");
+    let no_role = url.replacen("postgres://postgres@", "postgres://nosuchrole:hunter2@", 1);
+    assert_ne!(no_role, url, "the test server's URL names the postgres user");
+    let cases: Vec<(&str, Vec<&str>, i32, &str)> = vec![
+        ("unknown schema", vec!["export", "--url", &unknown, "orgs"], 1, "no known platform schema"),
+        ("unknown schema in check", vec!["check", "--url", &unknown], 1, "no known platform schema"),
+        ("no such database", vec!["check", "--url", &missing_db], 1, "does not exist"),
+        ("no such role", vec!["export", "--url", &no_role, "orgs"], 1, "authentication failed"),
+        ("unknown org", vec!["export", "--url", &url, "calls", "--org", "Nobody Inc"], 2, "Nobody Inc"),
+        (
+            "unknown org id",
+            vec!["export", "--url", &url, "org", "--org", "00000000-0000-0000-0000-0000000000ff"],
+            2,
+            "0000ff",
+        ),
+        ("a bad limit", vec!["export", "--url", &url, "calls", "--org", "acme", "--limit", "0"], 2, "--limit"),
+        ("a bad filter", vec!["export", "--url", &url, "calls", "--org", "acme", "--filter", "status:"], 2, "--filter"),
+        (
+            "dates the wrong way round",
+            vec!["export", "--url", &url, "overview", "--org", "acme", "--from", "2026-02-01", "--to", "2026-01-01"],
+            2,
+            "--from",
+        ),
+    ];
+    for (case, args, code, want) in cases {
+        assert_one_clear_line(case, switchboard_with(&args, "", &[]), code, want);
+    }
+}
+
+#[tokio::test]
+async fn a_wrong_password_is_one_line_and_exit_1() {
+    // A private server that asks for passwords (the shared test server trusts everyone).
+    let bins = switchboard::demo::server::find_binaries().expect("PostgreSQL server binaries");
+    let dir = switchboard::demo::server::server_base_dir().join(format!("password-test-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let srv = switchboard::demo::server::PrivateServer::start(&bins, &dir).expect("a private server");
+    let mut c = sqlx::PgConnection::connect(&srv.url).await.unwrap();
+    sqlx::raw_sql("ALTER ROLE postgres PASSWORD 'right-horse-battery'").execute(&mut c).await.unwrap();
+    std::fs::write(dir.join("pgdata/pg_hba.conf"), "local all all trust\nhost all all 127.0.0.1/32 scram-sha-256\n")
+        .unwrap();
+    sqlx::raw_sql("SELECT pg_reload_conf()").execute(&mut c).await.unwrap();
+    c.close().await.ok();
+    let with = |pw: &str| srv.url.replacen("postgres://postgres@", &format!("postgres://postgres:{pw}@"), 1);
+    let wrong = with("hunter2");
+    let started = std::time::Instant::now();
+    loop {
+        let r = switchboard_with(&["check", "--url", &wrong], "", &[]);
+        if r.2.contains("password authentication failed") || started.elapsed().as_secs() > 10 {
+            assert_one_clear_line("wrong password", r, 1, "authentication failed: password authentication failed");
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    // The right one gets further: to the (empty) database's schema.
+    let r = switchboard_with(&["check", "--url", &with("right-horse-battery")], "", &[]);
+    assert_one_clear_line("right password, empty database", r, 1, "no known platform schema");
+    drop(srv);
+    let _ = std::fs::remove_dir_all(&dir);
+}
