@@ -7,7 +7,8 @@
 
 use unicode_width::UnicodeWidthChar;
 
-/// Tab stops every this many columns.
+/// Tab stops every this many columns. Columns are counted as the views count them (`transcript::wrap`,
+/// `ui::views::fit`): the sum of unicode-width's per-character widths, marks included.
 pub const TAB_WIDTH: usize = 4;
 
 /// Whether line breaks are kept (transcripts, summaries) or shown as a mark (names, one-line fields).
@@ -168,5 +169,14 @@ mod tests {
     fn tab_stops_count_wide_characters() {
         // "東" is two columns wide: the tab after it fills to column 4.
         assert_eq!(multi_line("東\tx"), "東  x");
+    }
+
+    #[test]
+    fn tab_stops_count_marks_and_combining_characters() {
+        // Combining marks are zero columns; a mark counts as the columns it is drawn in.
+        assert_eq!(multi_line("e\u{301}\tx"), "e\u{301}   x");
+        assert_eq!(multi_line("\x1b\tx"), "␛   x");
+        assert_eq!(multi_line("\u{9b}\tx"), "⟨9B⟩    x");
+        assert_eq!(multi_line("a\u{2028}\tb\u{2029}c"), "a\n    b\nc");
     }
 }
