@@ -273,6 +273,42 @@ async fn resizing_at_any_time_through_too_small_and_back() {
     let _ = std::fs::remove_dir_all(&tmp);
 }
 
+#[tokio::test(flavor = "multi_thread")]
+async fn a_statement_timeout_on_a_live_server_is_not_a_lost_link() {
+    use sqlx::Connection;
+    let url = common::hostile_db("timeout").await;
+    let tmp = temp_dir("timeout");
+    let log = tmp.join("log").display().to_string();
+    let t = Tmux::start(
+        "timeout",
+        &["--url", &url, "--statement-timeout-ms", "400"],
+        &[("SWITCHBOARD_LOG_DIR", &log)],
+        120,
+        40,
+    );
+    t.wait_for(&["Organizations (3 of 3)"], 30);
+    t.type_text("acme");
+    t.send(&["Enter"]);
+    t.wait_for(&["Acme Plumbing · calls, newest first · page 1", "2026-02-01 05:00"], 15);
+    // Another session holds a lock the call list must wait for: the console's read runs past its timeout.
+    let mut locker = sqlx::PgConnection::connect(&url).await.unwrap();
+    sqlx::raw_sql("BEGIN; LOCK TABLE call_logs IN ACCESS EXCLUSIVE MODE").execute(&mut locker).await.unwrap();
+    t.send(&["r"]);
+    let s = t.wait_for(&["statement timeout"], 15);
+    assert!(s.contains("2026-02-01 05:00"), "the last page stays:\n{s}");
+    // The ping that follows finds the server answering: no banner, now or after the ping's time.
+    std::thread::sleep(Duration::from_millis(2500));
+    let s = t.screen();
+    assert!(!s.contains("CONNECTION LOST"), "a statement timeout passed for a lost link:\n{s}");
+    assert!(s.contains("● connected"), "{s}");
+    sqlx::raw_sql("COMMIT").execute(&mut locker).await.unwrap();
+    t.send(&["r"]);
+    t.wait_until(15, "the page read again", |s| !s.contains("statement timeout") && s.contains("2026-02-01 05:00"));
+    t.send(&["q"]);
+    t.assert_shell_usable("0");
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
 // ---- a private server stopped and started during one session ----
 
 /// A private PostgreSQL this test may stop and start (never the shared test server), always on one port.
