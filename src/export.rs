@@ -148,6 +148,67 @@ pub fn calls_page(page: &Page, zone: &OrgZone, format: Format) -> Result<String,
     }
 }
 
+/// One timeline row of a caller as exported: the instant in UTC and the wall time in the org's zone.
+#[derive(Debug, Serialize)]
+pub struct CallerEventOut<'a> {
+    pub kind: crate::core::caller::EventKind,
+    pub id: String,
+    pub at_utc: Option<String>,
+    pub at_local: Option<String>,
+    pub title: Option<&'a str>,
+    pub status: Option<&'a str>,
+    pub direction: Option<&'a str>,
+    pub duration_s: Option<i32>,
+    pub answered: Option<bool>,
+    pub detail: Option<&'a str>,
+    pub call_id: Option<String>,
+}
+
+/// A caller's history: JSON with the number understood, the counts, the records, the timeline (newest
+/// first), other orgs and notes; CSV is the timeline alone.
+pub fn caller(
+    h: &crate::core::caller::CallerHistory,
+    zone: &OrgZone,
+    now: chrono::DateTime<chrono::Utc>,
+    format: Format,
+) -> Result<String, String> {
+    use crate::core::caller::EventKind;
+    let timeline: Vec<CallerEventOut> = h
+        .events
+        .iter()
+        .map(|e| CallerEventOut {
+            kind: e.kind,
+            id: e.key.to_string(),
+            at_utc: e.at.map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+            at_local: e.at.map(|t| zone.format(t, "%Y-%m-%d %H:%M")),
+            title: e.title.as_deref(),
+            status: e.status.as_deref(),
+            direction: e.direction.as_deref(),
+            duration_s: e.duration_s,
+            answered: (e.kind == EventKind::Call).then(|| e.answered()),
+            detail: e.detail.as_deref(),
+            call_id: e.call.as_ref().map(|k| k.to_string()),
+        })
+        .collect();
+    match format {
+        Format::Json => serde_json::to_string_pretty(&serde_json::json!({
+            "phone": h.phone.as_ref().map(|p| serde_json::json!({
+                "input": p.input, "e164": p.e164(), "country_code": p.country_code, "national": p.national, "note": p.note,
+            })),
+            "zone": zone.tz.name(),
+            "counts": h.counts(now),
+            "records": h.records,
+            "timeline": timeline,
+            "other_orgs": h.other_orgs,
+            "matches": h.matches,
+            "notes": h.notes,
+            "truncated": h.truncated,
+        }))
+        .map_err(|e| e.to_string()),
+        Format::Csv => render(&timeline, Format::Csv),
+    }
+}
+
 /// The on-call picture at a wall time: JSON `{at, zone, on_call, chain, fallback_phone, open_notifications}`;
 /// CSV rows with a `section` column (`chain`, then `notification`).
 pub fn oncall(

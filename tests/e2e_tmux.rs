@@ -551,3 +551,53 @@ async fn a_200x60_terminal_shows_the_list_and_the_call_side_by_side() {
     t.send(&["C-c"]);
     t.wait_for(&["EXITED 0"], 10);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn caller_journey_from_the_switcher_the_timeline_and_the_call_list() {
+    let url = fresh_db("e2ecaller", &[SCHEMA, HOSTILE, include_str!("fixtures/serviceai_caller.sql")]).await;
+    let tmp = tempdir::Dir::new("caller");
+    let (lk, lv) = log_env(&tmp);
+    let t = Tmux::start("caller", &["--url", &url], &[(&lk, &lv), ("SWITCHBOARD_CONFIG", "/dev/null")], 120, 40);
+    t.wait_for(&["Organizations (3 of 3)"], 30);
+
+    // A number typed in the switcher finds the orgs that have it on record.
+    t.type_text("(415) 555-0123");
+    t.wait_for(&["enter: find the orgs that have this number on record"], 10);
+    t.send(&["Enter"]);
+    // Typed without a country code: national spellings only (Acme's and the other org's customers).
+    let s = t.wait_for(&["Organizations with 4155550123 on record (2)"], 15);
+    assert!(s.contains("Acme Plumbing"), "{s}");
+    t.send(&["BSpace"; 14]);
+    t.type_text("+1 415 555 0123");
+    t.send(&["Enter"]);
+    t.wait_for(&["Organizations with +14155550123 on record (2)"], 15);
+    t.send(&["Enter"]);
+    let s = t.wait_for(&["Caller +14155550123 · Acme Plumbing", "Timeline, newest first · 14"], 15);
+    assert!(s.contains("María García") && s.contains("this number is on record under 2 different names"), "{s}");
+    assert!(s.contains("also on record in 1 other org"), "{s}");
+    assert!(s.contains("2026-03-08 03:30"), "the appointment in New York time:\n{s}");
+    assert!(s.contains("␛[31m"), "the hostile name is shown as harmless marks:\n{s}");
+    assert!(!t.title().contains("red"), "the window title was changed: {}", t.title());
+
+    // The eighth row is the completed call: open its transcript, come back.
+    t.send(&["j", "j", "j", "j", "j", "j", "j", "Enter"]);
+    let s = t.wait_for(&["Transcript ·"], 15);
+    assert!(s.contains("Hello"), "{s}");
+    t.send(&["Escape"]);
+    t.wait_for(&["Caller +14155550123", "Timeline, newest first"], 10);
+    t.send(&["Escape"]);
+    t.wait_for(&["Acme Plumbing · calls, newest first"], 10);
+
+    // From the call list: C on the newest call (of the hostile fixture, a different caller).
+    t.send(&["C"]);
+    t.wait_for(&["Caller +", "Timeline, newest first"], 15);
+    t.send(&["Escape"]);
+
+    // By name, on the command line.
+    t.send(&[":"]);
+    t.type_text("caller garcía");
+    t.send(&["Enter"]);
+    t.wait_for(&["Caller +14155550123 · Acme Plumbing", "Timeline, newest first · 14"], 15);
+    t.send(&["q"]);
+    t.wait_for(&["EXITED 0"], 10);
+}

@@ -94,6 +94,25 @@ pub enum Action {
     },
     /// A line for the status bar from the event loop (e.g. what a copy did).
     Notice(String),
+    /// The orgs that have a number on record (a number typed in the org switcher).
+    CallerOrgsFound {
+        req: ReqId,
+        number: String,
+        result: Result<Vec<crate::core::caller::OtherOrg>, String>,
+        ms: f64,
+    },
+    CallerLoaded {
+        req: ReqId,
+        result: Result<crate::core::caller::CallerHistory, String>,
+        ms: f64,
+    },
     /// A second passed (sent only while a view refreshes itself); `now` is in the state.
     Tick,
+    /// Whether the database answers: the runner pings after any failed query (`req: None`) and for each retry
+    /// the reducer asks for (`Effect::Ping`, `req: Some`).
+    Link {
+        req: Option<ReqId>,
+        ok: bool,
+        error: Option<String>,
+    },
 }

@@ -1,5 +1,5 @@
 //! The `:` command line: `:org <name>`, `:calls <filter>`, `:call <id>`, `:cal <date>`, `:oncall`,
-//! `:board`, `:overview`, `:profile`, `:help`, `:q`.
+//! `:board`, `:overview`, `:profile`, `:caller <number or name>`, `:help`, `:q`.
 
 /// A parsed command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,12 +12,15 @@ pub enum Cmd {
     Board,
     Overview,
     Profile,
+    /// A phone number in any format, or a name.
+    Caller(String),
     Help,
     Quit,
 }
 
 /// The commands, for completion and the error message.
-pub const NAMES: &[&str] = &["org", "calls", "call", "cal", "oncall", "board", "overview", "profile", "help", "q"];
+pub const NAMES: &[&str] =
+    &["org", "calls", "call", "cal", "oncall", "board", "overview", "profile", "caller", "help", "q"];
 
 pub fn parse(line: &str) -> Result<Cmd, String> {
     let line = line.trim().trim_start_matches(':').trim();
@@ -35,6 +38,7 @@ pub fn parse(line: &str) -> Result<Cmd, String> {
         "board" => Cmd::Board,
         "overview" => Cmd::Overview,
         "profile" => Cmd::Profile,
+        "caller" | "who" => Cmd::Caller(need("a phone number or a name")?),
         "help" | "h" => Cmd::Help,
         "q" | "quit" => Cmd::Quit,
         "" => return Err("type a command: ".to_string() + &NAMES.join(", ")),
@@ -72,6 +76,8 @@ mod tests {
         assert_eq!(parse("cal").unwrap(), Cmd::Cal(None));
         assert_eq!(parse("q").unwrap(), Cmd::Quit);
         assert!(parse("call").unwrap_err().contains("needs a call id"));
+        assert_eq!(parse(":caller +1 (415) 555-0123").unwrap(), Cmd::Caller("+1 (415) 555-0123".into()));
+        assert!(parse("caller").unwrap_err().contains("needs a phone number or a name"));
         assert!(parse("fly away").unwrap_err().contains("unknown command :fly"));
     }
 

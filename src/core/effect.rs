@@ -23,6 +23,8 @@ pub enum Slot {
     Profile,
     Board,
     Overview,
+    Ping,
+    Caller,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -87,6 +89,21 @@ pub enum Effect {
         to: NaiveDate,
         zone: OrgZone,
     },
+    /// The orgs that have a number on record (typed in the org switcher, so no org's country is known).
+    FindCallerOrgs {
+        req: ReqId,
+        dialect: Dialect,
+        number: String,
+    },
+    /// Everything about one caller in one org (`cross_org`: also count the number in other orgs).
+    LoadCaller {
+        req: ReqId,
+        dialect: Dialect,
+        org: Key,
+        query: crate::core::caller::CallerQuery,
+        zone: OrgZone,
+        cross_org: bool,
+    },
     /// A write: suspend or reactivate an org (only in write mode, after typing its name).
     SetOrgStatus {
         req: ReqId,
@@ -101,6 +118,11 @@ pub enum Effect {
         dialect: Dialect,
         org: Key,
         notification: Key,
+    },
+    /// Is the database there? A cheap read with a short timeout, answered by `Action::Link` (retries while the
+    /// link is down).
+    Ping {
+        req: ReqId,
     },
     /// Put text on the user's clipboard (terminal I/O, done by the event loop).
     Copy {
@@ -117,6 +139,8 @@ pub enum Effect {
 pub enum SaveWhat {
     /// The call's transcript as plain text (speaker: text), or as JSON with its details and turns.
     Transcript { call: Box<crate::core::model::CallDetail>, json: bool },
+    /// A caller's history, as JSON.
+    Caller { history: Box<crate::core::caller::CallerHistory>, zone: OrgZone },
     /// The page of calls on screen, as CSV.
     Calls { page: crate::core::model::Page, zone: OrgZone },
 }
@@ -135,6 +159,8 @@ impl Effect {
             Effect::LoadProfile { .. } => Some(Slot::Profile),
             Effect::LoadBoard { .. } => Some(Slot::Board),
             Effect::LoadOverview { .. } => Some(Slot::Overview),
+            Effect::Ping { .. } => Some(Slot::Ping),
+            Effect::LoadCaller { .. } | Effect::FindCallerOrgs { .. } => Some(Slot::Caller),
             Effect::Copy { .. } | Effect::Save(_) | Effect::Quit => None,
         }
     }

@@ -45,6 +45,7 @@ pub enum Command {
     Search,
     NextMatch,
     PrevMatch,
+    Caller,
 }
 
 impl Command {
@@ -88,6 +89,7 @@ impl Command {
         Command::Search,
         Command::NextMatch,
         Command::PrevMatch,
+        Command::Caller,
     ];
 
     /// The name used in the config's `[keys.<context>]` tables.
@@ -132,6 +134,7 @@ impl Command {
             Command::Search => "search",
             Command::NextMatch => "next_match",
             Command::PrevMatch => "prev_match",
+            Command::Caller => "caller",
         }
     }
 
@@ -173,7 +176,7 @@ impl Command {
             Command::Copy => "copy (list: the call id; call: the whole transcript)",
             Command::CopyMore => "copy (list: the phone number; call: the turn at the top)",
             Command::CopyUrl => "copy the recording URL",
-            Command::CommandLine => "command line (:org :calls :call :cal :oncall :board :q)",
+            Command::CommandLine => "command line (:org :calls :call :cal :oncall :board :caller :q)",
             Command::Save => "save to a file (list: CSV; call: the transcript as text)",
             Command::SaveJson => "save the transcript as JSON with its turns",
             Command::SetTime => "look at another instant",
@@ -182,6 +185,7 @@ impl Command {
             Command::Search => "search transcript",
             Command::NextMatch => "next match",
             Command::PrevMatch => "previous match",
+            Command::Caller => "caller history of the selected call, appointment or notification",
         }
     }
 
@@ -227,6 +231,7 @@ impl Command {
             Command::Search => "search",
             Command::NextMatch => "next",
             Command::PrevMatch => "prev",
+            Command::Caller => "caller",
         }
     }
 }
@@ -242,6 +247,7 @@ pub enum Context {
     Profile,
     Board,
     Overview,
+    Caller,
 }
 
 impl Context {
@@ -254,6 +260,7 @@ impl Context {
         Context::Profile,
         Context::Board,
         Context::Overview,
+        Context::Caller,
     ];
 
     /// The name used in the config's `[keys.<context>]` tables.
@@ -267,6 +274,7 @@ impl Context {
             Context::Profile => "profile",
             Context::Board => "board",
             Context::Overview => "overview",
+            Context::Caller => "caller",
         }
     }
 
@@ -280,6 +288,7 @@ impl Context {
             Context::Profile => "Org profile",
             Context::Board => "Attention board",
             Context::Overview => "Org overview (f: today / 7 d / 30 d, g: a range)",
+            Context::Caller => "Caller history",
         }
     }
 }
@@ -422,6 +431,7 @@ impl Default for Keymap {
             (Global, c('b'), Command::Board),
             (Global, c('v'), Command::Overview),
             (Global, c(':'), Command::CommandLine),
+            (Global, c('C'), Command::Caller),
             (Calls, c('k'), Up),
             (Calls, p(K::Up), Up),
             (Calls, c('j'), Down),
@@ -510,6 +520,19 @@ impl Default for Keymap {
             (Context::Profile, c('g'), Top),
             (Context::Profile, c('G'), Bottom),
             (Context::Profile, c('S'), SetStatus),
+            (Context::Caller, c('k'), Up),
+            (Context::Caller, p(K::Up), Up),
+            (Context::Caller, c('j'), Down),
+            (Context::Caller, p(K::Down), Down),
+            (Context::Caller, p(K::PageUp), PageUp),
+            (Context::Caller, p(K::PageDown), PageDown),
+            (Context::Caller, c('g'), Top),
+            (Context::Caller, c('G'), Bottom),
+            (Context::Caller, p(K::Enter), Open),
+            (Context::Caller, c('y'), Copy),
+            (Context::Caller, c('S'), SaveJson),
+            (Context::Caller, p(K::Esc), Back),
+            (Context::Caller, p(K::Backspace), Back),
             (Context::Overview, c('f'), Filter),
             (Context::Overview, c('t'), Today),
             (Context::Overview, c('g'), GoTo),

@@ -3,6 +3,7 @@
 pub mod action;
 pub mod board;
 pub mod calendar;
+pub mod caller;
 pub mod cmdline;
 pub mod effect;
 pub mod filter;

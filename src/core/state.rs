@@ -22,6 +22,7 @@ pub enum Screen {
     Profile,
     Board,
     Overview,
+    Caller,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -63,6 +64,7 @@ pub struct State {
     pub profile: ProfileState,
     pub board: BoardState,
     pub overview: OverviewState,
+    pub caller: CallerState,
     /// The current time, set by the event loop (tests set it): "today" is its date in the org's zone.
     pub now: DateTime<Utc>,
     pub last_query_ms: Option<f64>,
@@ -75,7 +77,30 @@ pub struct State {
     /// Command lines entered, oldest first, and where up/down is in them.
     pub cmd_history: Vec<String>,
     pub cmd_history_pos: Option<usize>,
+    /// Whether the database answers; while it does not, a banner, stale data and retries with backoff.
+    pub link: LinkState,
     pub(crate) next_req: ReqId,
+}
+
+/// The link to the database (see `reducer::link`): up, or down since an instant with retries on a backoff.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LinkState {
+    /// When a query failed and the server did not answer a ping either; None while the link is up.
+    pub down_since: Option<DateTime<Utc>>,
+    /// Retries made since the link went down.
+    pub attempt: u32,
+    /// When the next retry is due (None while one runs).
+    pub next_retry: Option<DateTime<Utc>>,
+    /// The retry ping in flight.
+    pub pending: Option<ReqId>,
+    /// Why the last attempt failed.
+    pub error: Option<String>,
+}
+
+impl LinkState {
+    pub fn is_down(&self) -> bool {
+        self.down_since.is_some()
+    }
 }
 
 pub struct OrgsState {
@@ -89,6 +114,10 @@ pub struct OrgsState {
     /// Indexes into `all` of the orgs matching the filter, best first.
     pub matches: Vec<usize>,
     pub selected: usize,
+    /// A phone number typed in the filter and looked up across orgs: `matches` lists the orgs that have
+    /// it on record, and Enter opens its caller history in the chosen one.
+    pub caller: Option<String>,
+    pub caller_pending: Option<ReqId>,
 }
 
 impl OrgsState {
@@ -188,9 +217,11 @@ impl State {
                 loaded: false,
                 pending: None,
                 error: None,
-                filter: new_input("type to filter by name or id"),
+                filter: new_input("type to filter by name or id, or a phone number to find its orgs"),
                 matches: Vec::new(),
                 selected: 0,
+                caller: None,
+                caller_pending: None,
             },
             calls: CallsState {
                 org: None,
@@ -210,6 +241,7 @@ impl State {
             profile: ProfileState::default(),
             board: BoardState::default(),
             overview: OverviewState::default(),
+            caller: CallerState::default(),
             now: Utc::now(),
             last_query_ms: None,
             message: None,
@@ -218,6 +250,7 @@ impl State {
             cmdline: None,
             cmd_history: Vec::new(),
             cmd_history_pos: None,
+            link: LinkState::default(),
             next_req: 1,
         }
     }
@@ -239,6 +272,7 @@ impl State {
             Screen::Profile => Context::Profile,
             Screen::Board => Context::Board,
             Screen::Overview => Context::Overview,
+            Screen::Caller => Context::Caller,
         }
     }
 
@@ -255,6 +289,7 @@ impl State {
                     Screen::Board => self.board.filter_input.is_some(),
                     Screen::Overview => self.overview.range_input.is_some(),
                     Screen::Calls => self.calls.filter_input.is_some(),
+                    Screen::Caller => false,
                 })
     }
 
@@ -573,4 +608,45 @@ pub struct OverviewState {
     pub pending: Option<ReqId>,
     pub error: Option<String>,
     pub range_input: Option<TextArea<'static>>,
+}
+
+/// The caller history view: one number (or name) in the chosen org.
+pub struct CallerState {
+    pub org: Option<Key>,
+    pub query: Option<crate::core::caller::CallerQuery>,
+    pub history: Option<crate::core::caller::CallerHistory>,
+    pub pending: Option<ReqId>,
+    pub error: Option<String>,
+    /// The selected timeline row (or name match, when a name found several people).
+    pub selected: usize,
+    /// Where Back goes.
+    pub back: Screen,
+    /// Count the number in other orgs too (super-admins); off for a profile limited to one org.
+    pub cross_org: bool,
+}
+
+impl Default for CallerState {
+    fn default() -> Self {
+        CallerState {
+            org: None,
+            query: None,
+            history: None,
+            pending: None,
+            error: None,
+            selected: 0,
+            back: Screen::Calls,
+            cross_org: true,
+        }
+    }
+}
+
+impl CallerState {
+    /// How many rows the selection moves over: the name matches, or the timeline.
+    pub fn rows(&self) -> usize {
+        match &self.history {
+            Some(h) if h.phone.is_none() => h.matches.len(),
+            Some(h) => h.events.len(),
+            None => 0,
+        }
+    }
 }

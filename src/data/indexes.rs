@@ -42,6 +42,8 @@ pub struct WantedIndex {
     pub order: &'static [Col],
     /// In every tenant schema (retell) rather than once.
     pub per_tenant: bool,
+    /// A partial index (`WHERE col IS NOT NULL`) serves too: the query's condition implies its predicate.
+    pub partial_ok: bool,
     /// Which screen's query uses it.
     pub serves: &'static str,
     /// What its absence costs, as measured by `switchboard bench` (BENCHMARKS.md).
@@ -85,6 +87,14 @@ impl WantedIndex {
     }
 }
 
+/// What a missing phone index costs the caller history.
+const CALLER_COST: &str = "without it a caller lookup reads the org's rows of this table (each list is bounded \
+    to 200 rows and by the statement timeout); fine for small orgs, slow for big ones";
+
+const fn phone(name: &'static str, table: &'static str, col: &'static [Col], serves: &'static str) -> WantedIndex {
+    WantedIndex { name, table, eq: &[], order: col, per_tenant: false, partial_ok: true, serves, cost: CALLER_COST }
+}
+
 const SERVICEAI: &[WantedIndex] = &[
     WantedIndex {
         name: "sb_call_logs_org_created_id",
@@ -92,6 +102,7 @@ const SERVICEAI: &[WantedIndex] = &[
         eq: &[asc("organization_id")],
         order: &[desc("created_at"), desc("id")],
         per_tenant: false,
+        partial_ok: false,
         serves: "call list: keyset paging of one org's calls on (created_at, id)",
         cost: "without it an org with few calls in a big table reads all its calls and sorts them on every page: \
                measured 2.34 ms vs 0.37 ms a page for a 3,000-call org among 1M calls (BENCHMARKS.md)",
@@ -102,22 +113,53 @@ const SERVICEAI: &[WantedIndex] = &[
         eq: &[asc("organization_id")],
         order: &[asc("scheduled_date")],
         per_tenant: false,
+        partial_ok: false,
         serves: "calendar: one org's appointments of a six-week grid",
         cost: "without it the grid is read through the scheduled_date index, with every org's appointments of \
                those weeks; it matters when many orgs share the table (one org of 200,000: no change, BENCHMARKS.md)",
     },
+    phone(
+        "sb_customers_phone",
+        "public.customers",
+        &[asc("phone_number")],
+        "caller history: the caller's customer records",
+    ),
+    phone(
+        "sb_appointments_phone",
+        "public.appointments",
+        &[asc("customer_phone")],
+        "caller history: the caller's appointments",
+    ),
+    phone(
+        "sb_call_logs_phone",
+        "public.call_logs",
+        &[asc("customer_phone_number")],
+        "caller history: the caller's calls",
+    ),
+    phone("sb_sms_phone", "public.sms_communications", &[asc("phone_number")], "caller history: the caller's SMS"),
 ];
 
-const RETELL: &[WantedIndex] = &[WantedIndex {
-    name: "sb_calls_created_id",
-    table: "calls",
-    eq: &[],
-    order: &[desc("created_at"), desc("id")],
-    per_tenant: true,
-    serves: "call list: keyset paging on (created_at, id) in each tenant schema",
-    cost: "the seed's (created_at DESC) index partly serves it (calls sharing a created_at are sorted by id per \
+const RETELL: &[WantedIndex] = &[
+    WantedIndex {
+        name: "sb_calls_created_id",
+        table: "calls",
+        eq: &[],
+        order: &[desc("created_at"), desc("id")],
+        per_tenant: true,
+        partial_ok: false,
+        serves: "call list: keyset paging on (created_at, id) in each tenant schema",
+        cost: "the seed's (created_at DESC) index partly serves it (calls sharing a created_at are sorted by id per \
            page): measured 0.67 ms vs 0.63 ms a page 1M deep, so optional (BENCHMARKS.md)",
-}];
+    },
+    WantedIndex {
+        per_tenant: true,
+        ..phone("sb_calls_from_e164", "calls", &[asc("from_e164")], "caller history: calls from the caller")
+    },
+    WantedIndex {
+        per_tenant: true,
+        ..phone("sb_calls_to_e164", "calls", &[asc("to_e164")], "caller history: calls to the caller")
+    },
+];
 
 const VOXANNE: &[WantedIndex] = &[
     WantedIndex {
@@ -126,6 +168,7 @@ const VOXANNE: &[WantedIndex] = &[
         eq: &[asc("org_id")],
         order: &[desc("created_at"), desc("id")],
         per_tenant: false,
+        partial_ok: false,
         serves: "call list: keyset paging of one org's calls on (created_at, id)",
         cost: "seed indexes (org_id) and (created_at) apart: like ServiceAI's (see BENCHMARKS.md)",
     },
@@ -135,30 +178,67 @@ const VOXANNE: &[WantedIndex] = &[
         eq: &[asc("org_id")],
         order: &[asc("scheduled_at")],
         per_tenant: false,
+        partial_ok: false,
         serves: "calendar: one org's appointments of a six-week grid",
         cost: "seed indexes (org_id) and (scheduled_at) apart: like ServiceAI's (see BENCHMARKS.md)",
     },
+    phone("sb_contacts_phone", "public.contacts", &[asc("phone")], "caller history: the caller's contacts"),
+    phone("sb_leads_phone", "public.leads", &[asc("phone")], "caller history: the caller's leads"),
+    phone(
+        "sb_calls_from_number",
+        "public.calls",
+        &[asc("from_number")],
+        "caller history: inbound calls from the caller",
+    ),
+    phone("sb_calls_to_number", "public.calls", &[asc("to_number")], "caller history: outbound calls to the caller"),
+    phone("sb_calls_phone_number", "public.calls", &[asc("phone_number")], "caller history: calls by phone_number"),
+    phone(
+        "sb_calls_contact",
+        "public.calls",
+        &[asc("contact_id")],
+        "caller history: the calls of the caller's contacts",
+    ),
 ];
 
-const PRISMA: &[WantedIndex] = &[WantedIndex {
-    name: "sb_calllog_org_timestamp_id",
-    table: "public.\"CallLog\"",
-    eq: &[asc("organizationId")],
-    order: &[desc("timestamp"), desc("id")],
-    per_tenant: false,
-    serves: "call list: keyset paging of one org's calls on (\"timestamp\", id)",
-    cost: "the seed's (\"organizationId\", \"timestamp\" DESC) index partly serves it (ties sorted by id)",
-}];
+const PRISMA: &[WantedIndex] = &[
+    WantedIndex {
+        name: "sb_calllog_org_timestamp_id",
+        table: "public.\"CallLog\"",
+        eq: &[asc("organizationId")],
+        order: &[desc("timestamp"), desc("id")],
+        per_tenant: false,
+        partial_ok: false,
+        serves: "call list: keyset paging of one org's calls on (\"timestamp\", id)",
+        cost: "the seed's (\"organizationId\", \"timestamp\" DESC) index partly serves it (ties sorted by id)",
+    },
+    phone("sb_calllog_phone", "public.\"CallLog\"", &[asc("phoneNumber")], "caller history: the caller's calls"),
+    phone(
+        "sb_recipient_phone",
+        "public.\"CampaignRecipient\"",
+        &[asc("phoneNumber")],
+        "caller history: the caller's campaign recipients",
+    ),
+];
 
-const QUINITE: &[WantedIndex] = &[WantedIndex {
-    name: "sb_call_logs_org_ts_id",
-    table: "public.call_logs",
-    eq: &[asc("organization_id")],
-    order: &[desc("call_timestamp"), desc("id")],
-    per_tenant: false,
-    serves: "call list: keyset paging of one org's calls on (call_timestamp, id)",
-    cost: "seed indexes (organization_id) and (call_timestamp DESC) apart: like ServiceAI's (see BENCHMARKS.md)",
-}];
+const QUINITE: &[WantedIndex] = &[
+    WantedIndex {
+        name: "sb_call_logs_org_ts_id",
+        table: "public.call_logs",
+        eq: &[asc("organization_id")],
+        order: &[desc("call_timestamp"), desc("id")],
+        per_tenant: false,
+        partial_ok: false,
+        serves: "call list: keyset paging of one org's calls on (call_timestamp, id)",
+        cost: "seed indexes (organization_id) and (call_timestamp DESC) apart: like ServiceAI's (see BENCHMARKS.md)",
+    },
+    phone("sb_leads_phone", "public.leads", &[asc("phone")], "caller history: the caller's leads"),
+    phone(
+        "sb_call_logs_lead",
+        "public.call_logs",
+        &[asc("lead_id")],
+        "caller history: the calls of the caller's leads",
+    ),
+];
 
 /// The indexes the console's queries rely on for a dialect.
 pub fn wanted(dialect: Dialect) -> &'static [WantedIndex] {
@@ -315,7 +395,8 @@ SELECT i.indrelid::oid AS rel, i.indexrelid::regclass::text AS name, \
 FROM pg_catalog.pg_index i \
 JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid \
 JOIN pg_catalog.pg_am am ON am.oid = c.relam \
-WHERE i.indrelid = ANY($1::oid[]) AND i.indisvalid AND i.indpred IS NULL AND am.amname = 'btree'";
+WHERE i.indrelid = ANY($1::oid[]) AND i.indisvalid AND am.amname = 'btree' \
+  AND (i.indpred IS NULL OR $2)";
 
 /// Checks which of the dialect's wanted indexes are missing, in a read-only transaction.
 pub async fn check(pool: &PgPool, dialect: Dialect) -> Result<Vec<IndexCheck>, String> {
@@ -359,7 +440,13 @@ pub async fn check(pool: &PgPool, dialect: Dialect) -> Result<Vec<IndexCheck>, S
             }
         };
         let oids: Vec<sqlx::postgres::types::Oid> = tables.iter().map(|t| sqlx::postgres::types::Oid(t.1)).collect();
-        let rows = sqlx::query(INDEXES_SQL).persistent(false).bind(&oids).fetch_all(&mut *tx).await.map_err(err)?;
+        let rows = sqlx::query(INDEXES_SQL)
+            .persistent(false)
+            .bind(&oids)
+            .bind(w.partial_ok)
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(err)?;
         let mut by_rel: std::collections::HashMap<u32, Vec<FoundIndex>> = std::collections::HashMap::new();
         for r in &rows {
             let rel: sqlx::postgres::types::Oid = r.try_get("rel").map_err(err)?;

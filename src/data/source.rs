@@ -1,6 +1,8 @@
 //! [`Source`]: the queries the views need. Each dialect supplies its SQL (see [`super::dialects`]); the
 //! paging, row mapping, transactions and error handling are shared.
 
+pub mod caller;
+
 use std::time::Instant;
 
 use chrono::{DateTime, Utc};

@@ -43,6 +43,11 @@ pub fn render(what: &SaveWhat) -> Result<(String, String), String> {
                 Ok((format!("transcript-{id}.txt"), text))
             }
         }
+        SaveWhat::Caller { history, zone } => {
+            let who = history.phone.as_ref().map(|p| p.display()).unwrap_or_else(|| "matches".to_string());
+            let who: String = who.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '+').collect();
+            Ok((format!("caller-{who}-{stamp}.json"), export::caller(history, zone, chrono::Utc::now(), Format::Json)?))
+        }
         SaveWhat::Calls { page, zone } => {
             Ok((format!("calls-{stamp}.csv"), export::calls_page(page, zone, Format::Csv)?))
         }

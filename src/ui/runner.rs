@@ -1,8 +1,13 @@
 //! The effect runner: executes effects on tokio and sends the results back as actions. One latest-wins
 //! slot per kind of request: a newer request aborts the older task, and the reducer drops any late answer
 //! by its request id.
+//!
+//! After any failed query the runner pings the server (`Source::ping`, off the slots) and reports
+//! `Action::Link`: the reducer decides from that whether the link is down, never from the error's text.
 
 use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use tokio::sync::mpsc::UnboundedSender;
 use tokio::task::JoinHandle;
@@ -11,6 +16,8 @@ use crate::core::action::Action;
 use crate::core::effect::{Effect, ReqId, Slot};
 use crate::core::model::Dialect;
 use crate::data::Source;
+use crate::data::health::{PING_TIMEOUT, PingError};
+use crate::data::source::caller::CallerScope;
 use crate::data::source::timed;
 
 pub struct Runner {
@@ -19,11 +26,13 @@ pub struct Runner {
     tx: UnboundedSender<Action>,
     /// The task of each slot and the request it serves.
     slots: HashMap<Slot, (JoinHandle<()>, ReqId)>,
+    /// A ping after a failed query is running: failures meanwhile do not start another.
+    pinging: Arc<AtomicBool>,
 }
 
 impl Runner {
     pub fn new(source: Source, forced: Option<Dialect>, tx: UnboundedSender<Action>) -> Runner {
-        Runner { source, forced, tx, slots: HashMap::new() }
+        Runner { source, forced, tx, slots: HashMap::new(), pinging: Arc::new(AtomicBool::new(false)) }
     }
 
     pub fn run(&mut self, effect: Effect) {
@@ -46,6 +55,7 @@ impl Runner {
         let source = self.source.tagged(req);
         let tx = self.tx.clone();
         let forced = self.forced;
+        let pinging = self.pinging.clone();
         let handle = tokio::spawn(async move {
             let action = match effect {
                 Effect::Detect { req } => {
@@ -104,12 +114,47 @@ impl Runner {
                     let (result, ms) = timed(source.overview(dialect, &org, from, to, &zone)).await;
                     Action::OverviewLoaded { req, result, ms }
                 }
+                Effect::LoadCaller { req, dialect, org, query, zone, cross_org } => {
+                    let scope = CallerScope { cross_org, ..CallerScope::default() };
+                    let (result, ms) = timed(source.caller(dialect, &org, &query, &zone, scope)).await;
+                    Action::CallerLoaded { req, result, ms }
+                }
+                Effect::FindCallerOrgs { req, dialect, number } => {
+                    let (result, ms) = timed(source.caller_orgs(dialect, &number)).await;
+                    let (number, result) = match result {
+                        Ok((phone, orgs)) => (phone.display(), Ok(orgs)),
+                        Err(e) => (number, Err(e)),
+                    };
+                    Action::CallerOrgsFound { req, number, result, ms }
+                }
+                Effect::Ping { req } => {
+                    let result = source.ping(PING_TIMEOUT).await;
+                    Action::Link { req: Some(req), ok: result.is_ok(), error: result.err().map(|e| e.to_string()) }
+                }
                 Effect::Copy { .. } | Effect::Save(_) | Effect::Quit => return,
             };
-            if let Err(e) = &action_result(&action) {
-                tracing::warn!(error = %e, "query failed");
-            }
+            let failed = action_result(&action).err().map(str::to_string);
             let _ = tx.send(action);
+            if let Some(e) = failed {
+                tracing::warn!(error = %e, "query failed");
+                // Is the server still there? Asked once at a time, outside the slot so a newer request in it
+                // cannot abort the answer.
+                if !pinging.swap(true, Ordering::SeqCst) {
+                    tokio::spawn(async move {
+                        let result = source.ping(PING_TIMEOUT).await;
+                        pinging.store(false, Ordering::SeqCst);
+                        if let Err(p) = &result {
+                            tracing::warn!(error = %p, "the database does not answer a ping");
+                        }
+                        // A ping that found nothing within its time says less than the query's own error.
+                        let error = result.err().map(|p| match p {
+                            PingError::NoAnswer(_) => e,
+                            PingError::Failed(p) => p,
+                        });
+                        let _ = tx.send(Action::Link { req: None, ok: error.is_none(), error });
+                    });
+                }
+            }
         });
         self.slots.insert(slot, (handle, req));
     }
@@ -134,7 +179,9 @@ fn action_result(a: &Action) -> Result<(), &str> {
         | Action::ProfileLoaded { result: Err(e), .. }
         | Action::StatusChanged { result: Err(e), .. }
         | Action::BoardLoaded { result: Err(e), .. }
-        | Action::OverviewLoaded { result: Err(e), .. } => Err(e.as_str()),
+        | Action::OverviewLoaded { result: Err(e), .. }
+        | Action::CallerLoaded { result: Err(e), .. }
+        | Action::CallerOrgsFound { result: Err(e), .. } => Err(e.as_str()),
         _ => Ok(()),
     }
 }
@@ -152,7 +199,10 @@ fn effect_req(e: &Effect) -> Option<ReqId> {
         | Effect::LoadProfile { req, .. }
         | Effect::SetOrgStatus { req, .. }
         | Effect::LoadBoard { req, .. }
-        | Effect::LoadOverview { req, .. } => *req,
+        | Effect::LoadOverview { req, .. }
+        | Effect::LoadCaller { req, .. }
+        | Effect::FindCallerOrgs { req, .. }
+        | Effect::Ping { req } => *req,
         Effect::Copy { .. } | Effect::Save(_) | Effect::Quit => return None,
     })
 }

@@ -143,6 +143,7 @@ fn run(state: &mut State, cmd: Cmd) -> Vec<Effect> {
         }
         Cmd::OnCall => super::update(state, crate::core::action::Action::Command(Command::OnCall)),
         Cmd::Board => super::board::open(state),
+        Cmd::Caller(text) => super::caller::open_with(state, crate::core::caller::CallerQuery::parse(&text)),
         Cmd::Overview => super::update(state, crate::core::action::Action::Command(Command::Overview)),
         Cmd::Profile => super::update(state, crate::core::action::Action::Command(Command::Profile)),
     }

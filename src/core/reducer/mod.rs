@@ -2,7 +2,9 @@
 
 mod board;
 mod calendar;
+pub(crate) mod caller;
 mod cmdline;
+pub mod link;
 mod oncall;
 mod overview;
 mod profile;
@@ -104,10 +106,25 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.last_query_ms = Some(ms);
             oncall::acknowledged(state, req, result)
         }
-        Action::Tick => oncall::tick(state),
+        Action::Tick => {
+            let mut fx = link::tick(state);
+            fx.extend(oncall::tick(state));
+            fx
+        }
+        Action::Link { req, ok, error } => link::report(state, req, ok, error),
         Action::Click { x, y } => click(state, x, y),
         Action::Notice(text) => {
             state.message = Some(text);
+            Vec::new()
+        }
+        Action::CallerOrgsFound { req, number, result, ms } => {
+            state.last_query_ms = Some(ms);
+            caller::orgs_found(state, req, number, result);
+            Vec::new()
+        }
+        Action::CallerLoaded { req, result, ms } => {
+            state.last_query_ms = Some(ms);
+            caller::loaded(state, req, result);
             Vec::new()
         }
         Action::OverviewLoaded { req, result, ms } => {
@@ -225,13 +242,18 @@ fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
             state.screen = Screen::Orgs;
             Vec::new()
         }
-        Command::Refresh => refresh(state),
+        Command::Refresh => {
+            let mut fx = link::retry_now(state);
+            fx.extend(refresh(state));
+            fx
+        }
         Command::Calendar => calendar::open(state),
         Command::OnCall => oncall::open(state),
         Command::Profile => profile::open(state),
         Command::Board => board::open(state),
         Command::CommandLine => cmdline::open(state),
         Command::Overview => overview::open(state),
+        Command::Caller => caller::open(state),
         _ => match state.screen {
             // The wheel (with mouse support) moves the switcher's selection.
             Screen::Orgs => {
@@ -250,6 +272,7 @@ fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
             Screen::Profile => profile::command(state, cmd),
             Screen::Board => board::command(state, cmd),
             Screen::Overview => overview::command(state, cmd),
+            Screen::Caller => caller::command(state, cmd),
         },
     }
 }
@@ -291,6 +314,7 @@ fn refresh(state: &mut State) -> Vec<Effect> {
         Screen::Profile => profile::load(state),
         Screen::Board => board::load(state),
         Screen::Overview => overview::load(state),
+        Screen::Caller => caller::load(state),
     }
 }
 
@@ -588,6 +612,7 @@ fn text_input(state: &mut State, input: Input) -> Vec<Effect> {
         Screen::Board => board::filter_input(state, input),
         Screen::Overview => overview::range_input(state, input),
         Screen::Calls => filter_input(state, input),
+        Screen::Caller => Vec::new(),
     }
 }
 
@@ -624,7 +649,7 @@ fn org_input(state: &mut State, input: Input) -> Vec<Effect> {
     let n = state.orgs.matches.len();
     let sel = state.orgs.selected;
     match (input.key, input.ctrl) {
-        (TKey::Enter, _) => return choose_org(state),
+        (TKey::Enter, _) => return caller::switcher_enter(state),
         (TKey::Esc, _) => {
             if state.calls.org.is_some() {
                 state.screen = if state.call.is_some() { Screen::Call } else { Screen::Calls };
@@ -649,7 +674,7 @@ fn org_input(state: &mut State, input: Input) -> Vec<Effect> {
     Vec::new()
 }
 
-fn choose_org(state: &mut State) -> Vec<Effect> {
+pub(crate) fn choose_org(state: &mut State) -> Vec<Effect> {
     let Some(&idx) = state.orgs.matches.get(state.orgs.selected) else {
         state.message = Some("no organization matches".to_string());
         return Vec::new();
@@ -705,6 +730,7 @@ pub(crate) fn open_call_from(
 
 /// Recomputes the org matches for the filter text (fuzzy, on name and id), best first.
 pub fn refilter(state: &mut State) {
+    state.orgs.caller = None;
     let q = input_text(&state.orgs.filter);
     let n = state.orgs.all.len();
     state.orgs.matches = if q.trim().is_empty() {

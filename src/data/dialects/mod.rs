@@ -11,6 +11,7 @@
 //! `{schema}` of a schema-per-tenant dialect, with a quoted identifier (see `quote_ident`).
 
 pub mod board;
+pub mod caller;
 pub mod prisma;
 pub mod profile;
 pub mod quinite;

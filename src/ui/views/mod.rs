@@ -3,6 +3,7 @@
 pub mod board;
 pub mod calendar;
 pub mod call;
+pub mod caller;
 pub mod calls;
 pub mod help;
 pub mod oncall;
@@ -36,6 +37,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         Screen::Profile => profile::render(state, theme, frame, main),
         Screen::Board => board::render(state, theme, frame, main),
         Screen::Overview => overview::render(state, theme, frame, main),
+        Screen::Caller => caller::render(state, theme, frame, main),
     }
     status::render_status(state, theme, frame, status_row);
     match &state.cmdline {

@@ -10,12 +10,21 @@ use crate::ui::theme::Theme;
 
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let o = &state.orgs;
-    let title = if o.loaded {
-        format!(" Organizations ({} of {}) ", o.matches.len(), o.all.len())
-    } else {
-        " Organizations ".to_string()
+    let title = match (&o.caller, o.loaded) {
+        (Some(n), _) => format!(" Organizations with {n} on record ({}) ", o.matches.len()),
+        (None, true) => format!(" Organizations ({} of {}) ", o.matches.len(), o.all.len()),
+        (None, false) => " Organizations ".to_string(),
     };
-    let block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
+    let mut block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
+    let typed = crate::core::state::input_text(&o.filter);
+    if o.caller.is_some() {
+        block = block.title_bottom(Span::styled(
+            " enter: this caller's history in the org · type to filter again ",
+            theme.key(),
+        ));
+    } else if crate::core::caller::looks_like_phone(&typed) && uuid::Uuid::parse_str(typed.trim()).is_err() {
+        block = block.title_bottom(Span::styled(" enter: find the orgs that have this number on record ", theme.key()));
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [input_row, rule, body] =

@@ -10,6 +10,9 @@ use crate::core::state::{Conn, Screen, State};
 use crate::ui::theme::Theme;
 
 pub fn render_status(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    if state.link.is_down() {
+        return render_link_lost(state, theme, frame, area);
+    }
     let mut spans: Vec<Span> = Vec::new();
     let sep = || Span::styled(" │ ", theme.dim());
     let org = state.calls.org.as_ref().map(|o| o.name.as_str()).unwrap_or("no organization");
@@ -22,7 +25,11 @@ pub fn render_status(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
             spans.push(sep());
             spans.push(Span::styled("● connected", theme.ok()));
             spans.push(Span::raw(format!(" PG {}", short_version(&info.server_version))));
-            spans.push(Span::raw(if info.tls { " · TLS" } else { " · no TLS" }));
+            spans.push(match (info.tls, info.tls_fallback) {
+                (true, _) => Span::raw(" · TLS"),
+                (false, true) => Span::styled(" · no TLS (prefer fell back)", theme.warn()),
+                (false, false) => Span::raw(" · no TLS"),
+            });
         }
         Conn::Failed(_) => spans.push(Span::styled("✖ not connected", theme.danger())),
     }
@@ -43,6 +50,42 @@ pub fn render_status(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
     if let Some(msg) = &state.message {
         spans.push(sep());
         spans.push(Span::styled(msg.clone(), theme.warn()));
+    }
+    spans.push(sep());
+    spans.push(Span::styled(state.target.clone(), theme.dim()));
+    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme.bar()), area);
+}
+
+/// The banner of a lost database link, on every screen, in place of the usual status: since when, the next
+/// retry, that what is shown is stale, and why the last attempt failed.
+fn render_link_lost(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let link = &state.link;
+    let since = link.down_since.unwrap_or(state.now);
+    let secs = (state.now - since).num_seconds().max(0);
+    let retry = match link.next_retry {
+        _ if link.pending.is_some() => format!("retry #{} now…", link.attempt + 1),
+        Some(t) => {
+            let ms = (t - state.now).num_milliseconds().max(0);
+            format!("retry #{} in {} s", link.attempt + 1, (ms + 999) / 1000)
+        }
+        None => "retrying…".to_string(),
+    };
+    let sep = || Span::styled(" │ ", theme.dim());
+    let mut spans = vec![
+        Span::styled(
+            format!(" ✖ CONNECTION LOST since {} UTC ({secs} s) · {retry} · data is stale", since.format("%H:%M:%S")),
+            theme.danger(),
+        ),
+        sep(),
+        if state.read_only { Span::raw("RO") } else { Span::styled("WRITE", theme.danger()) },
+    ];
+    if let Some(msg) = &state.message {
+        spans.push(sep());
+        spans.push(Span::styled(msg.clone(), theme.warn()));
+    }
+    if let Some(e) = &link.error {
+        spans.push(sep());
+        spans.push(Span::styled(e.clone(), theme.dim()));
     }
     spans.push(sep());
     spans.push(Span::styled(state.target.clone(), theme.dim()));
@@ -114,6 +157,9 @@ pub fn render_footer(state: &State, theme: &Theme, frame: &mut Frame, area: Rect
                 &[Command::Down, Command::Open, Command::Filter, Command::Refresh, Command::Back, Command::Help]
             }
             Screen::Overview => &[Command::Filter, Command::GoTo, Command::Refresh, Command::Back, Command::Help],
+            Screen::Caller => {
+                &[Command::Down, Command::Open, Command::Copy, Command::SaveJson, Command::Back, Command::Help]
+            }
             Screen::OnCall => &[
                 Command::Down,
                 Command::Details,

@@ -1,0 +1,254 @@
+//! Caller history queries: one number (or a name) in one org, in one read-only transaction.
+
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use sqlx::postgres::PgRow;
+use sqlx::{AssertSqlSafe, Postgres, Row, Transaction};
+
+use super::{Result, Source, bind_key, err, facts, text, with_schema};
+use crate::core::caller::{
+    self, CallerHistory, CallerQuery, Event, EventKind, NameMatch, OtherOrg, Phone, Record, parse_phone,
+};
+use crate::core::filter::like_escape;
+use crate::core::model::{Dialect, Key};
+use crate::core::sanitize;
+use crate::core::time::OrgZone;
+use crate::data::dialects::caller::{CallerSql, sql};
+
+/// Rows per list (records, calls, appointments, ...): a caller with more shows the newest and says so.
+pub const CALLER_LIMIT: i64 = 200;
+
+/// How far a lookup reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CallerScope {
+    /// Look for the same number in other orgs too (super-admins; not a profile limited to one org).
+    pub cross_org: bool,
+    pub limit: i64,
+}
+
+impl Default for CallerScope {
+    fn default() -> Self {
+        CallerScope { cross_org: true, limit: CALLER_LIMIT }
+    }
+}
+
+fn record_row(row: &PgRow) -> std::result::Result<Record, sqlx::Error> {
+    Ok(Record {
+        kind: text(row, "kind")?.unwrap_or_default(),
+        key: Key::parse(&row.try_get::<String, _>("id")?),
+        name: text(row, "name")?,
+        phone: text(row, "phone")?,
+        facts: facts(row.try_get("facts")?),
+    })
+}
+
+fn event_row(row: &PgRow, zone: &OrgZone) -> std::result::Result<Event, sqlx::Error> {
+    let at: Option<DateTime<Utc>> = row.try_get("at")?;
+    let local: Option<NaiveDateTime> = row.try_get("local")?;
+    // A wall time in the org's zone: the earlier of an ambiguous hour, none for a time that does not exist.
+    let at = at.or_else(|| local.and_then(|l| zone.tz.from_local_datetime(&l).earliest()).map(|t| t.to_utc()));
+    Ok(Event {
+        kind: EventKind::parse(&row.try_get::<String, _>("kind")?),
+        key: Key::parse(&row.try_get::<String, _>("id")?),
+        at,
+        title: text(row, "title")?,
+        status: text(row, "status")?,
+        direction: text(row, "direction")?,
+        duration_s: row.try_get("duration")?,
+        detail: text(row, "detail")?,
+        call: row.try_get::<Option<String>, _>("call_id")?.map(|s| Key::parse(&s)),
+    })
+}
+
+fn other_org_row(row: &PgRow) -> std::result::Result<OtherOrg, sqlx::Error> {
+    Ok(OtherOrg {
+        key: Key::parse(&row.try_get::<String, _>("id")?),
+        name: text(row, "name")?.unwrap_or_default(),
+        records: row.try_get("n")?,
+    })
+}
+
+impl Source {
+    /// The org's country calling code, from what the platform records: a country, a number of the org's
+    /// in E.164 (its own line, or its newest caller's), or its time zone.
+    async fn org_country(
+        &self,
+        tx: &mut Transaction<'static, Postgres>,
+        s: &CallerSql,
+        org: &Key,
+        zone: &OrgZone,
+        schema: Option<&str>,
+    ) -> Result<Option<u16>> {
+        let from_zone = (!zone.fallback).then(|| caller::country_code_for_zone(zone.tz.name())).flatten();
+        let Some(q) = s.country else { return Ok(from_zone) };
+        let q = with_schema(q, schema);
+        let row = bind_key(sqlx::query(AssertSqlSafe(q)).persistent(false), org)
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(err)?;
+        let Some(row) = row else { return Ok(from_zone) };
+        let country: Option<String> = row.try_get("country").map_err(err)?;
+        let phone: Option<String> = row.try_get("phone").map_err(err)?;
+        let zone_name: Option<String> = row.try_get("zone").map_err(err)?;
+        Ok(country
+            .as_deref()
+            .and_then(caller::country_code_for_iso)
+            .or_else(|| phone.as_deref().and_then(|p| parse_phone(p, None).ok()).and_then(|p| p.country_code))
+            .or_else(|| zone_name.as_deref().and_then(caller::country_code_for_zone))
+            .or(from_zone))
+    }
+
+    /// The orgs that have `number` on record (the statement that notes other orgs, with no org excluded).
+    /// Typed without a country code, only spellings without one match: no org's country applies.
+    pub async fn caller_orgs(&self, dialect: Dialect, number: &str) -> Result<(Phone, Vec<OtherOrg>)> {
+        let Some(q) = sql(dialect).other_orgs else {
+            return Err(format!(
+                "{} keeps each org's calls in its own schema: choose the org, then :caller {number}",
+                dialect.name()
+            ));
+        };
+        let phone = parse_phone(number, None)?;
+        // A key no org has, so that no org is left out.
+        let nobody = match dialect {
+            Dialect::Prisma => Key::Text(String::new()),
+            _ => Key::Uuid(uuid::Uuid::nil()),
+        };
+        let mut tx = self.read().await?;
+        let rows = bind_key(sqlx::query(q).persistent(false), &nobody)
+            .bind(caller::variants(&phone))
+            .fetch_all(&mut *tx)
+            .await
+            .map_err(err)?;
+        tx.commit().await.map_err(err)?;
+        let orgs = rows.iter().map(other_org_row).collect::<std::result::Result<_, _>>().map_err(err)?;
+        Ok((phone, orgs))
+    }
+
+    /// Everything about one caller in one org: the records, then one timeline newest first. A name finds
+    /// the people of that name first: one number opens its history, several are listed to choose from.
+    pub async fn caller(
+        &self,
+        dialect: Dialect,
+        org: &Key,
+        query: &CallerQuery,
+        zone: &OrgZone,
+        scope: CallerScope,
+    ) -> Result<CallerHistory> {
+        let s = sql(dialect);
+        let from_call;
+        let query = match query {
+            CallerQuery::Call(call) => {
+                let Some(detail) = self.call(dialect, org, call).await? else {
+                    return Err("this call no longer exists".to_string());
+                };
+                let Some(number) = detail.row.phone.filter(|p| !p.trim().is_empty()) else {
+                    return Err("this call has no caller number".to_string());
+                };
+                from_call = CallerQuery::Phone(number);
+                &from_call
+            }
+            q => q,
+        };
+        let mut tx = self.read().await?;
+        let schema = self.tenant_schema(&mut tx, dialect, org).await?;
+        let org_cc = self.org_country(&mut tx, s, org, zone, schema.as_deref()).await?;
+        let mut history = CallerHistory::default();
+        let phone: Phone = match query {
+            CallerQuery::Phone(typed) => parse_phone(typed, org_cc)?,
+            // Resolved to the call's number above.
+            CallerQuery::Call(_) => return Err("the call's number could not be read".to_string()),
+            CallerQuery::Name(name) => {
+                let Some(q) = s.names else {
+                    return Err(format!(
+                        "the {} schema records no caller names: look up a phone number instead",
+                        dialect.name()
+                    ));
+                };
+                let pattern = format!("%{}%", like_escape(name.trim()));
+                let rows = bind_key(sqlx::query(q).persistent(false), org)
+                    .bind(pattern)
+                    .bind(50i64)
+                    .fetch_all(&mut *tx)
+                    .await
+                    .map_err(err)?;
+                let mut matches: Vec<NameMatch> = Vec::new();
+                for row in &rows {
+                    let name = text(row, "name").map_err(err)?.unwrap_or_default();
+                    let stored = text(row, "phone").map_err(err)?;
+                    let parsed = stored.as_deref().and_then(|p| parse_phone(p, org_cc).ok());
+                    let e164 = parsed.as_ref().map(Phone::display);
+                    if matches.iter().any(|m| m.name == name && m.number.is_some() && m.number == e164) {
+                        continue;
+                    }
+                    matches.push(NameMatch { name, stored, number: e164 });
+                }
+                let mut numbers: Vec<&String> = matches.iter().filter_map(|m| m.number.as_ref()).collect();
+                numbers.sort();
+                numbers.dedup();
+                if numbers.len() != 1 {
+                    tx.commit().await.map_err(err)?;
+                    if matches.is_empty() {
+                        history.notes.push(format!("no customer, contact or lead is named like {:?}", name.trim()));
+                    } else if numbers.is_empty() {
+                        history.notes.push("the matching records have no usable phone number".to_string());
+                    }
+                    history.matches = matches;
+                    return Ok(history);
+                }
+                let number = numbers[0].clone();
+                parse_phone(&number, org_cc)?
+            }
+        };
+        let spellings = caller::variants(&phone);
+        for q in s.records {
+            let sql_text = with_schema(q, schema.as_deref());
+            let rows = bind_key(sqlx::query(AssertSqlSafe(sql_text)).persistent(false), org)
+                .bind(&spellings)
+                .bind(scope.limit)
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(err)?;
+            history.truncated |= rows.len() as i64 >= scope.limit;
+            for row in &rows {
+                history.records.push(record_row(row).map_err(err)?);
+            }
+        }
+        for q in s.events {
+            let sql_text = with_schema(q, schema.as_deref());
+            let rows = bind_key(sqlx::query(AssertSqlSafe(sql_text)).persistent(false), org)
+                .bind(&spellings)
+                .bind(scope.limit)
+                .fetch_all(&mut *tx)
+                .await
+                .map_err(|e| self.schema_error(e, schema.as_deref()))?;
+            history.truncated |= rows.len() as i64 >= scope.limit;
+            for row in &rows {
+                history.events.push(event_row(row, zone).map_err(err)?);
+            }
+        }
+        match (scope.cross_org, s.other_orgs) {
+            (true, Some(q)) => {
+                let rows = bind_key(sqlx::query(q).persistent(false), org)
+                    .bind(&spellings)
+                    .fetch_all(&mut *tx)
+                    .await
+                    .map_err(err)?;
+                let others = rows.iter().map(other_org_row).collect::<std::result::Result<_, _>>().map_err(err)?;
+                history.other_orgs = Some(others);
+            }
+            (true, None) => history
+                .notes
+                .push(format!("other orgs not searched: {} keeps each org's calls in its own schema", dialect.name())),
+            (false, _) => {}
+        }
+        tx.commit().await.map_err(err)?;
+        if let Some(n) = &phone.note {
+            history.notes.push(sanitize::single_line(n));
+        }
+        if history.truncated {
+            history.notes.push(format!("some lists reached {} rows: older ones are not shown", scope.limit));
+        }
+        history.phone = Some(phone);
+        history.sort();
+        Ok(history)
+    }
+}

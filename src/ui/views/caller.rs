@@ -1,0 +1,270 @@
+//! The caller history: who the number belongs to, counts, and one timeline newest first.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use crate::core::calendar::StatusKind;
+use crate::core::caller::{CallerHistory, EventKind};
+use crate::core::reducer::ago;
+use crate::core::state::State;
+use crate::core::time::format_duration;
+use crate::ui::theme::Theme;
+use crate::ui::views::fit;
+
+pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let c = &state.caller;
+    let org = state.calls.org.as_ref().map(|o| o.name.as_str()).unwrap_or("");
+    let asked = c.query.as_ref().map(|q| q.describe()).unwrap_or_default();
+    let Some(h) = &c.history else {
+        let mut block =
+            Block::default().borders(Borders::ALL).title(Span::styled(format!(" Caller {asked} "), theme.title()));
+        let msg = match &c.error {
+            Some(e) => {
+                block = block.title_bottom(Span::styled(" esc: back ", theme.dim()));
+                Line::styled(format!("✖ {e}"), theme.danger())
+            }
+            None => Line::styled(format!("Looking up {asked} in {org}…"), theme.dim()),
+        };
+        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: false }).block(block), area);
+        return;
+    };
+    if h.phone.is_none() {
+        return render_matches(state, h, theme, frame, area);
+    }
+    let header = header_lines(state, h, theme, area.width.saturating_sub(2) as usize);
+    let header_h = (header.len() as u16 + 2).min(area.height / 2).max(3);
+    let [top, rest] = Layout::vertical([Constraint::Length(header_h), Constraint::Min(3)]).areas(area);
+    let number = h.phone.as_ref().map(|p| p.display()).unwrap_or_default();
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(format!(" Caller {number} · {org} · {} ", state.calls.zone.label()), theme.title()));
+    if c.pending.is_some() {
+        block = block.title_bottom(Span::styled(" reloading… ", theme.dim()));
+    }
+    if let Some(e) = &c.error {
+        block = block.title_bottom(Span::styled(format!(" ✖ {e} "), theme.danger()));
+    }
+    frame.render_widget(Paragraph::new(header).block(block), top);
+    render_timeline(state, h, theme, frame, rest);
+}
+
+/// The records, a note on duplicates and other orgs, the counts, and the notes.
+fn header_lines<'a>(state: &State, h: &'a CallerHistory, theme: &Theme, width: usize) -> Vec<Line<'a>> {
+    let mut lines = Vec::new();
+    if h.records.is_empty() {
+        lines.push(Line::styled("No customer, contact or lead record has this number.", theme.dim()));
+    }
+    for r in h.records.iter().take(3) {
+        let facts: Vec<String> = r.facts.iter().take(4).map(|(k, v)| format!("{k}: {}", first_line(v))).collect();
+        let text = format!(
+            "{} · {} · {}{}{}",
+            r.name.as_deref().unwrap_or("(no name)"),
+            r.kind,
+            r.phone.as_deref().unwrap_or("—"),
+            if facts.is_empty() { "" } else { " · " },
+            facts.join(" · ")
+        );
+        lines.push(Line::raw(fit(&text, width)));
+    }
+    if h.records.len() > 3 {
+        lines.push(Line::styled(format!("… and {} more records", h.records.len() - 3), theme.dim()));
+    }
+    let mut names: Vec<&str> = h.records.iter().filter_map(|r| r.name.as_deref()).collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.len() > 1 {
+        lines.push(Line::styled(
+            fit(
+                &format!("⚠ this number is on record under {} different names: {}", names.len(), names.join(", ")),
+                width,
+            ),
+            theme.warn(),
+        ));
+    }
+    if let Some(others) = h.other_orgs.as_ref().filter(|o| !o.is_empty()) {
+        let list: Vec<String> = others.iter().map(|o| format!("{} ({})", o.name, o.records)).collect();
+        lines.push(Line::styled(
+            fit(&format!("⚠ also on record in {} other org(s): {}", others.len(), list.join(", ")), width),
+            theme.warn(),
+        ));
+    }
+    let n = h.counts(state.now);
+    let last = match n.last_contact {
+        Some(t) => format!("{} ({})", state.calls.zone.format(t, "%Y-%m-%d %H:%M"), ago(t, state.now)),
+        None => "never".to_string(),
+    };
+    let mut parts: Vec<[Span; 2]> =
+        vec![[Span::styled("Calls ", theme.dim()), Span::raw(format!("{} ({} answered)", n.calls, n.answered))]];
+    if h.events.iter().any(|e| e.kind == EventKind::Appointment)
+        || state.dialect().is_some_and(|d| d.has_appointments())
+    {
+        parts.push([
+            Span::styled("Appointments ", theme.dim()),
+            Span::raw(format!(
+                "{}: {} kept, {} missed, {} cancelled, {} upcoming",
+                n.appointments, n.kept, n.missed, n.cancelled, n.upcoming
+            )),
+        ]);
+    }
+    if n.sms > 0 {
+        parts.push([Span::styled("SMS ", theme.dim()), Span::raw(n.sms.to_string())]);
+    }
+    parts.push([Span::styled("Last contact ", theme.dim()), Span::raw(last)]);
+    // As many parts on a line as fit, " · " between them.
+    let mut line: Vec<Span> = Vec::new();
+    let mut used = 0;
+    for part in parts {
+        let w = part[0].width() + part[1].width();
+        if !line.is_empty() && used + 3 + w > width {
+            lines.push(Line::from(std::mem::take(&mut line)));
+            used = 0;
+        }
+        if !line.is_empty() {
+            line.push(Span::styled(" · ", theme.dim()));
+            used += 3;
+        }
+        line.extend(part);
+        used += w;
+    }
+    lines.push(Line::from(line));
+    for note in &h.notes {
+        lines.push(Line::styled(fit(&format!("· {note}"), width), theme.dim()));
+    }
+    lines
+}
+
+fn first_line(s: &str) -> &str {
+    s.lines().next().unwrap_or("")
+}
+
+fn status_span<'a>(kind: EventKind, status: Option<&'a str>, answered: bool, theme: &Theme) -> Span<'a> {
+    let text = status.unwrap_or("—");
+    let style = match kind {
+        EventKind::Call if answered => theme.ok(),
+        EventKind::Call => theme.warn(),
+        EventKind::Appointment => match StatusKind::of(status) {
+            StatusKind::Completed => theme.ok(),
+            StatusKind::NoShow | StatusKind::Cancelled => theme.warn(),
+            _ => theme.dim(),
+        },
+        _ => match text {
+            "failed" | "undelivered" | "no_answer" | "pending" => theme.warn(),
+            _ => theme.dim(),
+        },
+    };
+    let mark = match kind {
+        EventKind::Appointment => format!("{} ", StatusKind::of(status).symbol()),
+        EventKind::Call if answered => "✓ ".to_string(),
+        EventKind::Call => "✗ ".to_string(),
+        _ => String::new(),
+    };
+    Span::styled(format!("{mark}{text}"), style)
+}
+
+fn render_timeline(state: &State, h: &CallerHistory, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let c = &state.caller;
+    let zone = &state.calls.zone;
+    let wide = area.width >= 100;
+    let selected = h.events.get(c.selected);
+    let detail_h = if selected.and_then(|e| e.detail.as_ref()).is_some() && area.height > 10 { 4 } else { 0 };
+    let [table_area, detail_area] = Layout::vertical([Constraint::Min(3), Constraint::Length(detail_h)]).areas(area);
+    let rows = h.events.iter().map(|e| {
+        let when = match e.at {
+            Some(t) => zone.format(t, "%Y-%m-%d %H:%M"),
+            None => "—".to_string(),
+        };
+        let upcoming = e.kind == EventKind::Appointment && e.at.is_some_and(|t| t > state.now);
+        let mut cells = vec![
+            Cell::from(when),
+            Cell::from(Span::styled(e.kind.word(), if upcoming { theme.key() } else { theme.agent() })),
+            Cell::from(status_span(e.kind, e.status.as_deref(), e.answered(), theme)),
+        ];
+        if wide {
+            cells.push(Cell::from(e.direction.clone().unwrap_or_default()));
+            cells.push(Cell::from(if e.kind == EventKind::Call {
+                format_duration(e.duration_s)
+            } else {
+                String::new()
+            }));
+        }
+        let mut what = e.title.clone().unwrap_or_default();
+        if let Some(d) = &e.detail {
+            if !what.is_empty() {
+                what.push_str(" · ");
+            }
+            what.push_str(first_line(d));
+        }
+        if e.call.is_some() && e.kind != EventKind::Call {
+            what.push_str(" ↗");
+        }
+        cells.push(Cell::from(what));
+        Row::new(cells)
+    });
+    let mut widths = vec![Constraint::Length(16), Constraint::Length(8), Constraint::Length(14)];
+    let mut header = vec!["When (org time)", "What", "Status"];
+    if wide {
+        widths.extend([Constraint::Length(9), Constraint::Length(8)]);
+        header.extend(["Dir", "Length"]);
+    }
+    widths.push(Constraint::Min(10));
+    header.push("Title · detail");
+    let title = format!(" Timeline, newest first · {} ", h.events.len());
+    let hint = " enter: open the call · y: copy the number · S: save JSON · esc: back ";
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(title, theme.title()))
+        .title_bottom(Span::styled(hint, theme.dim()));
+    if h.events.is_empty() {
+        let msg = Line::styled("No calls, appointments or messages with this number.", theme.dim());
+        frame.render_widget(Paragraph::new(msg).block(block), table_area);
+    } else {
+        let table = Table::new(rows, widths)
+            .header(Row::new(header).style(theme.header()))
+            .block(block)
+            .row_highlight_style(theme.selected());
+        let mut ts = TableState::default().with_selected(Some(c.selected.min(h.events.len() - 1)));
+        frame.render_stateful_widget(table, table_area, &mut ts);
+    }
+    if let (Some(e), true) = (selected, detail_h > 0) {
+        let text = e.detail.clone().unwrap_or_default();
+        let b = Block::default().borders(Borders::TOP).title(Span::styled(format!(" {} ", e.kind.word()), theme.dim()));
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }).block(b), detail_area);
+    }
+}
+
+/// A name lookup that found several people (or none): choose one.
+fn render_matches(state: &State, h: &CallerHistory, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let c = &state.caller;
+    let asked = c.query.as_ref().map(|q| q.describe()).unwrap_or_default();
+    let title = format!(" Caller lookup: {asked} · {} match(es) ", h.matches.len());
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .title(Span::styled(title, theme.title()))
+        .title_bottom(Span::styled(" enter: open this person's history · esc: back ", theme.dim()));
+    if let Some(e) = &c.error {
+        block = block.title_bottom(Span::styled(format!(" ✖ {e} "), theme.danger()));
+    }
+    if h.matches.is_empty() {
+        let lines: Vec<Line> = h.notes.iter().map(|n| Line::styled(n.clone(), theme.dim())).collect();
+        frame.render_widget(Paragraph::new(lines).block(block), area);
+        return;
+    }
+    let rows = h.matches.iter().map(|m| {
+        Row::new(vec![
+            Cell::from(m.name.clone()),
+            Cell::from(m.stored.clone().unwrap_or_else(|| "—".into())),
+            Cell::from(match &m.number {
+                Some(n) => Span::raw(n.clone()),
+                None => Span::styled("cannot be understood", theme.warn()),
+            }),
+        ])
+    });
+    let table = Table::new(rows, [Constraint::Min(20), Constraint::Length(22), Constraint::Length(22)])
+        .header(Row::new(["Name", "Number as stored", "Number"]).style(theme.header()))
+        .block(block)
+        .row_highlight_style(theme.selected());
+    let mut ts = TableState::default().with_selected(Some(c.selected.min(h.matches.len() - 1)));
+    frame.render_stateful_widget(table, area, &mut ts);
+}
