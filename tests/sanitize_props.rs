@@ -185,12 +185,11 @@ fn generated_bytes_keep_the_properties() {
     }
 }
 
-/// `transcript::wrap_paragraph` recomputes the column after breaking on a space but does not check it
-/// again: when the text before that space starts with a zero-width character, the next line is one column
-/// too wide. Found by the `transcript` fuzz target; `props::WRAP_SLACK` tolerates it until it is fixed.
+/// `transcript::wrap_paragraph` used to recompute the column after breaking on a space without checking it
+/// again: when the text before that space started with a zero-width character, the next line was one column
+/// too wide. Found by the `transcript` fuzz target.
 #[test]
-#[ignore = "known bug in core::transcript::wrap_paragraph (not owned by the fuzzing work)"]
-fn wrap_overflow_known_bug() {
+fn wrap_after_a_zero_width_start_stays_in_the_column() {
     let turns = transcript::parse("\u{301} 1234567東");
     for l in transcript::wrap(&turns, 0) {
         let s = &turns[0].text[l.start as usize..l.end as usize];

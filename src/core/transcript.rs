@@ -132,6 +132,13 @@ pub fn wrap_paragraph(p: &str, width: usize) -> Vec<(usize, usize)> {
             start = next;
             last_space = None;
             col = p[start..i].chars().map(|c| c.width().unwrap_or(0)).sum();
+            // The words carried over may still leave no room for this character (a wide one after a
+            // zero-width start): break before it too.
+            if col + w > width && i > start {
+                out.push((start, i));
+                start = i;
+                col = 0;
+            }
         }
         if c == ' ' {
             last_space = Some(i);
