@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::core::model::Dialect;
+use crate::data::pool::Pooler;
 
 pub const DEFAULT_STATEMENT_TIMEOUT_MS: u64 = 5_000;
 
@@ -50,6 +51,14 @@ pub struct Profile {
     pub max_connections: Option<u32>,
     /// Force a dialect instead of detecting it.
     pub dialect: Option<String>,
+    /// "transaction" behind a transaction-mode pooler (PgBouncer, Supabase's port 6543), "none" for a direct
+    /// connection; detected from the URL when absent (port 6543, `pgbouncer=true`).
+    pub pooler: Option<String>,
+    /// A read replica: every read goes there; writes go to `url`.
+    pub replica_url: Option<String>,
+    /// The root certificate (PEM) for `sslmode=verify-ca|verify-full`, unless the URL names one
+    /// (`sslrootcert=`).
+    pub ssl_root_cert: Option<PathBuf>,
 }
 
 /// What the command line said (None = not given).
@@ -67,6 +76,8 @@ pub struct CliSettings {
     pub board: bool,
     /// --mouse: mouse support.
     pub mouse: bool,
+    /// --pooler transaction|none.
+    pub pooler: Option<String>,
 }
 
 /// The environment, as read at start (passed in so that tests can set it).
@@ -102,6 +113,12 @@ pub struct Settings {
     pub statement_timeout_ms: u64,
     pub max_connections: u32,
     pub dialect: Option<Dialect>,
+    /// The pooler mode; None detects it from the URL.
+    pub pooler: Option<Pooler>,
+    /// The profile's read replica (only with the profile's own URL).
+    pub replica_url: Option<String>,
+    /// The profile's root certificate (only with the profile's own URL).
+    pub ssl_root_cert: Option<PathBuf>,
     pub theme: String,
     pub oncall_refresh_secs: u64,
     pub start_on_board: bool,
@@ -183,6 +200,17 @@ pub fn resolve_with(cli: &CliSettings, env: &EnvSettings, file: &ConfigFile) -> 
         })?),
         None => None,
     };
+    // The profile's connection settings (replica, root certificate, pooler) describe its own server, so
+    // they apply only when the URL is the profile's.
+    let profile_url = url_source.starts_with("profile ");
+    let pooler_name = cli.pooler.clone().or(if profile_url { profile.pooler.clone() } else { None });
+    let pooler = match pooler_name {
+        Some(name) => Some(
+            Pooler::from_name(&name)
+                .ok_or_else(|| format!("unknown pooler mode {name:?}; known: transaction, none"))?,
+        ),
+        None => None,
+    };
     let theme = if env.no_color {
         "mono".to_string()
     } else {
@@ -198,6 +226,9 @@ pub fn resolve_with(cli: &CliSettings, env: &EnvSettings, file: &ConfigFile) -> 
         statement_timeout_ms,
         max_connections: profile.max_connections.unwrap_or(4),
         dialect,
+        pooler,
+        replica_url: if profile_url { profile.replica_url.clone() } else { None },
+        ssl_root_cert: if profile_url { profile.ssl_root_cert.clone() } else { None },
         theme,
         oncall_refresh_secs: file.oncall_refresh_secs.unwrap_or(30).max(1),
         mouse: cli.mouse || file.mouse.unwrap_or(false),
@@ -302,6 +333,35 @@ mod tests {
         let f: ConfigFile = toml::from_str("[keys.calls]\nfly = \"x\"\n").unwrap();
         let e = resolve_with(&CliSettings::default(), &EnvSettings::default(), &f).unwrap_err();
         assert!(e.starts_with("bad keymap in the config: [keys.calls] fly: unknown action"), "{e}");
+    }
+
+    #[test]
+    fn connection_settings_of_a_profile_follow_its_url() {
+        let f: ConfigFile = toml::from_str(
+            r#"
+            [profiles.prod]
+            url = "postgres://p@db:5432/app"
+            replica_url = "postgres://p@replica:5432/app"
+            ssl_root_cert = "certs/ca.pem"
+            pooler = "transaction"
+            "#,
+        )
+        .unwrap();
+        let cli = CliSettings { profile: Some("prod".into()), ..Default::default() };
+        let s = resolve_with(&cli, &EnvSettings::default(), &f).unwrap();
+        assert_eq!(s.replica_url.as_deref(), Some("postgres://p@replica:5432/app"));
+        assert_eq!(s.ssl_root_cert, Some(PathBuf::from("certs/ca.pem")));
+        assert_eq!(s.pooler, Some(Pooler::Transaction));
+        // Another URL on the command line: the profile's replica, root and pooler describe another server.
+        let cli = CliSettings { url: Some("postgres://x@elsewhere/app".into()), ..cli };
+        let s = resolve_with(&cli, &EnvSettings::default(), &f).unwrap();
+        assert_eq!((s.replica_url, s.ssl_root_cert, s.pooler), (None, None, None));
+        // --pooler applies to any URL; a mode that does not exist is named.
+        let cli = CliSettings { pooler: Some("none".into()), ..cli };
+        assert_eq!(resolve_with(&cli, &EnvSettings::default(), &f).unwrap().pooler, Some(Pooler::None));
+        let cli = CliSettings { pooler: Some("statement".into()), ..cli };
+        let e = resolve_with(&cli, &EnvSettings::default(), &f).unwrap_err();
+        assert_eq!(e, "unknown pooler mode \"statement\"; known: transaction, none");
     }
 
     #[test]

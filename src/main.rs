@@ -42,6 +42,10 @@ struct Cli {
     /// Mouse support: click to select, wheel to scroll (off by default so terminal selection works).
     #[arg(long, global = true)]
     mouse: bool,
+    /// Behind a pooler: `transaction` (PgBouncer pool_mode=transaction, Supabase's port 6543) or `none`.
+    /// Detected from the URL when absent (port 6543, `pgbouncer=true`).
+    #[arg(long, global = true)]
+    pooler: Option<String>,
     /// Write mode: allows acknowledging notifications (each after a confirmation). Read-only otherwise.
     #[arg(long, global = true)]
     write: bool,
@@ -142,6 +146,22 @@ enum ExportWhat {
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
     },
+    /// Everything about one caller in one org: their records, counts, and one timeline of calls,
+    /// appointments, SMS, transfers and notifications, newest first (times in UTC and the org's zone).
+    Caller {
+        /// Organization id, slug, exact name, or a name fragment only one org has.
+        #[arg(long)]
+        org: String,
+        /// A phone number in any format: +14155550123, (415) 555-0123, 0044 20 7946 0958...
+        #[arg(long, required_unless_present = "name", conflicts_with = "name")]
+        phone: Option<String>,
+        /// A customer, contact or lead name, or a part of it.
+        #[arg(long)]
+        name: Option<String>,
+        /// JSON has everything; CSV is the timeline alone.
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
+    },
     /// Appointments of one org whose local date is in FROM..=TO (the org's own time zone).
     Appointments {
         /// Organization id, slug, exact name, or a name fragment only one org has.
@@ -164,10 +184,23 @@ const EXIT_USAGE: u8 = 2;
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
-        Err(e) => {
-            let code = if e.use_stderr() { EXIT_USAGE } else { 0 };
+        // --help and --version print in full; a usage error is one line.
+        Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            return ExitCode::from(code);
+            return ExitCode::SUCCESS;
+        }
+        // A command without its subcommand: the list of subcommands is the answer.
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return ExitCode::from(EXIT_USAGE);
+        }
+        Err(e) => {
+            let text = e.render().to_string();
+            // The error's first paragraph, on one line (clap adds usage and tips after a blank line).
+            let what: Vec<&str> = text.lines().take_while(|l| !l.trim().is_empty()).map(str::trim).collect();
+            let what = what.join(" ");
+            eprintln!("switchboard: {} (switchboard --help lists the options)", what.trim_start_matches("error: "));
+            return ExitCode::from(EXIT_USAGE);
         }
     };
     let _log = logging::init();
@@ -178,6 +211,16 @@ fn main() -> ExitCode {
     let code = runtime.block_on(run(cli));
     runtime.shutdown_timeout(std::time::Duration::from_millis(500));
     code
+}
+
+/// A parser's message on one line: TOML's errors quote the offending line with a caret under it; keep what it
+/// says, not the picture ("bad config …: TOML parse error at line 2, column 10: unclosed table, expected `]`").
+fn one_line(msg: &str) -> String {
+    let snippet = |l: &str| {
+        let t = l.trim_start_matches(|c: char| c.is_ascii_digit() || c == ' ');
+        t.starts_with('|')
+    };
+    msg.lines().map(str::trim).filter(|l| !l.is_empty() && !snippet(l)).collect::<Vec<_>>().join(": ")
 }
 
 fn fail(code: u8, msg: &str) -> ExitCode {
@@ -197,6 +240,7 @@ async fn run(cli: Cli) -> ExitCode {
         write: cli.write,
         board: cli.board,
         mouse: cli.mouse,
+        pooler: cli.pooler.clone(),
     };
     let oncall_at = match cli.at.as_deref().map(switchboard::core::oncall::At::parse) {
         None => None,
@@ -205,7 +249,7 @@ async fn run(cli: Cli) -> ExitCode {
     };
     let settings = match config::resolve(&cli_settings, &EnvSettings::from_process()) {
         Ok(s) => s,
-        Err(e) => return fail(EXIT_USAGE, &e),
+        Err(e) => return fail(EXIT_USAGE, &one_line(&e)),
     };
     match cli.command.unwrap_or(Cmd::Tui) {
         Cmd::Tui => {
@@ -248,11 +292,16 @@ async fn run(cli: Cli) -> ExitCode {
 }
 
 fn options(settings: &Settings, url: &str, max_connections: u32) -> DbOptions {
+    let ours = settings.url.as_deref() == Some(url);
     DbOptions {
         url: url.to_string(),
         read_only: settings.read_only,
         statement_timeout_ms: settings.statement_timeout_ms,
         max_connections,
+        // The pooler, replica and root certificate describe the configured server, not a demo's.
+        pooler: settings.pooler.filter(|_| ours),
+        replica_url: settings.replica_url.clone().filter(|_| ours),
+        ssl_root_cert: settings.ssl_root_cert.clone().filter(|_| ours),
         ..DbOptions::new(url)
     }
 }
@@ -300,7 +349,22 @@ async fn check(settings: &Settings, url: &str) -> ExitCode {
     let orgs = source.orgs(info.dialect).await;
     println!("target      {}", redact_url(url));
     println!("server      PostgreSQL {}", info.server_version);
-    println!("tls         {}", if info.tls { "yes" } else { "no (plaintext)" });
+    println!(
+        "tls         {}",
+        match (info.tls, info.tls_fallback) {
+            (true, _) => "yes",
+            (false, true) => "no (prefer fell back): plaintext, the server offers no TLS",
+            (false, false) => "no (plaintext)",
+        }
+    );
+    if let (switchboard::data::pool::Pooler::Transaction, why) = source.pooler() {
+        println!(
+            "pooler      transaction mode ({why}): unnamed statements, no session settings, read-only by BEGIN READ ONLY"
+        );
+    }
+    if let Some(replica) = &source.options().replica_url {
+        println!("replica     {} (reads; writes go to the primary)", redact_url(replica));
+    }
     println!("schema      {} ({})", info.dialect.name(), info.dialect.platform());
     if let Some(note) = &info.detection_note {
         println!("note        {note}");
@@ -330,7 +394,7 @@ async fn check(settings: &Settings, url: &str) -> ExitCode {
     for c in info.dialect.capabilities() {
         println!("  {} {:<20} {}", if c.available { "✓" } else { "✗" }, c.view, c.note);
     }
-    match switchboard::data::indexes::check_url(url, info.dialect).await {
+    match switchboard::data::indexes::check(source.read_pool(), info.dialect).await {
         Ok(checks) => {
             println!("indexes:");
             for c in &checks {
@@ -376,6 +440,30 @@ async fn export_with(
     };
     let out = match what {
         ExportWhat::Orgs { format } => export::render(&orgs, format),
+        ExportWhat::Caller { org, phone, name, format } => {
+            use switchboard::core::caller::{CallerQuery, parse_phone};
+            let org = match export::resolve_org(&orgs, &org) {
+                Ok(o) => o,
+                Err(e) => return fail(EXIT_USAGE, &e),
+            };
+            let query = match (phone, name) {
+                (Some(p), _) => {
+                    // The org's country is not needed to tell a malformed number.
+                    if let Err(e) = parse_phone(&p, None) {
+                        return fail(EXIT_USAGE, &e);
+                    }
+                    CallerQuery::Phone(p)
+                }
+                (None, Some(n)) => CallerQuery::Name(n),
+                (None, None) => return fail(EXIT_USAGE, "give --phone or --name"),
+            };
+            let zone = switchboard::core::time::OrgZone::from_name(org.timezone.as_deref());
+            let scope = switchboard::data::source::caller::CallerScope::default();
+            match source.caller(dialect, &org.key, &query, &zone, scope).await {
+                Ok(h) => export::caller(&h, &zone, chrono::Utc::now(), format),
+                Err(e) => return fail(EXIT_CONNECTION, &e),
+            }
+        }
         ExportWhat::Board { format } => match source.board(dialect).await {
             Ok(rows) => {
                 let now = chrono::Utc::now();
