@@ -360,15 +360,20 @@ async fn keys_remapped_in_the_config_drive_the_console_and_its_help() {
     t.wait_for(&["Organizations (3 of 3)"], 30);
     t.type_text("acme");
     t.send(&["Enter"]);
-    t.wait_for(&["Acme Plumbing · calls", " n down "], 15);
-    let before = t.screen();
-    let first_selected = before.lines().find(|l| l.contains('▶')).unwrap().to_string();
+    // The rows are on screen (the frame's title comes first).
+    let before = t.wait_for(&["Acme Plumbing · calls", " n down ", "▶"], 15);
+    let selected = |s: &str| s.lines().find(|l| l.contains('▶')).map(str::to_string);
+    let first_selected = selected(&before);
     t.send(&["j"]);
     std::thread::sleep(Duration::from_millis(300));
-    assert_eq!(t.screen().lines().find(|l| l.contains('▶')).unwrap(), first_selected, "j is no longer down");
+    assert_eq!(selected(&t.screen()), first_selected, "j is no longer down");
     t.send(&["n"]);
-    std::thread::sleep(Duration::from_millis(300));
-    assert_ne!(t.screen().lines().find(|l| l.contains('▶')).unwrap(), first_selected, "n moves down");
+    // Moving down may wait for the next frame: poll instead of sleeping a fixed time.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while selected(&t.screen()) == first_selected && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_ne!(selected(&t.screen()), first_selected, "n moves down");
     t.send(&["?"]);
     let s = t.wait_for(&["Keys"], 10);
     assert!(s.contains("enter o") && s.contains("switch organization"), "{s}");
