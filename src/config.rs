@@ -59,6 +59,9 @@ pub struct Profile {
     /// The root certificate (PEM) for `sslmode=verify-ca|verify-full`, unless the URL names one
     /// (`sslrootcert=`).
     pub ssl_root_cert: Option<PathBuf>,
+    /// Limits the console to one organization (id, slug or exact name): only it is listed and on the board,
+    /// and caller lookups do not look across orgs.
+    pub org: Option<String>,
 }
 
 /// What the command line said (None = not given).
@@ -119,6 +122,8 @@ pub struct Settings {
     pub replica_url: Option<String>,
     /// The profile's root certificate (only with the profile's own URL).
     pub ssl_root_cert: Option<PathBuf>,
+    /// The profile's one organization, when it is limited to one.
+    pub only_org: Option<String>,
     pub theme: String,
     pub oncall_refresh_secs: u64,
     pub start_on_board: bool,
@@ -229,6 +234,7 @@ pub fn resolve_with(cli: &CliSettings, env: &EnvSettings, file: &ConfigFile) -> 
         pooler,
         replica_url: if profile_url { profile.replica_url.clone() } else { None },
         ssl_root_cert: if profile_url { profile.ssl_root_cert.clone() } else { None },
+        only_org: profile.org.clone().filter(|o| !o.trim().is_empty()),
         theme,
         oncall_refresh_secs: file.oncall_refresh_secs.unwrap_or(30).max(1),
         mouse: cli.mouse || file.mouse.unwrap_or(false),
@@ -319,7 +325,12 @@ mod tests {
         );
         assert_eq!(s.oncall_refresh_secs, 30);
         let cli = CliSettings { profile: Some("prod".into()), ..Default::default() };
-        assert_eq!(resolve_with(&cli, &EnvSettings::default(), &f).unwrap().dialect, Some(Dialect::ServiceAi));
+        let prod = resolve_with(&cli, &EnvSettings::default(), &f).unwrap();
+        assert_eq!(prod.dialect, Some(Dialect::ServiceAi));
+        assert_eq!(prod.only_org, None);
+        let cli = CliSettings { profile: Some("acme-desk".into()), ..Default::default() };
+        let desk = resolve_with(&cli, &EnvSettings::default(), &f).unwrap();
+        assert_eq!(desk.only_org.as_deref(), Some("acme-plumbing"));
     }
 
     #[test]

@@ -328,6 +328,7 @@ async fn console(
         oncall_refresh_secs: settings.oncall_refresh_secs,
         start_on_board: settings.start_on_board,
         mouse: settings.mouse,
+        only_org: settings.only_org.clone(),
     };
     let result = app::run(source.clone(), opts).await;
     source.close().await;
@@ -434,10 +435,17 @@ async fn export_with(
         Ok(i) => i.dialect,
         Err(e) => return fail(EXIT_CONNECTION, &e),
     };
-    let orgs = match source.orgs(dialect).await {
+    let mut orgs = match source.orgs(dialect).await {
         Ok(o) => o,
         Err(e) => return fail(EXIT_CONNECTION, &e),
     };
+    // A profile limited to one org sees only that one.
+    if let Some(only) = &settings.only_org {
+        match export::resolve_org(&orgs, only) {
+            Ok(o) => orgs = vec![o.clone()],
+            Err(e) => return fail(EXIT_USAGE, &format!("the profile is limited to the org {only:?}: {e}")),
+        }
+    }
     let out = match what {
         ExportWhat::Orgs { format } => export::render(&orgs, format),
         ExportWhat::Caller { org, phone, name, format } => {
@@ -458,14 +466,20 @@ async fn export_with(
                 (None, None) => return fail(EXIT_USAGE, "give --phone or --name"),
             };
             let zone = switchboard::core::time::OrgZone::from_name(org.timezone.as_deref());
-            let scope = switchboard::data::source::caller::CallerScope::default();
+            let scope = switchboard::data::source::caller::CallerScope {
+                cross_org: settings.only_org.is_none(),
+                ..Default::default()
+            };
             match source.caller(dialect, &org.key, &query, &zone, scope).await {
                 Ok(h) => export::caller(&h, &zone, chrono::Utc::now(), format),
                 Err(e) => return fail(EXIT_CONNECTION, &e),
             }
         }
         ExportWhat::Board { format } => match source.board(dialect).await {
-            Ok(rows) => {
+            Ok(mut rows) => {
+                if settings.only_org.is_some() {
+                    rows.retain(|r| orgs.iter().any(|o| o.key == r.key));
+                }
                 let now = chrono::Utc::now();
                 let out: Vec<serde_json::Value> = switchboard::core::board::ranked(&rows, now)
                     .into_iter()

@@ -294,3 +294,58 @@ fn a_number_typed_in_the_org_switcher_finds_its_orgs_then_opens_the_caller_there
     let fx = update(&mut s, Action::Input(Input { key: TKey::Enter, ..Default::default() }));
     assert!(fx.iter().all(|e| !matches!(e, Effect::FindCallerOrgs { .. })), "{fx:?}");
 }
+
+#[test]
+fn a_profile_limited_to_one_org_lists_only_it_opens_it_and_never_looks_across_orgs() {
+    use switchboard::core::board::BoardRow;
+    use switchboard::core::keymap::Keymap;
+    use switchboard::core::reducer::init;
+    let mut s = State::new("postgres://desk@db.example.com/platform", true, Keymap::default());
+    s.limit_to_org(Some("Bright Smiles Dental".into()));
+    update(&mut s, Action::Resize { width: 120, height: 40 });
+    init(&mut s);
+    update(&mut s, Action::Detected { req: 1, result: Ok(info()), ms: 1.0 });
+    let req = s.orgs.pending.unwrap();
+    let orgs = vec![org(1, "Acme Plumbing", None), org(2, "Bright Smiles Dental", Some("America/Chicago"))];
+    let fx = update(&mut s, Action::OrgsLoaded { req, result: Ok(orgs.clone()), ms: 1.0 });
+    assert_eq!(s.orgs.all.len(), 1);
+    assert_eq!(s.screen, Screen::Calls, "the one org opens at once");
+    let Effect::LoadCalls { req, limit, org: o, .. } = fx[0].clone() else { panic!("{fx:?}") };
+    assert_eq!(o, orgs[1].key);
+    update(
+        &mut s,
+        Action::CallsLoaded { req, anchor: Anchor::First, result: Ok(page(0, limit as u32, false, true)), ms: 1.0 },
+    );
+    let fx = cmd(&mut s, Command::Caller);
+    let Effect::LoadCaller { cross_org, .. } = &fx[0] else { panic!("{fx:?}") };
+    assert!(!cross_org, "a limited profile does not look across orgs");
+    // The board keeps only the org's row.
+    let fx = cmd(&mut s, Command::Board);
+    let Some(Effect::LoadBoard { req, .. }) = fx.iter().find(|e| matches!(e, Effect::LoadBoard { .. })).cloned() else {
+        panic!("{fx:?}")
+    };
+    let row = |o: &switchboard::core::model::Org| BoardRow {
+        key: o.key.clone(),
+        name: o.name.clone(),
+        status: None,
+        calls_24h: 1,
+        failed_24h: 0,
+        calls_7d: 1,
+        failed_7d: 0,
+        open_emergencies: None,
+        last_activity: None,
+    };
+    update(&mut s, Action::BoardLoaded { req, result: Ok(orgs.iter().map(row).collect()), ms: 1.0, partial: false });
+    assert_eq!(s.board.rows.len(), 1);
+    assert_eq!(s.board.rows[0].key, orgs[1].key);
+
+    // An org the database does not have: said, nothing listed.
+    let mut s = State::new("postgres://desk@db.example.com/platform", true, Keymap::default());
+    s.limit_to_org(Some("Nowhere Inc".into()));
+    init(&mut s);
+    update(&mut s, Action::Detected { req: 1, result: Ok(info()), ms: 1.0 });
+    let req = s.orgs.pending.unwrap();
+    update(&mut s, Action::OrgsLoaded { req, result: Ok(orgs), ms: 1.0 });
+    assert!(s.orgs.all.is_empty());
+    assert!(s.orgs.error.as_deref().unwrap().contains("limited to the org \"Nowhere Inc\""));
+}

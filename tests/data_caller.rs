@@ -275,6 +275,28 @@ async fn counts_and_names() {
     assert_eq!(v["counts"]["calls"], 5);
     assert_eq!(v["timeline"][1]["at_local"], "2026-03-08 03:30");
     assert_eq!(v["timeline"][1]["at_utc"], "2026-03-08T07:30:00Z");
+    // A profile limited to one org: the same history, no look across orgs, no other org at all.
+    let cfg = std::env::temp_dir().join(format!("sb-caller-desk-{}.toml", std::process::id()));
+    std::fs::write(&cfg, format!("[profiles.desk]\nurl = \"{url}\"\norg = \"Acme Plumbing\"\n")).unwrap();
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_switchboard"))
+            .args(["--config", cfg.to_str().unwrap(), "--profile", "desk"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["export", "caller", "--org", "acme", "--phone", "+14155550123"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["timeline"].as_array().unwrap().len(), 14);
+    assert!(v["other_orgs"].is_null(), "{}", v["other_orgs"]);
+    let out = run(&["export", "orgs"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    let out = run(&["export", "caller", "--org", common::ORG_B, "--phone", "+14155550123"]);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    std::fs::remove_file(&cfg).ok();
+
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_switchboard"))
         .args(["--url", &url, "export", "caller", "--org", "Acme Plumbing", "--phone", "anonymous"])
         .output()

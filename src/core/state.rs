@@ -72,6 +72,8 @@ pub struct State {
     pub quit: bool,
     /// Open on the attention board instead of the org switcher (super-admins).
     pub start_on_board: bool,
+    /// The one organization (id, slug or exact name) a profile limits the console to.
+    pub only_org: Option<String>,
     /// The `:` command line while it is open.
     pub cmdline: Option<TextArea<'static>>,
     /// Command lines entered, oldest first, and where up/down is in them.
@@ -242,6 +244,7 @@ impl State {
             board: BoardState::default(),
             overview: OverviewState::default(),
             caller: CallerState::default(),
+            only_org: None,
             now: Utc::now(),
             last_query_ms: None,
             message: None,
@@ -259,6 +262,13 @@ impl State {
         let r = self.next_req;
         self.next_req += 1;
         r
+    }
+
+    /// Limits the console to one org (a profile's `org`): the org list and the board keep only it, and
+    /// caller lookups stay in it.
+    pub fn limit_to_org(&mut self, org: Option<String>) {
+        self.caller.cross_org = org.is_none();
+        self.only_org = org;
     }
 
     /// The keymap context of the current screen.

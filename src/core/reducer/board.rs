@@ -35,7 +35,7 @@ pub fn loaded(state: &mut State, req: ReqId, result: Result<Vec<BoardRow>, Strin
             b.rows = rows;
             b.loaded = true;
             b.error = None;
-            state.refresh_board_view();
+            limit(state);
         }
         Err(e) => b.error = Some(e),
     }
@@ -87,4 +87,13 @@ pub fn filter_input(state: &mut State, input: Input) -> Vec<Effect> {
     }
     state.refresh_board_view();
     Vec::new()
+}
+
+/// A profile limited to one org keeps only that org's row (once the org list says which it is).
+pub fn limit(state: &mut State) {
+    if state.only_org.is_some() && state.orgs.loaded {
+        let keys: Vec<&crate::core::model::Key> = state.orgs.all.iter().map(|o| &o.key).collect();
+        state.board.rows.retain(|r| keys.contains(&&r.key));
+    }
+    state.refresh_board_view();
 }

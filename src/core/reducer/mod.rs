@@ -71,9 +71,29 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             state.last_query_ms = Some(ms);
             match result {
                 Ok(orgs) => {
-                    state.orgs.set(orgs);
-                    state.orgs.error = None;
-                    refilter(state);
+                    let Some(only) = state.only_org.clone() else {
+                        state.orgs.set(orgs);
+                        state.orgs.error = None;
+                        refilter(state);
+                        return Vec::new();
+                    };
+                    // A profile limited to one org: only it, opened at once.
+                    match crate::core::model::find_org(&orgs, &only) {
+                        Ok(org) => {
+                            let key = org.key.clone();
+                            state.orgs.set(vec![org.clone()]);
+                            state.orgs.error = None;
+                            refilter(state);
+                            board::limit(state);
+                            if state.screen == Screen::Orgs && state.calls.org.is_none() {
+                                return open_org(state, &key);
+                            }
+                        }
+                        Err(e) => {
+                            state.orgs.set(Vec::new());
+                            state.orgs.error = Some(format!("this profile is limited to the org {only:?}: {e}"));
+                        }
+                    }
                 }
                 Err(e) => state.orgs.error = Some(e),
             }
