@@ -20,6 +20,7 @@ async fn quick_bench_runs_and_keyset_beats_offset() {
     }
     assert!(report.row("full-frame render 240×70, call list").is_some());
     assert!(report.row("retell org list loaded").is_some());
+    assert_eq!(report.rows.iter().filter(|r| r.what.contains("caller history in the 1M-call org")).count(), 2);
     assert!(report.rows.iter().all(|r| !r.samples.is_empty()));
 }
 

@@ -301,6 +301,38 @@ async fn small_org_page(rep: &mut Report, cfg: &Cfg, url: &str, variant: &str) -
     Ok(())
 }
 
+/// A caller history in the big org (1M calls): the number of the first generated call, typed in national
+/// format. With the seed's indexes the calls are found by reading the org's calls (no phone index on
+/// call_logs); with the console's, through `sb_call_logs_phone`.
+async fn caller_lookup(rep: &mut Report, cfg: &Cfg, url: &str, variant: &str) -> Result<(), String> {
+    use crate::core::caller::CallerQuery;
+    use crate::data::source::caller::CallerScope;
+    let source = Source::new(DbOptions::new(url))?;
+    let org = Key::parse(datagen::SVC_ORG);
+    let zone = crate::core::time::OrgZone::from_name(Some("America/New_York"));
+    // datagen: call g has '+1555' || lpad(g * 7919 % 10000000, 7, '0').
+    let query = CallerQuery::Phone("(555) 000-7919".to_string());
+    let mut events = 0;
+    for _ in 0..3 {
+        events = source.caller(Dialect::ServiceAi, &org, &query, &zone, CallerScope::default()).await?.events.len();
+    }
+    let mut a = Vec::new();
+    for _ in 0..cfg.runs.min(50) {
+        let s = Instant::now();
+        source.caller(Dialect::ServiceAi, &org, &query, &zone, CallerScope::default()).await?;
+        a.push(ms(s));
+    }
+    rep.push(
+        format!("serviceai [{variant}] caller history in the 1M-call org ({events} events)"),
+        Some((Stat::P50, 10.0)),
+        Unit::Ms,
+        a,
+        "",
+    );
+    source.close().await;
+    Ok(())
+}
+
 async fn month(rep: &mut Report, cfg: &Cfg, url: &str, variant: &str) -> Result<(), String> {
     use crate::core::calendar;
     let source = Source::new(DbOptions::new(url))?;
@@ -660,6 +692,7 @@ async fn measure_all(
         pages(rep, cfg, &svc, &svc_pool, variant).await?;
         small_org_page(rep, cfg, svc_url, variant).await?;
         month(rep, cfg, svc_url, variant).await?;
+        caller_lookup(rep, cfg, svc_url, variant).await?;
         log(&format!("retell pages [{variant}]"));
         pages(rep, cfg, &ret, &ret_pool, variant).await?;
     }
