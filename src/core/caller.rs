@@ -434,6 +434,13 @@ pub struct Event {
 }
 
 impl Event {
+    /// A call still under way (ringing, queued, in progress): neither answered nor missed yet.
+    pub fn ongoing(&self) -> bool {
+        let s = self.status.as_deref().unwrap_or("").trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        self.kind == EventKind::Call
+            && ["in_progress", "ringing", "queued", "initiated", "active", "ongoing"].contains(&s.as_str())
+    }
+
     /// A call that reached someone: a success status, or time on the line without a failure status.
     pub fn answered(&self) -> bool {
         if self.kind != EventKind::Call {
@@ -444,7 +451,7 @@ impl Event {
             &["failed", "no_answer", "noanswer", "busy", "missed", "voicemail", "canceled", "cancelled", "error"];
         const ANSWERED: &[&str] =
             &["completed", "answered", "ended", "called", "transferred", "success", "successful", "connected"];
-        if FAILED.contains(&s.as_str()) {
+        if FAILED.contains(&s.as_str()) || self.ongoing() {
             return false;
         }
         ANSWERED.contains(&s.as_str()) || self.duration_s.unwrap_or(0) > 0
@@ -636,6 +643,30 @@ mod tests {
         assert_eq!(country_code_for_iso("gb"), Some(44));
         assert_eq!(split_country_code("4420"), Some((44, "20")));
         assert_eq!(split_country_code("35312"), Some((353, "12")));
+    }
+
+    #[test]
+    fn a_call_is_answered_by_its_status_or_its_length_and_ongoing_ones_are_neither() {
+        let call = |status: &str, secs: Option<i32>| Event {
+            kind: EventKind::Call,
+            key: Key::Text("k".into()),
+            at: None,
+            title: None,
+            status: Some(status.into()),
+            direction: None,
+            duration_s: secs,
+            detail: None,
+            call: None,
+        };
+        assert!(call("completed", None).answered());
+        assert!(call("TRANSFERRED", Some(0)).answered());
+        assert!(call("ended", Some(30)).answered());
+        assert!(call("weird", Some(12)).answered());
+        assert!(!call("no-answer", Some(40)).answered());
+        assert!(!call("voicemail", Some(40)).answered());
+        assert!(!call("failed", None).answered());
+        let live = call("in-progress", Some(300));
+        assert!(live.ongoing() && !live.answered());
     }
 
     #[test]

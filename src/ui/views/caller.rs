@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::core::calendar::StatusKind;
-use crate::core::caller::{CallerHistory, EventKind};
+use crate::core::caller::{CallerHistory, Event, EventKind};
 use crate::core::reducer::ago;
 use crate::core::state::State;
 use crate::core::time::format_duration;
@@ -139,9 +139,11 @@ fn first_line(s: &str) -> &str {
     s.lines().next().unwrap_or("")
 }
 
-fn status_span<'a>(kind: EventKind, status: Option<&'a str>, answered: bool, theme: &Theme) -> Span<'a> {
+fn status_span<'a>(e: &'a Event, theme: &Theme) -> Span<'a> {
+    let (kind, status, answered) = (e.kind, e.status.as_deref(), e.answered());
     let text = status.unwrap_or("—");
     let style = match kind {
+        EventKind::Call if e.ongoing() => theme.key(),
         EventKind::Call if answered => theme.ok(),
         EventKind::Call => theme.warn(),
         EventKind::Appointment => match StatusKind::of(status) {
@@ -156,6 +158,7 @@ fn status_span<'a>(kind: EventKind, status: Option<&'a str>, answered: bool, the
     };
     let mark = match kind {
         EventKind::Appointment => format!("{} ", StatusKind::of(status).symbol()),
+        EventKind::Call if e.ongoing() => "… ".to_string(),
         EventKind::Call if answered => "✓ ".to_string(),
         EventKind::Call => "✗ ".to_string(),
         _ => String::new(),
@@ -179,7 +182,7 @@ fn render_timeline(state: &State, h: &CallerHistory, theme: &Theme, frame: &mut 
         let mut cells = vec![
             Cell::from(when),
             Cell::from(Span::styled(e.kind.word(), if upcoming { theme.key() } else { theme.agent() })),
-            Cell::from(status_span(e.kind, e.status.as_deref(), e.answered(), theme)),
+            Cell::from(status_span(e, theme)),
         ];
         if wide {
             cells.push(Cell::from(e.direction.clone().unwrap_or_default()));
