@@ -213,6 +213,12 @@ async fn demo_on_an_empty_data_directory_shows_orgs_and_calls() {
     assert!(!s.contains("has no calls"), "{s}");
     t.send(&["Enter"]);
     t.wait_for(&["Transcript ·"], 30);
+    // The caller of that call: their record and timeline, on the embedded server too.
+    t.send(&["C"]);
+    let s = t.wait_for(&["Caller +", "Timeline, newest first", "Calls "], 30);
+    assert!(!s.contains('✖'), "{s}");
+    t.send(&["Escape"]);
+    t.wait_for(&["Transcript ·"], 10);
     // The calendar of the first org (Bright Smile Family Dental, America/Chicago), on today.
     t.send(&["Escape", "c"]);
     let zone: chrono_tz::Tz = "America/Chicago".parse().unwrap();
