@@ -1,12 +1,13 @@
 //! The calendar's queries against a real PostgreSQL: appointments around DST changes land on the right
-//! local day and hour, counts per day equal direct SQL, NULL-heavy rows render, and a month of an org with
-//! 200,000 appointments is read through the date index, not by scanning the table.
+//! local day and hour, the grid's counts per day and status (grouped by the server) equal direct SQL, the
+//! day query returns exactly that local day's rows, NULL-heavy rows render, and the statements of a month
+//! of an org with 200,000 appointments use the date index, not a scan of the table.
 
 mod common;
 
 use chrono::{Duration, NaiveDate};
 use sqlx::{AssertSqlSafe, Connection, PgConnection, Row};
-use switchboard::core::calendar::{self, day_counts, grid_start};
+use switchboard::core::calendar::{self, StatusKind, day_counts, grid_start};
 use switchboard::core::model::{Dialect, Key};
 use switchboard::core::time::OrgZone;
 use switchboard::data::{DbOptions, Source, dialects};
@@ -100,12 +101,13 @@ async fn voxanne_instants_land_on_the_local_day_and_hour_across_dst() {
                     seen += 1;
                 }
             }
-            // Counts per day equal direct SQL in the zone.
+            // The grid's counts (grouped by the server) equal direct SQL in the zone, day by day and status
+            // by status, and equal the counts of the rows themselves.
             let mut c = PgConnection::connect(&url).await.unwrap();
             let rows = sqlx::query(
-                "SELECT (scheduled_at AT TIME ZONE $2)::date AS day, count(*) AS n FROM appointments \
+                "SELECT (scheduled_at AT TIME ZONE $2)::date AS day, status, count(*) AS n FROM appointments \
                  WHERE org_id = $1::uuid AND (scheduled_at AT TIME ZONE $2)::date >= $3 \
-                 AND (scheduled_at AT TIME ZONE $2)::date < $4 GROUP BY 1",
+                 AND (scheduled_at AT TIME ZONE $2)::date < $4 GROUP BY 1, 2",
             )
             .bind(org)
             .bind(tz)
@@ -114,12 +116,32 @@ async fn voxanne_instants_land_on_the_local_day_and_hour_across_dst() {
             .fetch_all(&mut c)
             .await
             .unwrap();
-            let counts = day_counts(&appts, &zone, from);
+            let counts = src
+                .appointment_counts(Dialect::Voxanne, &Key::parse(org), from, from + Duration::days(42), zone)
+                .await
+                .unwrap();
+            assert_eq!(counts, day_counts(&appts, &zone, from), "{tz} {month}");
             let total: i64 = rows.iter().map(|r| r.get::<i64, _>("n")).sum();
             assert_eq!(total as usize, appts.len(), "{tz} {month}");
-            for r in rows {
+            assert_eq!(counts.iter().map(|c| c.total as i64).sum::<i64>(), total, "{tz} {month}");
+            for r in &rows {
                 let day: NaiveDate = r.get("day");
-                assert_eq!(counts[(day - from).num_days() as usize].total as i64, r.get::<i64, _>("n"), "{tz} {day}");
+                let kind = StatusKind::of(r.get::<Option<&str>, _>("status"));
+                let n: i64 = r.get("n");
+                assert_eq!(counts[(day - from).num_days() as usize].of(kind) as i64, n, "{tz} {day}");
+            }
+            // The day query returns exactly that local day's rows, on each day that has any.
+            for r in &rows {
+                let day: NaiveDate = r.get("day");
+                let of_day = src.day_appointments(Dialect::Voxanne, &Key::parse(org), day, zone).await.unwrap();
+                assert_eq!(of_day.len() as u32, counts[(day - from).num_days() as usize].total, "{tz} {day}");
+                assert!(of_day.iter().all(|a| a.local_in(&zone).unwrap().date() == day), "{tz} {day}: {of_day:?}");
+                let mut want: Vec<_> =
+                    appts.iter().filter(|a| a.local_in(&zone).unwrap().date() == day).map(|a| &a.key).collect();
+                let mut got: Vec<_> = of_day.iter().map(|a| &a.key).collect();
+                want.sort_by_key(|k| k.to_string());
+                got.sort_by_key(|k| k.to_string());
+                assert_eq!(got, want, "{tz} {day}");
             }
         }
         let expected = INSTANTS.iter().filter(|x| x.0 == tz).count();
@@ -149,6 +171,73 @@ async fn the_month_range_is_bounded_by_local_midnights() {
         src.appointments(Dialect::Voxanne, &Key::parse(org), from, from + Duration::days(42), zone).await.unwrap();
     let titles: Vec<&str> = appts.iter().filter_map(|a| a.title.as_deref()).collect();
     assert!(titles.contains(&"first") && !titles.contains(&"before"), "{titles:?}");
+    // The counts and the day query draw the same lines: the grid's first cell holds "first", the day before
+    // holds "before".
+    let counts = src
+        .appointment_counts(Dialect::Voxanne, &Key::parse(org), from, from + Duration::days(42), zone)
+        .await
+        .unwrap();
+    assert_eq!(counts[0].total, 1);
+    let title_of = |v: Vec<calendar::Appointment>| v.into_iter().filter_map(|a| a.title).collect::<Vec<_>>();
+    let first = src.day_appointments(Dialect::Voxanne, &Key::parse(org), from, zone).await.unwrap();
+    assert_eq!(title_of(first), ["first"]);
+    let before =
+        src.day_appointments(Dialect::Voxanne, &Key::parse(org), from - Duration::days(1), zone).await.unwrap();
+    assert_eq!(title_of(before), ["before"]);
+    // Instants on each side of the local midnights around New York's DST days (the 23-hour 8 March, the
+    // 25-hour 1 November): each day's count equals direct SQL in the zone, and each day query holds exactly
+    // the instants of that day.
+    let edges = [
+        "2026-03-08 04:59:59+00", // 23:59:59 EST on the 7th
+        "2026-03-08 05:00:00+00", // 00:00 EST on the 8th
+        "2026-03-09 03:59:59+00", // 23:59:59 EDT on the 8th
+        "2026-03-09 04:00:00+00", // 00:00 EDT on the 9th
+        "2026-11-01 03:59:59+00", // 23:59:59 EDT on 31 October
+        "2026-11-01 04:00:00+00", // 00:00 EDT on the 1st
+        "2026-11-02 04:59:59+00", // 23:59:59 EST on the 1st
+        "2026-11-02 05:00:00+00", // 00:00 EST on the 2nd
+    ];
+    for (i, at) in edges.iter().enumerate() {
+        sqlx::raw_sql(AssertSqlSafe(format!(
+            "INSERT INTO appointments (org_id, contact_id, title, scheduled_at, duration_minutes, status) \
+             VALUES ('{org}', '{contact}', 'edge {i}', '{at}', 30, '{}')",
+            ["scheduled", "completed", "cancelled", "no-show"][i % 4]
+        )))
+        .execute(&mut c)
+        .await
+        .unwrap();
+    }
+    for month in [d(2026, 3, 1), d(2026, 11, 1)] {
+        let from = grid_start(month);
+        let counts = src
+            .appointment_counts(Dialect::Voxanne, &Key::parse(org), from, from + Duration::days(42), zone)
+            .await
+            .unwrap();
+        let rows = sqlx::query(
+            "SELECT (scheduled_at AT TIME ZONE 'America/New_York')::date AS day, status, count(*) AS n \
+             FROM appointments WHERE org_id = $1::uuid GROUP BY 1, 2",
+        )
+        .bind(org)
+        .fetch_all(&mut c)
+        .await
+        .unwrap();
+        let mut want = vec![calendar::DayCount::default(); 42];
+        for r in &rows {
+            let i = (r.get::<NaiveDate, _>("day") - from).num_days();
+            if (0..42).contains(&i) {
+                want[i as usize].add(StatusKind::of(r.get("status")), r.get::<i64, _>("n") as u32, 0);
+            }
+        }
+        assert_eq!(counts, want, "{month}");
+        for day in [d(2026, 3, 7), d(2026, 3, 8), d(2026, 3, 9), d(2026, 10, 31), d(2026, 11, 1), d(2026, 11, 2)] {
+            if !(from..from + Duration::days(42)).contains(&day) {
+                continue;
+            }
+            let of_day = src.day_appointments(Dialect::Voxanne, &Key::parse(org), day, zone).await.unwrap();
+            assert_eq!(of_day.len() as u32, want[(day - from).num_days() as usize].total, "{day}");
+            assert!(of_day.iter().all(|a| a.local_in(&zone).unwrap().date() == day), "{day}: {of_day:?}");
+        }
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -190,10 +279,15 @@ async fn serviceai_local_times_counts_and_null_heavy_rows() {
     let detail = src.appointment(Dialect::ServiceAi, &org, &null_row.key).await.unwrap().unwrap();
     assert!(detail.facts.is_empty(), "{:?}", detail.facts);
     assert_eq!(detail.call, None);
-    // Direct SQL agrees day by day.
+    // The grid's counts, grouped by the server, equal the rows' counts and direct SQL day by day and status
+    // by status (the NULL status is "other"), emergencies included.
+    let grouped =
+        src.appointment_counts(Dialect::ServiceAi, &org, from, from + Duration::days(42), zone).await.unwrap();
+    assert_eq!(grouped, counts);
     let rows = sqlx::query(
-        "SELECT scheduled_date, count(*) FROM appointments WHERE organization_id = $1::uuid \
-         AND scheduled_date >= $2 AND scheduled_date < $3 GROUP BY 1",
+        "SELECT scheduled_date, status, count(*), count(*) FILTER (WHERE emergency_detected) \
+         FROM appointments WHERE organization_id = $1::uuid \
+         AND scheduled_date >= $2 AND scheduled_date < $3 GROUP BY 1, 2",
     )
     .bind(common::ORG_A)
     .bind(from)
@@ -201,10 +295,21 @@ async fn serviceai_local_times_counts_and_null_heavy_rows() {
     .fetch_all(&mut c)
     .await
     .unwrap();
-    for r in rows {
+    let mut direct = vec![calendar::DayCount::default(); 42];
+    for r in &rows {
         let day: NaiveDate = r.get(0);
-        assert_eq!(counts[(day - from).num_days() as usize].total as i64, r.get::<i64, _>(1));
+        let i = (day - from).num_days() as usize;
+        direct[i].add(StatusKind::of(r.get(1)), r.get::<i64, _>(2) as u32, r.get::<i64, _>(3) as u32);
     }
+    assert_eq!(grouped, direct);
+    assert_eq!(grouped[(d(2026, 3, 9) - from).num_days() as usize].of(StatusKind::Other), 1);
+    // The day query returns exactly that local day's rows: the 23-hour day's three, in local order.
+    let day = src.day_appointments(Dialect::ServiceAi, &org, d(2026, 3, 8), zone).await.unwrap();
+    let names: Vec<_> = day.iter().filter_map(|a| a.customer.as_deref()).collect();
+    assert_eq!(names, ["Ann", "Bob", "Cy"]);
+    assert!(src.day_appointments(Dialect::ServiceAi, &org, d(2026, 3, 7), zone).await.unwrap().is_empty());
+    let fall = src.day_appointments(Dialect::ServiceAi, &org, d(2026, 11, 1), zone).await.unwrap();
+    assert_eq!(fall.iter().filter_map(|a| a.customer.as_deref()).collect::<Vec<_>>(), ["Di"]);
     // The detail names the call that booked the appointment when it exists.
     sqlx::raw_sql(
         "UPDATE appointments SET vapi_call_id = (SELECT vapi_call_id FROM call_logs WHERE id = '20000000-0000-0000-0000-000000000001') \
@@ -223,6 +328,8 @@ async fn serviceai_local_times_counts_and_null_heavy_rows() {
     // A platform without appointments says so.
     let e = src.appointments(Dialect::Retell, &org, from, from, zone).await.unwrap_err();
     assert!(e.contains("has no appointments"), "{e}");
+    let e = src.appointment_counts(Dialect::Prisma, &org, from, from, zone).await.unwrap_err();
+    assert!(e.contains("has no appointments"), "{e}");
 }
 
 /// Whether any node of a JSON plan scans `appointments` sequentially.
@@ -238,21 +345,48 @@ fn seq_scans_appointments(v: &serde_json::Value) -> bool {
     }
 }
 
-/// The plan of a month's range query, as JSON text.
-async fn plan(url: &str, dialect: Dialect, org: &str, from: NaiveDate, zone: OrgZone) -> String {
+/// Which of a dialect's appointment statements to explain.
+#[derive(Clone, Copy, Debug)]
+enum Stmt {
+    /// The rows of the six-week grid (`export appointments`).
+    Range,
+    /// The grid's counts per day and status (the calendar).
+    Counts,
+    /// The rows of one day (the calendar's selected day).
+    Day,
+}
+
+/// The plan of one of the month's statements, as JSON text; it must not scan the table.
+async fn plan(url: &str, dialect: Dialect, org: &str, from: NaiveDate, zone: OrgZone, stmt: Stmt) -> String {
     let sql = dialects::sql(dialect).appointments.unwrap();
     let mut c = PgConnection::connect(url).await.unwrap();
-    let q = sqlx::query(AssertSqlSafe(format!("EXPLAIN (FORMAT JSON) {}", sql.range)))
-        .bind(uuid::Uuid::parse_str(org).unwrap());
-    let to = from + Duration::days(42);
+    let text = match stmt {
+        Stmt::Range | Stmt::Day => sql.range,
+        Stmt::Counts => sql.counts,
+    };
+    let q =
+        sqlx::query(AssertSqlSafe(format!("EXPLAIN (FORMAT JSON) {text}"))).bind(uuid::Uuid::parse_str(org).unwrap());
+    let days = match stmt {
+        Stmt::Day => 1,
+        _ => 42,
+    };
+    let to = from + Duration::days(days);
     let q = match sql.range_kind {
         dialects::ApptRange::LocalDate => q.bind(from).bind(to),
         dialects::ApptRange::Instant => {
-            q.bind(calendar::local_midnight_utc(&zone, from)).bind(calendar::local_midnight_utc(&zone, to))
+            let q = q.bind(calendar::local_midnight_utc(&zone, from)).bind(calendar::local_midnight_utc(&zone, to));
+            match stmt {
+                Stmt::Counts => q.bind(
+                    (0..=days)
+                        .map(|i| calendar::local_midnight_utc(&zone, from + Duration::days(i)))
+                        .collect::<Vec<_>>(),
+                ),
+                _ => q,
+            }
         }
     };
     let v: serde_json::Value = q.fetch_one(&mut c).await.unwrap().get(0);
-    assert!(!seq_scans_appointments(&v), "the month must not scan the appointments table: {v}");
+    assert!(!seq_scans_appointments(&v), "{stmt:?} must not scan the appointments table: {v}");
     v.to_string()
 }
 
@@ -272,8 +406,10 @@ async fn a_month_of_an_org_with_200000_appointments_uses_the_date_index() {
     .unwrap();
     let zone = OrgZone::from_name(Some("America/New_York"));
     let from = grid_start(d(2026, 3, 1));
-    let p = plan(&url, Dialect::ServiceAi, common::ORG_A, from, zone).await;
-    assert!(p.contains("idx_appointments_date") || p.contains("idx_appointments_org"), "{p}");
+    for stmt in [Stmt::Range, Stmt::Counts, Stmt::Day] {
+        let p = plan(&url, Dialect::ServiceAi, common::ORG_A, from, zone, stmt).await;
+        assert!(p.contains("idx_appointments_date") || p.contains("idx_appointments_org"), "{stmt:?}: {p}");
+    }
     let src = Source::new(DbOptions::new(&url)).unwrap();
     let appts = src
         .appointments(Dialect::ServiceAi, &Key::parse(common::ORG_A), from, from + Duration::days(42), zone)
@@ -290,6 +426,15 @@ async fn a_month_of_an_org_with_200000_appointments_uses_the_date_index() {
     .unwrap();
     assert_eq!(appts.len() as i64, expected);
     assert!(expected > 10_000);
+    // The grid's counts add up to the same rows, a few groups a day cross the wire instead of every row.
+    let counts = src
+        .appointment_counts(Dialect::ServiceAi, &Key::parse(common::ORG_A), from, from + Duration::days(42), zone)
+        .await
+        .unwrap();
+    assert_eq!(counts, day_counts(&appts, &zone, from));
+    assert_eq!(counts.iter().map(|c| c.total as i64).sum::<i64>(), expected);
+    let day = src.day_appointments(Dialect::ServiceAi, &Key::parse(common::ORG_A), d(2026, 3, 8), zone).await.unwrap();
+    assert_eq!(day.len() as u32, counts[(d(2026, 3, 8) - from).num_days() as usize].total);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -307,6 +452,8 @@ async fn voxanne_months_use_the_scheduled_at_index() {
     .await
     .unwrap();
     let zone = OrgZone::from_name(Some("America/New_York"));
-    let p = plan(&url, Dialect::Voxanne, org, grid_start(d(2026, 3, 1)), zone).await;
-    assert!(p.contains("idx_appointments_scheduled_at") || p.contains("idx_appointments_org_id"), "{p}");
+    for stmt in [Stmt::Range, Stmt::Counts, Stmt::Day] {
+        let p = plan(&url, Dialect::Voxanne, org, grid_start(d(2026, 3, 1)), zone, stmt).await;
+        assert!(p.contains("idx_appointments_scheduled_at") || p.contains("idx_appointments_org_id"), "{stmt:?}: {p}");
+    }
 }

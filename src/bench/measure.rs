@@ -333,6 +333,9 @@ async fn caller_lookup(rep: &mut Report, cfg: &Cfg, url: &str, variant: &str) ->
     Ok(())
 }
 
+/// The calendar of the big org (200,000 appointments, ~274 a day) on today's six-week grid: what the console
+/// loads (the server's counts per day and status, then the rows of the cursor day), each part alone, and
+/// the rows of the whole grid as the calendar read them before (now only `export appointments` does).
 async fn month(rep: &mut Report, cfg: &Cfg, url: &str, variant: &str) -> Result<(), String> {
     use crate::core::calendar;
     let source = Source::new(DbOptions::new(url))?;
@@ -341,35 +344,74 @@ async fn month(rep: &mut Report, cfg: &Cfg, url: &str, variant: &str) -> Result<
     let today = Utc::now().with_timezone(&zone.tz).date_naive();
     let from = calendar::grid_start(calendar::month_of(today));
     let to = from + chrono::Duration::days(calendar::GRID_DAYS);
-    let mut n_rows = 0;
+    let sql = dialects::sql(Dialect::ServiceAi).appointments.ok_or("serviceai has appointments")?;
+    let literal = |s: &str| {
+        s.replace("$1", &format!("'{}'", datagen::SVC_ORG))
+            .replace("$2", &format!("'{from}'"))
+            .replace("$3", &format!("'{to}'"))
+    };
+    let pool = PgPool::connect(url).await.map_err(|e| e.to_string())?;
+    // The rows that cross the wire for the counts: one per day and status.
+    let groups: i64 = sqlx::query_scalar(AssertSqlSafe(format!("SELECT count(*) FROM ({}) g", literal(sql.counts))))
+        .fetch_one(&pool)
+        .await
+        .map_err(|e| e.to_string())?;
+    let (mut grid_rows, mut day_rows) = (0, 0);
     for _ in 0..3 {
-        n_rows = source.appointments(Dialect::ServiceAi, &org, from, to, zone).await?.len();
+        grid_rows = source.appointments(Dialect::ServiceAi, &org, from, to, zone).await?.len();
+        source.appointment_counts(Dialect::ServiceAi, &org, from, to, zone).await?;
+        day_rows = source.day_appointments(Dialect::ServiceAi, &org, today, zone).await?.len();
     }
-    let mut a = Vec::new();
-    for _ in 0..cfg.runs.min(100) {
+    let runs = cfg.runs.min(100);
+    let (mut both, mut counts, mut day, mut rows) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..runs {
+        let s = Instant::now();
+        source.appointment_counts(Dialect::ServiceAi, &org, from, to, zone).await?;
+        let c = ms(s);
+        let d = Instant::now();
+        source.day_appointments(Dialect::ServiceAi, &org, today, zone).await?;
+        day.push(ms(d));
+        both.push(ms(s));
+        counts.push(c);
+    }
+    for _ in 0..runs {
         let s = Instant::now();
         source.appointments(Dialect::ServiceAi, &org, from, to, zone).await?;
-        a.push(ms(s));
+        rows.push(ms(s));
     }
     rep.push(
-        format!("serviceai [{variant}] month of appointments (6-week grid, {n_rows} rows)"),
+        format!("serviceai [{variant}] month of appointments (counts {groups} rows + day {day_rows} rows)"),
         Some((Stat::P50, 20.0)),
         Unit::Ms,
-        a,
+        both,
+        "",
+    );
+    rep.push(
+        format!("serviceai [{variant}]   grid counts per day and status ({groups} rows)"),
+        None,
+        Unit::Ms,
+        counts,
+        "",
+    );
+    rep.push(format!("serviceai [{variant}]   cursor day's appointments ({day_rows} rows)"), None, Unit::Ms, day, "");
+    rep.push(
+        format!("serviceai [{variant}] whole grid as rows (before; export, {grid_rows} rows)"),
+        None,
+        Unit::Ms,
+        rows,
         "",
     );
     if cfg.explain {
-        let pool = PgPool::connect(url).await.map_err(|e| e.to_string())?;
-        let sql = dialects::sql(Dialect::ServiceAi)
-            .appointments
-            .map(|a| a.range)
-            .unwrap_or_default()
+        explain(&pool, &format!("serviceai [{variant}] month counts"), &literal(sql.counts)).await;
+        let day_range = sql
+            .range
             .replace("$1", &format!("'{}'", datagen::SVC_ORG))
-            .replace("$2", &format!("'{from}'"))
-            .replace("$3", &format!("'{to}'"));
-        explain(&pool, &format!("serviceai [{variant}] month"), &sql).await;
-        pool.close().await;
+            .replace("$2", &format!("'{today}'"))
+            .replace("$3", &format!("'{}'", today + chrono::Duration::days(1)));
+        explain(&pool, &format!("serviceai [{variant}] day"), &day_range).await;
+        explain(&pool, &format!("serviceai [{variant}] whole grid"), &literal(sql.range)).await;
     }
+    pool.close().await;
     source.close().await;
     Ok(())
 }

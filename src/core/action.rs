@@ -6,7 +6,7 @@ use ratatui_textarea::Input;
 use chrono::NaiveDate;
 
 use crate::core::board::BoardRow;
-use crate::core::calendar::{Appointment, AppointmentDetail};
+use crate::core::calendar::{Appointment, AppointmentDetail, DayCount};
 use crate::core::effect::ReqId;
 use crate::core::keymap::Command;
 use crate::core::model::{Anchor, CallDetail, DbInfo, Org, Page};
@@ -47,6 +47,12 @@ pub enum Action {
     MonthLoaded {
         req: ReqId,
         from: NaiveDate,
+        result: Result<Vec<DayCount>, String>,
+        ms: f64,
+    },
+    DayLoaded {
+        req: ReqId,
+        day: NaiveDate,
         result: Result<Vec<Appointment>, String>,
         ms: f64,
     },

@@ -3,6 +3,8 @@
 //! A grid is six weeks starting on the Monday on or before the first of the month. Appointments carry
 //! either an instant (`at`, converted to the org's zone) or a local wall time already in the org's zone
 //! (`local`, e.g. ServiceAI's scheduled_date + scheduled_time): the day they land on is their local date.
+//! The grid shows counts per day computed by the database (`DayGroup`, folded by `counts_of_groups`); only
+//! the cursor day's appointments are loaded as rows.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 use serde::Serialize;
@@ -164,7 +166,39 @@ impl DayCount {
     }
 }
 
-/// Counts per cell of the grid that starts at `start`.
+impl DayCount {
+    /// Adds `n` appointments of one status, `emergency` of them marked as emergencies.
+    pub fn add(&mut self, kind: StatusKind, n: u32, emergency: u32) {
+        self.total += n;
+        self.by_kind[kind.index()] += n;
+        self.emergency += emergency;
+    }
+}
+
+/// One group of the database's per-day counts: the day (as an offset from the range's first day), the
+/// status as stored (sanitized), how many, and how many of those are emergencies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayGroup {
+    pub day: i64,
+    pub status: Option<String>,
+    pub n: u32,
+    pub emergency: u32,
+}
+
+/// Folds the database's groups into counts per day of a range of `days` days. The status kind is decided
+/// here, by `StatusKind::of`, exactly as for a loaded appointment; groups outside the range are ignored.
+pub fn counts_of_groups(groups: &[DayGroup], days: usize) -> Vec<DayCount> {
+    let mut out = vec![DayCount::default(); days];
+    for g in groups {
+        if let Some(c) = usize::try_from(g.day).ok().and_then(|i| out.get_mut(i)) {
+            c.add(StatusKind::of(g.status.as_deref()), g.n, g.emergency);
+        }
+    }
+    out
+}
+
+/// Counts per cell of the grid that starts at `start`, from loaded appointments (the console asks the
+/// database for the counts instead: `counts_of_groups`; this is the reference they are tested against).
 pub fn day_counts(appts: &[Appointment], zone: &OrgZone, start: NaiveDate) -> Vec<DayCount> {
     let mut out = vec![DayCount::default(); GRID_DAYS as usize];
     for a in appts {
@@ -173,12 +207,7 @@ pub fn day_counts(appts: &[Appointment], zone: &OrgZone, start: NaiveDate) -> Ve
         if !(0..GRID_DAYS).contains(&i) {
             continue;
         }
-        let c = &mut out[i as usize];
-        c.total += 1;
-        c.by_kind[a.kind().index()] += 1;
-        if a.emergency == Some(true) {
-            c.emergency += 1;
-        }
+        out[i as usize].add(a.kind(), 1, u32::from(a.emergency == Some(true)));
     }
     out
 }
@@ -297,6 +326,30 @@ mod tests {
         assert_eq!(c.of(StatusKind::Confirmed), 1);
         assert_eq!(c.of(StatusKind::NoShow), 1);
         assert_eq!(day_agenda(&appts, &z, d(2026, 3, 4)).len(), 3);
+    }
+
+    #[test]
+    fn groups_fold_into_the_same_counts_as_rows() {
+        let z = OrgZone::from_name(Some("UTC"));
+        let start = grid_start(d(2026, 3, 1));
+        let day = d(2026, 3, 4).and_hms_opt(9, 0, 0).unwrap();
+        let appts = vec![
+            appt(0, None, Some(day), "confirmed"),
+            appt(1, None, Some(day), " Confirmed "),
+            appt(2, None, Some(day), "no_show"),
+            appt(3, None, Some(day + Duration::days(1)), "weird"),
+        ];
+        let i = (d(2026, 3, 4) - start).num_days();
+        let g = |day: i64, s: &str, n: u32, e: u32| DayGroup { day, status: Some(s.to_string()), n, emergency: e };
+        let groups = vec![
+            g(i, "confirmed", 1, 1),
+            g(i, " Confirmed ", 1, 0),
+            g(i, "no_show", 1, 0),
+            g(i + 1, "weird", 1, 0),
+            g(-1, "pending", 5, 0),
+            g(GRID_DAYS, "pending", 5, 0),
+        ];
+        assert_eq!(counts_of_groups(&groups, GRID_DAYS as usize), day_counts(&appts, &z, start));
     }
 
     #[test]

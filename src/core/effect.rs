@@ -17,6 +17,7 @@ pub enum Slot {
     Calls,
     Call,
     Month,
+    Day,
     Appointment,
     OnCall,
     Write,
@@ -52,13 +53,22 @@ pub enum Effect {
         org: Key,
         call: Key,
     },
-    /// Appointments whose local start is in `from..to` (the org's zone).
+    /// Counts per local day and status of the appointments whose local start is in `from..to` (the org's
+    /// zone).
     LoadMonth {
         req: ReqId,
         dialect: Dialect,
         org: Key,
         from: NaiveDate,
         to: NaiveDate,
+        zone: OrgZone,
+    },
+    /// The appointments of one local day (the calendar's cursor day).
+    LoadDay {
+        req: ReqId,
+        dialect: Dialect,
+        org: Key,
+        day: NaiveDate,
         zone: OrgZone,
     },
     LoadAppointment {
@@ -153,6 +163,7 @@ impl Effect {
             Effect::LoadCalls { .. } => Some(Slot::Calls),
             Effect::LoadCall { .. } => Some(Slot::Call),
             Effect::LoadMonth { .. } => Some(Slot::Month),
+            Effect::LoadDay { .. } => Some(Slot::Day),
             Effect::LoadAppointment { .. } => Some(Slot::Appointment),
             Effect::LoadOnCall { .. } => Some(Slot::OnCall),
             Effect::Acknowledge { .. } | Effect::SetOrgStatus { .. } => Some(Slot::Write),

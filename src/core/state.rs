@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use ratatui_textarea::TextArea;
 
-use crate::core::calendar::{self, Appointment, AppointmentDetail};
+use crate::core::calendar::{self, Appointment, AppointmentDetail, DayCount};
 
 use crate::core::effect::ReqId;
 use crate::core::keymap::{Context, Keymap};
@@ -419,12 +419,19 @@ pub struct CalendarState {
     /// The org the loaded appointments belong to.
     pub org: Option<Key>,
     pub cursor: NaiveDate,
-    /// Appointments of the loaded grid (six weeks from `loaded_from`).
-    pub appts: Vec<Appointment>,
+    /// Counts per day of the loaded grid (six weeks from `loaded_from`), computed by the database.
+    pub counts: Vec<DayCount>,
     pub loaded_from: Option<NaiveDate>,
     /// The pending request and the grid start it asks for.
     pub pending: Option<(ReqId, NaiveDate)>,
     pub error: Option<String>,
+    /// The appointments of one day (`day`): the cursor's, once they arrive.
+    pub day_appts: Vec<Appointment>,
+    pub day: Option<NaiveDate>,
+    /// The pending request for a day's appointments and the day it asks for.
+    pub day_pending: Option<(ReqId, NaiveDate)>,
+    /// Why the day in `day_pending`'s place could not be loaded (`day`, error).
+    pub day_error: Option<(NaiveDate, String)>,
     /// Keys go to the day's agenda instead of the grid.
     pub agenda_focus: bool,
     pub agenda_sel: usize,
@@ -449,9 +456,22 @@ impl CalendarState {
         calendar::grid_start(self.cursor)
     }
 
-    /// Whether the loaded appointments cover the grid on screen.
+    /// Whether the loaded counts cover the grid on screen.
     pub fn covers_grid(&self) -> bool {
         self.loaded_from == Some(self.grid_start())
+    }
+
+    /// The loaded counts of a day of the grid on screen.
+    pub fn count_of(&self, day: NaiveDate) -> Option<DayCount> {
+        if !self.covers_grid() {
+            return None;
+        }
+        usize::try_from((day - self.grid_start()).num_days()).ok().and_then(|i| self.counts.get(i).copied())
+    }
+
+    /// Whether the cursor day's appointments are loaded.
+    pub fn day_loaded(&self) -> bool {
+        self.day == Some(self.cursor)
     }
 }
 

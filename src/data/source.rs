@@ -692,6 +692,59 @@ impl Source {
         rows.iter().map(appointment_row).collect::<std::result::Result<_, _>>().map_err(err)
     }
 
+    /// The appointments of one local day of the org's zone (the calendar's selected day).
+    pub async fn day_appointments(
+        &self,
+        dialect: Dialect,
+        org: &Key,
+        day: chrono::NaiveDate,
+        zone: OrgZone,
+    ) -> Result<Vec<Appointment>> {
+        self.appointments(dialect, org, day, day + chrono::Duration::days(1), zone).await
+    }
+
+    /// Counts per local day and status of the appointments whose local start falls on `from..to` (one
+    /// `DayCount` per day, in order), grouped by the server: only a few rows a day cross the wire.
+    pub async fn appointment_counts(
+        &self,
+        dialect: Dialect,
+        org: &Key,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        zone: OrgZone,
+    ) -> Result<Vec<calendar::DayCount>> {
+        let Some(a) = dialects::sql(dialect).appointments else {
+            return Err(format!("the {} schema has no appointments", dialect.name()));
+        };
+        let days = (to - from).num_days().max(0);
+        let mut tx = self.read().await?;
+        let q = bind_key(sqlx::query(a.counts).persistent(false), org);
+        let q = match a.range_kind {
+            ApptRange::LocalDate => q.bind(from).bind(to),
+            ApptRange::Instant => {
+                let midnights: Vec<chrono::DateTime<chrono::Utc>> =
+                    (0..=days).map(|i| calendar::local_midnight_utc(&zone, from + chrono::Duration::days(i))).collect();
+                q.bind(midnights[0]).bind(midnights[days as usize]).bind(midnights)
+            }
+        };
+        let rows = q.fetch_all(&mut *tx).await.map_err(err)?;
+        tx.commit().await.map_err(err)?;
+        let groups = rows
+            .iter()
+            .map(|r| {
+                let count = |col: &str| r.try_get::<i64, _>(col).map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+                Ok(calendar::DayGroup {
+                    day: i64::from(r.try_get::<Option<i32>, _>("day")?.unwrap_or(-1)),
+                    status: text(r, "status")?,
+                    n: count("n")?,
+                    emergency: count("emergency")?,
+                })
+            })
+            .collect::<std::result::Result<Vec<_>, sqlx::Error>>()
+            .map_err(err)?;
+        Ok(calendar::counts_of_groups(&groups, days as usize))
+    }
+
     /// One appointment with its details and the call that booked it.
     pub async fn appointment(&self, dialect: Dialect, org: &Key, appt: &Key) -> Result<Option<AppointmentDetail>> {
         let Some(a) = dialects::sql(dialect).appointments else {

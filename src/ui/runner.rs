@@ -76,8 +76,12 @@ impl Runner {
                     Action::CallLoaded { req, result, ms }
                 }
                 Effect::LoadMonth { req, dialect, org, from, to, zone } => {
-                    let (result, ms) = timed(source.appointments(dialect, &org, from, to, zone)).await;
+                    let (result, ms) = timed(source.appointment_counts(dialect, &org, from, to, zone)).await;
                     Action::MonthLoaded { req, from, result, ms }
+                }
+                Effect::LoadDay { req, dialect, org, day, zone } => {
+                    let (result, ms) = timed(source.day_appointments(dialect, &org, day, zone)).await;
+                    Action::DayLoaded { req, day, result, ms }
                 }
                 Effect::LoadAppointment { req, dialect, org, appt } => {
                     let (result, ms) = timed(source.appointment(dialect, &org, &appt)).await;
@@ -173,6 +177,7 @@ fn action_result(a: &Action) -> Result<(), &str> {
         | Action::CallsLoaded { result: Err(e), .. }
         | Action::CallLoaded { result: Err(e), .. }
         | Action::MonthLoaded { result: Err(e), .. }
+        | Action::DayLoaded { result: Err(e), .. }
         | Action::AppointmentLoaded { result: Err(e), .. }
         | Action::OnCallLoaded { result: Err(e), .. }
         | Action::Acknowledged { result: Err(e), .. }
@@ -193,6 +198,7 @@ fn effect_req(e: &Effect) -> Option<ReqId> {
         | Effect::LoadCalls { req, .. }
         | Effect::LoadCall { req, .. }
         | Effect::LoadMonth { req, .. }
+        | Effect::LoadDay { req, .. }
         | Effect::LoadAppointment { req, .. }
         | Effect::LoadOnCall { req, .. }
         | Effect::Acknowledge { req, .. }

@@ -1,9 +1,10 @@
-//! The calendar's decisions: moving the cursor, loading the grid's appointments, the agenda, the detail.
+//! The calendar's decisions: moving the cursor, loading the grid's counts and the cursor day's
+//! appointments, the agenda, the detail.
 
 use chrono::Duration;
 use ratatui_textarea::{Input, Key as TKey};
 
-use crate::core::calendar::{self, Appointment, AppointmentDetail};
+use crate::core::calendar::{self, Appointment, AppointmentDetail, DayCount};
 use crate::core::effect::{Effect, ReqId};
 use crate::core::keymap::Command;
 use crate::core::model::{CallRow, Key};
@@ -22,7 +23,15 @@ pub fn open(state: &mut State) -> Vec<Effect> {
     load_if_needed(state)
 }
 
-/// Asks for the grid's appointments unless they are loaded or on their way.
+/// `r` (and a recovered link): the grid's counts and the cursor day's appointments again.
+pub fn reload(state: &mut State) -> Vec<Effect> {
+    let cal = &mut state.calendar;
+    (cal.loaded_from, cal.pending, cal.day, cal.day_pending, cal.day_error) = (None, None, None, None, None);
+    open(state)
+}
+
+/// Asks for the grid's counts unless they are loaded or on their way; on a loaded grid, for the cursor
+/// day's appointments.
 fn load_if_needed(state: &mut State) -> Vec<Effect> {
     let Some(dialect) = state.dialect() else { return Vec::new() };
     if !dialect.has_appointments() {
@@ -33,7 +42,7 @@ fn load_if_needed(state: &mut State) -> Vec<Effect> {
     if cal.covers_grid() {
         // Back on the grid that is loaded: an answer for another grid still on its way is not wanted.
         state.calendar.pending = None;
-        return Vec::new();
+        return load_day(state);
     }
     if cal.pending.map(|p| p.1) == Some(from) {
         return Vec::new();
@@ -51,20 +60,71 @@ fn load_if_needed(state: &mut State) -> Vec<Effect> {
     }]
 }
 
-pub fn month_loaded(state: &mut State, req: ReqId, from: chrono::NaiveDate, result: Result<Vec<Appointment>, String>) {
+/// Asks for the cursor day's appointments once its grid's counts are in (latest wins: moving on asks for
+/// the next day and the runner drops this one). A day the counts say is empty needs no query.
+fn load_day(state: &mut State) -> Vec<Effect> {
+    let cal = &state.calendar;
+    let day = cal.cursor;
+    let Some(count) = cal.count_of(day) else { return Vec::new() };
+    if cal.day_loaded() {
+        state.calendar.day_pending = None;
+        return Vec::new();
+    }
+    if cal.day_pending.map(|p| p.1) == Some(day) {
+        return Vec::new();
+    }
+    if count.total == 0 {
+        let cal = &mut state.calendar;
+        (cal.day_appts, cal.day, cal.day_pending, cal.day_error) = (Vec::new(), Some(day), None, None);
+        return Vec::new();
+    }
+    let (Some(dialect), Some(org)) = (state.dialect(), cal.org.clone()) else { return Vec::new() };
+    let req = state.req();
+    state.calendar.day_pending = Some((req, day));
+    vec![Effect::LoadDay { req, dialect, org, day, zone: state.calls.zone }]
+}
+
+pub fn month_loaded(
+    state: &mut State,
+    req: ReqId,
+    from: chrono::NaiveDate,
+    result: Result<Vec<DayCount>, String>,
+) -> Vec<Effect> {
     let cal = &mut state.calendar;
     if cal.pending.map(|p| p.0) != Some(req) {
-        return;
+        return Vec::new();
     }
     cal.pending = None;
     match result {
-        Ok(appts) => {
-            cal.appts = appts;
+        Ok(mut counts) => {
+            counts.resize(calendar::GRID_DAYS as usize, DayCount::default());
+            cal.counts = counts;
             cal.loaded_from = Some(from);
             cal.error = None;
-            cal.agenda_sel = 0;
+            // The day shown is read again with its grid's counts, so the two agree.
+            (cal.day, cal.day_pending, cal.day_error) = (None, None, None);
+            load_day(state)
         }
-        Err(e) => cal.error = Some(e),
+        Err(e) => {
+            cal.error = Some(e);
+            Vec::new()
+        }
+    }
+}
+
+pub fn day_loaded(state: &mut State, req: ReqId, day: chrono::NaiveDate, result: Result<Vec<Appointment>, String>) {
+    let cal = &mut state.calendar;
+    if cal.day_pending.map(|p| p.0) != Some(req) {
+        return;
+    }
+    cal.day_pending = None;
+    match result {
+        Ok(appts) => {
+            (cal.day_appts, cal.day, cal.day_error) = (appts, Some(day), None);
+            let n = agenda(state).len();
+            state.calendar.agenda_sel = state.calendar.agenda_sel.min(n.saturating_sub(1));
+        }
+        Err(e) => cal.day_error = Some((day, e)),
     }
 }
 
@@ -81,8 +141,10 @@ pub fn appointment_loaded(state: &mut State, req: ReqId, result: Result<Option<A
     }
 }
 
-/// Puts the cursor on a day (loading its grid when needed).
+/// Puts the cursor on a day (loading its grid when needed). The effects of an `open` just before were
+/// dropped by the caller, so nothing is taken as on its way.
 pub fn go_to(state: &mut State, day: chrono::NaiveDate) -> Vec<Effect> {
+    (state.calendar.pending, state.calendar.day_pending) = (None, None);
     move_to(state, day)
 }
 
@@ -92,9 +154,13 @@ fn move_to(state: &mut State, day: chrono::NaiveDate) -> Vec<Effect> {
     load_if_needed(state)
 }
 
-/// The cursor day's appointments, in order.
+/// The cursor day's appointments, in order (none until they are loaded).
 pub fn agenda(state: &State) -> Vec<&Appointment> {
-    calendar::day_agenda(&state.calendar.appts, &state.calls.zone, state.calendar.cursor)
+    let cal = &state.calendar;
+    if !cal.day_loaded() {
+        return Vec::new();
+    }
+    calendar::day_agenda(&cal.day_appts, &state.calls.zone, cal.cursor)
 }
 
 pub fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
@@ -131,7 +197,11 @@ pub fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
             Vec::new()
         }
         Command::Open if !state.calendar.agenda_focus => {
-            if n == 0 {
+            let cal = &state.calendar;
+            let loading = !cal.day_loaded() && cal.count_of(cur).map_or(cal.pending.is_some(), |c| c.total > 0);
+            if n == 0 && loading {
+                state.message = Some("the day's appointments are still loading".to_string());
+            } else if n == 0 {
                 state.message = Some("no appointments on this day".to_string());
             } else {
                 state.calendar.agenda_focus = true;

@@ -168,7 +168,11 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::MonthLoaded { req, from, result, ms } => {
             state.last_query_ms = Some(ms);
-            calendar::month_loaded(state, req, from, result);
+            calendar::month_loaded(state, req, from, result)
+        }
+        Action::DayLoaded { req, day, result, ms } => {
+            state.last_query_ms = Some(ms);
+            calendar::day_loaded(state, req, day, result);
             Vec::new()
         }
         Action::AppointmentLoaded { req, result, ms } => {
@@ -322,11 +326,7 @@ fn refresh(state: &mut State) -> Vec<Effect> {
             view.pending = Some(req);
             vec![Effect::LoadCall { req, dialect, org, call: view.row.key.clone() }]
         }
-        Screen::Calendar => {
-            state.calendar.loaded_from = None;
-            state.calendar.pending = None;
-            calendar::open(state)
-        }
+        Screen::Calendar => calendar::reload(state),
         Screen::OnCall => {
             state.oncall.pending = None;
             oncall::load(state)

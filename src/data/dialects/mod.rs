@@ -101,12 +101,19 @@ pub enum ApptRange {
 /// Appointment queries. Standard columns: `id` (text), `at` (timestamptz), `local` (timestamp),
 /// `duration` (int4), `customer`, `phone`, `title`, `status`, `urgency` (float8), `urgency_label`,
 /// `emergency` (bool); the single-appointment query adds `facts` (JSON `[label, value]` pairs) and
-/// `call_id` (text, the call that booked it).
+/// `call_id` (text, the call that booked it). The counts query answers `day` (int4, days from the range's
+/// first local day), `status` (as stored), `n` and `emergency` (int8), one row per day and status.
 #[derive(Debug, Clone, Copy)]
 pub struct AppointmentsSql {
-    /// `$1` the org, `$2`..`$3` the range; ordered by start.
+    /// `$1` the org, `$2`..`$3` the range; ordered by start. The grid's selected day (a one-day range) and
+    /// `export appointments` read rows through it.
     pub range: &'static str,
     pub range_kind: ApptRange,
+    /// Counts per local day and status of the same range, on the same index: `$1`..`$3` as for `range`;
+    /// for `ApptRange::Instant` also `$4`, the local midnights of every day of the range and of the day
+    /// after it (`timestamptz[]`, computed in Rust as the range's bounds are), which `width_bucket` turns
+    /// into the day. Counts only the appointments the agenda can place (a start on a local day).
+    pub counts: &'static str,
     /// `$1` the org, `$2` the appointment.
     pub one: &'static str,
 }

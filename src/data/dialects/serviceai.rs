@@ -43,8 +43,8 @@ pub const SQL: DialectSql = DialectSql {
            FROM call_logs c LEFT JOIN vapi_assistants a ON a.id = c.vapi_assistant_id \
            WHERE c.organization_id = $1::uuid AND c.id = $2::uuid",
     tenant_schema: None,
-    // scheduled_date + scheduled_time are the org's local wall time; the month is a range on the
-    // scheduled_date index.
+    // scheduled_date + scheduled_time are the org's local wall time; the month (its counts) and the day
+    // (its rows) are ranges on the scheduled_date index.
     appointments: Some(AppointmentsSql {
         range: "SELECT a.id::text AS id, NULL::timestamptz AS at, (a.scheduled_date + a.scheduled_time) AS local, \
                 a.duration_minutes AS duration, a.customer_name AS customer, a.customer_phone AS phone, \
@@ -54,6 +54,13 @@ pub const SQL: DialectSql = DialectSql {
                 WHERE a.organization_id = $1::uuid AND a.scheduled_date >= $2::date AND a.scheduled_date < $3::date \
                 ORDER BY a.scheduled_date, a.scheduled_time, a.id",
         range_kind: ApptRange::LocalDate,
+        // The local date is stored: the day is its distance from the range's first day.
+        counts: "SELECT (a.scheduled_date - $2::date) AS day, a.status, count(*)::int8 AS n, \
+                 count(*) FILTER (WHERE a.emergency_detected)::int8 AS emergency \
+                 FROM appointments a \
+                 WHERE a.organization_id = $1::uuid AND a.scheduled_date >= $2::date AND a.scheduled_date < $3::date \
+                 AND a.scheduled_time IS NOT NULL \
+                 GROUP BY 1, 2",
         one: "SELECT a.id::text AS id, NULL::timestamptz AS at, (a.scheduled_date + a.scheduled_time) AS local, \
               a.duration_minutes AS duration, a.customer_name AS customer, a.customer_phone AS phone, \
               a.appointment_type AS title, a.status, a.urgency_score::float8 AS urgency, NULL::text AS urgency_label, \

@@ -47,7 +47,8 @@ pub const SQL: DialectSql = DialectSql {
              jsonb_build_array('Vapi call id', c.vapi_call_id)) AS facts \
            FROM calls c WHERE c.org_id = $1::uuid AND c.id = $2::uuid",
     tenant_schema: None,
-    // scheduled_at is an instant: the month is a range on its index, bounded by the org's local midnights.
+    // scheduled_at is an instant: the month (its counts) and the day (its rows) are ranges on its index,
+    // bounded by the org's local midnights.
     appointments: Some(AppointmentsSql {
         range: "SELECT a.id::text AS id, a.scheduled_at AS at, NULL::timestamp AS local, \
                 a.duration_minutes AS duration, NULLIF(trim(concat_ws(' ', ct.first_name, ct.last_name)), '') AS customer, \
@@ -57,6 +58,13 @@ pub const SQL: DialectSql = DialectSql {
                 WHERE a.org_id = $1::uuid AND a.scheduled_at >= $2::timestamptz AND a.scheduled_at < $3::timestamptz \
                 ORDER BY a.scheduled_at, a.id",
         range_kind: ApptRange::Instant,
+        // The instant's local day: the bucket of the local midnights ($4) it falls in, so days and bounds are
+        // the same instants, with the zone rules the console uses (no zone name is sent to the server).
+        counts: "SELECT width_bucket(a.scheduled_at, $4::timestamptz[]) - 1 AS day, a.status, count(*)::int8 AS n, \
+                 0::int8 AS emergency \
+                 FROM appointments a \
+                 WHERE a.org_id = $1::uuid AND a.scheduled_at >= $2::timestamptz AND a.scheduled_at < $3::timestamptz \
+                 GROUP BY 1, 2",
         one: "SELECT a.id::text AS id, a.scheduled_at AS at, NULL::timestamp AS local, \
               a.duration_minutes AS duration, NULLIF(trim(concat_ws(' ', ct.first_name, ct.last_name)), '') AS customer, \
               ct.phone AS phone, a.title, a.status, NULL::float8 AS urgency, NULL::text AS urgency_label, \

@@ -66,13 +66,9 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 fn grid(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let cal = &state.calendar;
-    let zone = &state.calls.zone;
     let start = cal.grid_start();
-    let counts: Vec<DayCount> = if cal.covers_grid() {
-        calendar::day_counts(&cal.appts, zone, start)
-    } else {
-        vec![DayCount::default(); calendar::GRID_DAYS as usize]
-    };
+    let counts: Vec<DayCount> =
+        (0..calendar::GRID_DAYS).map(|i| cal.count_of(start + Duration::days(i)).unwrap_or_default()).collect();
     let today = state.today();
     let month = cal.month().month();
     let cell_w = (area.width / 7).max(4);
@@ -162,16 +158,25 @@ fn agenda(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let zone = &state.calls.zone;
     let items = crate::core::reducer::calendar_agenda(state);
     let focus = if cal.agenda_focus { " · tab: back to grid" } else { " · tab/enter: select" };
-    let title = format!(" {} · {} ", cal.cursor.format("%a %-d %b %Y"), plural(items.len(), "appointment"));
+    // Until the day's rows arrive, its count comes from the grid.
+    let n = if cal.day_loaded() { Some(items.len()) } else { cal.count_of(cal.cursor).map(|c| c.total as usize) };
+    let title = match n {
+        Some(n) => format!(" {} · {} ", cal.cursor.format("%a %-d %b %Y"), plural(n, "appointment")),
+        None => format!(" {} ", cal.cursor.format("%a %-d %b %Y")),
+    };
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(title, theme.title()))
         .title_bottom(Span::styled(focus, theme.dim()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    if !cal.covers_grid() {
-        let msg = if cal.error.is_some() { "Could not load appointments." } else { "Loading…" };
-        frame.render_widget(Paragraph::new(msg).style(theme.dim()), inner);
+    if !cal.day_loaded() {
+        let msg = match (&cal.day_error, &cal.error) {
+            (Some((day, e)), _) if *day == cal.cursor => Line::styled(format!("✖ {e}"), theme.danger()),
+            (_, Some(_)) if !cal.covers_grid() => Line::styled("Could not load appointments.", theme.dim()),
+            _ => Line::styled("loading appointments…", theme.dim()),
+        };
+        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: false }), inner);
         return;
     }
     if items.is_empty() {
