@@ -1,6 +1,7 @@
 //! Retell Metrics: `system.organizations`, and one schema per organization (`schema_name`) holding
 //! `calls` and `call_rollups`. The schema name comes from data: it is only ever used quoted.
-//! `retell_api_key` is never named.
+//! `retell_api_key` is never named; the raw payload is shown without a web call's `access_token` (top level
+//! or under `call`).
 
 use super::{CallsSql, DialectSql, FilterSql, OnCallSql};
 
@@ -46,7 +47,10 @@ pub const SQL: DialectSql = DialectSql {
              jsonb_build_array('Ended', c.ended_at), \
              jsonb_build_array('Agent', c.agent_id), \
              jsonb_build_array('Retell call id', c.external_call_id), \
-             jsonb_build_array('Raw', left(jsonb_pretty(c.raw), 20000))) AS facts \
+             jsonb_build_array('Raw', left(jsonb_pretty(CASE WHEN jsonb_typeof(c.raw) <> 'object' THEN c.raw \
+               WHEN jsonb_typeof(c.raw->'call') = 'object' \
+               THEN (c.raw - 'access_token') || jsonb_build_object('call', (c.raw->'call') - 'access_token') \
+               ELSE c.raw - 'access_token' END), 20000))) AS facts \
            FROM {schema}.calls c WHERE $1::uuid IS NOT NULL AND c.id = $2::uuid",
     tenant_schema: Some(
         "SELECT o.schema_name, to_regclass(format('%I.calls', o.schema_name)) IS NOT NULL AS calls_table_exists \
