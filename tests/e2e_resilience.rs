@@ -242,10 +242,16 @@ async fn resizing_at_any_time_through_too_small_and_back() {
             let s = t.wait_for(&["Terminal too small", &format!("{w}×{h}, needs at least 60×16")], 10);
             assert!(!s.contains("Acme Plumbing"), "{w}x{h}: nothing else is drawn:\n{s}");
         } else {
+            // A capture can catch a frame half written: wait for the whole of it (the top edge at the full
+            // width, the status bar and the key hints on the last two rows).
             let s = t.wait_until(10, &format!("the call list at {w}x{h}"), |s| {
+                let rows: Vec<&str> = s.lines().collect();
                 s.contains("Acme Plumbing")
                     && !s.contains("too small")
-                    && s.lines().next().is_some_and(|l| unicode_width::UnicodeWidthStr::width(l) == w as usize)
+                    && rows.first().is_some_and(|l| unicode_width::UnicodeWidthStr::width(*l) == w as usize)
+                    && rows.len() >= 2
+                    && rows[rows.len() - 2].contains("● connected")
+                    && rows[rows.len() - 1].contains("j down")
             });
             assert_fills(&s, w, h);
             // The status bar and the key hints are on the last two rows.
