@@ -380,7 +380,7 @@ async fn month(rep: &mut Report, cfg: &Cfg, url: &str, variant: &str) -> Result<
         rows.push(ms(s));
     }
     rep.push(
-        format!("serviceai [{variant}] month of appointments (counts {groups} rows + day {day_rows} rows)"),
+        format!("serviceai [{variant}] month of appointments (counts {groups} + day {day_rows} rows)"),
         Some((Stat::P50, 20.0)),
         Unit::Ms,
         both,
