@@ -430,7 +430,7 @@ pub struct CalendarState {
     pub day: Option<NaiveDate>,
     /// The pending request for a day's appointments and the day it asks for.
     pub day_pending: Option<(ReqId, NaiveDate)>,
-    /// Why the day in `day_pending`'s place could not be loaded (`day`, error).
+    /// The last day whose appointments could not be loaded, and why.
     pub day_error: Option<(NaiveDate, String)>,
     /// Keys go to the day's agenda instead of the grid.
     pub agenda_focus: bool,
