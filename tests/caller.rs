@@ -349,3 +349,41 @@ fn a_profile_limited_to_one_org_lists_only_it_opens_it_and_never_looks_across_or
     assert!(s.orgs.all.is_empty());
     assert!(s.orgs.error.as_deref().unwrap().contains("limited to the org \"Nowhere Inc\""));
 }
+
+#[test]
+fn c_on_the_calendar_looks_up_the_selected_appointments_number_and_comes_back() {
+    use switchboard::core::calendar::{Appointment, DayCount};
+    let mut s = calls_state(120, 40);
+    let fx = cmd(&mut s, Command::Calendar);
+    let Some(Effect::LoadMonth { req, from, .. }) = fx.iter().find(|e| matches!(e, Effect::LoadMonth { .. })).cloned()
+    else {
+        panic!("{fx:?}")
+    };
+    // One appointment on every day of the grid, so that the cursor's day is read.
+    let counts = vec![DayCount { total: 1, by_kind: [0, 1, 0, 0, 0, 0], emergency: 0 }; 42];
+    let fx = update(&mut s, Action::MonthLoaded { req, from, result: Ok(counts), ms: 1.0 });
+    let Some(Effect::LoadDay { req, day, .. }) = fx.iter().find(|e| matches!(e, Effect::LoadDay { .. })).cloned()
+    else {
+        panic!("{fx:?}")
+    };
+    let appt = Appointment {
+        key: Key::parse("c3000000-0000-0000-0000-000000000001"),
+        at: None,
+        local: day.and_hms_opt(9, 30, 0),
+        duration_min: Some(60),
+        customer: Some("María García".into()),
+        phone: Some("+1 415 555 0123".into()),
+        title: Some("cleaning".into()),
+        status: Some("confirmed".into()),
+        urgency: None,
+        urgency_label: None,
+        emergency: None,
+    };
+    update(&mut s, Action::DayLoaded { req, day, result: Ok(vec![appt]), ms: 1.0 });
+    let fx = cmd(&mut s, Command::Caller);
+    let Effect::LoadCaller { query, .. } = &fx[0] else { panic!("{fx:?}") };
+    assert_eq!(query, &CallerQuery::Phone("+1 415 555 0123".into()));
+    assert_eq!(s.screen, Screen::Caller);
+    cmd(&mut s, Command::Back);
+    assert_eq!(s.screen, Screen::Calendar);
+}
