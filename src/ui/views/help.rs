@@ -25,12 +25,10 @@ fn section<'a>(state: &State, theme: &Theme, ctx: Context, key_width: usize) -> 
 fn fields<'a>(theme: &Theme) -> Vec<Line<'a>> {
     vec![
         Line::styled("Org switcher, search field", theme.header()),
-        Line::raw(" type to filter or search"),
-        Line::raw(" ↑ ↓ ctrl-p ctrl-n  select"),
-        Line::raw(" enter  choose / done"),
+        Line::raw(" type to filter · a number: its orgs"),
+        Line::raw(" ↑ ↓ ctrl-p ctrl-n select · enter done"),
         Line::raw(" tab  (switcher) the attention board"),
         Line::raw(" esc  back / cancel"),
-        Line::raw(""),
         Line::styled("any key closes this help", theme.dim()),
     ]
 }
@@ -45,6 +43,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         Context::Profile,
         Context::Board,
         Context::Overview,
+        Context::Caller,
     ]
     .into_iter()
     .flat_map(|c| section(state, theme, c, 20))
@@ -64,8 +63,14 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         Context::Global => Context::Calls,
         c => c,
     };
-    let left: Vec<Line> = section(state, theme, Context::Global, 17).into_iter().chain(fields(theme)).collect();
-    let right: Vec<Line> = section(state, theme, current, 17);
+    let mut left: Vec<Line> = section(state, theme, Context::Global, 17);
+    let mut right: Vec<Line> = section(state, theme, current, 17);
+    // The text-field keys go under the shorter column, so that both fit as often as they can.
+    if left.len() <= right.len() {
+        left.extend(fields(theme));
+    } else {
+        right.extend(fields(theme));
+    }
     let h = (left.len().max(right.len()) as u16 + 2).min(area.height);
     let w = area.width.min(100);
     let r = Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h };
