@@ -204,13 +204,8 @@ pub fn parse_phone(input: &str, org_cc: Option<u16>) -> Result<Phone, String> {
         return Err(format!("{raw:?} is not a phone number: + may only come first"));
     }
     let digits: String = cleaned.chars().filter(char::is_ascii_digit).collect();
-    let international = if cleaned.trim_start().starts_with('+') {
-        Some(digits.as_str())
-    } else if let Some(rest) = digits.strip_prefix("00") {
-        Some(rest)
-    } else {
-        None
-    };
+    let international =
+        if cleaned.trim_start().starts_with('+') { Some(digits.as_str()) } else { digits.strip_prefix("00") };
     let (country_code, national, note) = match international {
         Some(d) => {
             let Some((cc, national)) = split_country_code(d) else {
