@@ -133,8 +133,9 @@ fn check_inert(d: Dialect, h: &CallerHistory) {
         }
     }
     for e in &h.events {
-        for s in [&e.title, &e.detail, &e.status].into_iter().flatten() {
+        for s in [&e.title, &e.detail, &e.status, &e.direction].into_iter().flatten() {
             assert!(is_inert(s), "{d}: {s:?}");
+            assert!(!s.trim().is_empty(), "{d}: empty text is None, not Some(\"\"): {e:?}");
         }
     }
 }

@@ -46,15 +46,19 @@ fn event_row(row: &PgRow, zone: &OrgZone) -> std::result::Result<Event, sqlx::Er
     let local: Option<NaiveDateTime> = row.try_get("local")?;
     // A wall time in the org's zone: the earlier of an ambiguous hour, none for a time that does not exist.
     let at = at.or_else(|| local.and_then(|l| zone.tz.from_local_datetime(&l).earliest()).map(|t| t.to_utc()));
+    // Empty text (a concat of NULLs, a blank column) is no text.
+    let some = |col: &str| -> std::result::Result<Option<String>, sqlx::Error> {
+        Ok(text(row, col)?.filter(|s| !s.trim().is_empty()))
+    };
     Ok(Event {
         kind: EventKind::parse(&row.try_get::<String, _>("kind")?),
         key: Key::parse(&row.try_get::<String, _>("id")?),
         at,
-        title: text(row, "title")?,
-        status: text(row, "status")?,
-        direction: text(row, "direction")?,
+        title: some("title")?,
+        status: some("status")?,
+        direction: some("direction")?,
         duration_s: row.try_get("duration")?,
-        detail: text(row, "detail")?,
+        detail: some("detail")?,
         call: row.try_get::<Option<String>, _>("call_id")?.map(|s| Key::parse(&s)),
     })
 }
