@@ -299,22 +299,8 @@ async fn a_superseded_query_is_cancelled_on_the_server_through_the_pooler() {
     let e = task.await.unwrap().unwrap_err();
     assert!(e.contains("superseded"), "{e}");
     assert!(start.elapsed().as_secs() < 10, "cancelled long before the 60 s timeout");
-    // The request's ROLLBACK may still be running, tagged, for a moment after the error arrived: once the
-    // server shows nothing of it running, there is nothing left to cancel.
-    let start = Instant::now();
-    loop {
-        let active: i64 = sqlx::query_scalar(
-            "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'switchboard/%/41' AND state = 'active'",
-        )
-        .fetch_one(&mut watcher)
-        .await
-        .unwrap();
-        if active == 0 {
-            break;
-        }
-        assert!(start.elapsed().as_secs() < 10, "the cancelled request never finished on the server");
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
+    // The request's ROLLBACK may still run, tagged, for a moment after the error arrived.
+    common::wait_until_no_active_request(&mut watcher, 41).await;
     assert_eq!(src.cancel(41).await.unwrap(), 0, "nothing left to cancel");
     sqlx::query("ROLLBACK").execute(&mut locker).await.unwrap();
     // The server connection the cancelled request ran on is back in PgBouncer's pool, untagged.

@@ -57,3 +57,25 @@ pub async fn fresh_db(hint: &str, scripts: &[&str]) -> String {
 pub async fn hostile_db(hint: &str) -> String {
     fresh_db(hint, &[SCHEMA, HOSTILE]).await
 }
+
+/// Waits (up to 10 s) until the server shows nothing running under a request's tag
+/// (`switchboard/<instance>/<req>`): after a cancelled request's error arrives, its ROLLBACK may still run
+/// for a moment, tagged.
+pub async fn wait_until_no_active_request(watcher: &mut PgConnection, req: u64) {
+    let start = std::time::Instant::now();
+    loop {
+        let active: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'switchboard/%/' || $1 \
+             AND state = 'active'",
+        )
+        .bind(req.to_string())
+        .fetch_one(&mut *watcher)
+        .await
+        .unwrap();
+        if active == 0 {
+            return;
+        }
+        assert!(start.elapsed().as_secs() < 10, "request {req} never finished on the server");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+}
