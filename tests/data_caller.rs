@@ -241,6 +241,9 @@ async fn counts_and_names() {
     let h = src.caller(d, &org, &CallerQuery::Name("garcía".into()), &zone(d), CallerScope::default()).await.unwrap();
     assert_eq!(h.phone.as_ref().and_then(|p| p.e164()).as_deref(), Some("+14155550123"));
     assert_eq!(h.events.len(), 14);
+    // Without the accents, in capitals: the same person.
+    let h = src.caller(d, &org, &CallerQuery::Name("GARCIA".into()), &zone(d), CallerScope::default()).await.unwrap();
+    assert_eq!(h.phone.as_ref().and_then(|p| p.e164()).as_deref(), Some("+14155550123"), "{:?}", h.matches);
     // Several people: listed to choose from, nothing merged.
     let h = src.caller(d, &org, &CallerQuery::Name("Mar".into()), &zone(d), CallerScope::default()).await.unwrap();
     assert!(h.phone.is_none() && h.events.is_empty());

@@ -36,6 +36,30 @@ impl CallerQuery {
     }
 }
 
+/// Accented Latin letters a name search treats as their plain letters (`fold_to!`, position by position).
+/// Macros, so that the SQL (`data::dialects::caller`) and [`fold_name`] use the very same strings.
+#[macro_export]
+macro_rules! fold_from {
+    () => {
+        "ÁÀÂÄÃÅĀáàâäãåāÉÈÊËĒéèêëēÍÌÎÏĪíìîïīÓÒÔÖÕØŌóòôöõøōÚÙÛÜŪúùûüūÑñÇçÝýÿ"
+    };
+}
+
+/// The plain letters of `fold_from!`, position by position.
+#[macro_export]
+macro_rules! fold_to {
+    () => {
+        "AAAAAAAaaaaaaaEEEEEeeeeeIIIIIiiiiiOOOOOOOoooooooUUUUUuuuuuNnCcYyy"
+    };
+}
+
+/// A name folded for matching, as the name statements fold the stored names: accents off, lower case.
+pub fn fold_name(s: &str) -> String {
+    let from: Vec<char> = fold_from!().chars().collect();
+    let to: Vec<char> = fold_to!().chars().collect();
+    s.chars().map(|c| from.iter().position(|f| *f == c).map(|i| to[i]).unwrap_or(c)).collect::<String>().to_lowercase()
+}
+
 /// Digits with the punctuation phone numbers are written with (then it is a number, maybe too short to be
 /// one, which the lookup says), rather than a name.
 pub fn looks_like_phone(s: &str) -> bool {
@@ -662,6 +686,13 @@ mod tests {
         assert!(!call("failed", None).answered());
         let live = call("in-progress", Some(300));
         assert!(live.ongoing() && !live.answered());
+    }
+
+    #[test]
+    fn names_fold_accents_and_case_like_the_sql() {
+        assert_eq!(fold_name("María GARCÍA Núñez"), "maria garcia nunez");
+        assert_eq!(fold_name("山田 Zoë"), "山田 zoe");
+        assert_eq!(fold_from!().chars().count(), fold_to!().chars().count());
     }
 
     #[test]

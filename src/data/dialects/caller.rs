@@ -14,6 +14,15 @@
 
 use crate::core::model::Dialect;
 
+/// A name column folded for matching: accented Latin letters as their plain letters, then lower case, so
+/// that "garcia" finds "García" without the `unaccent` extension. `core::caller::fold_name` folds the
+/// typed pattern the same way (the same two strings, `crate::fold_from!` and `crate::fold_to!`).
+macro_rules! folded {
+    ($col:literal) => {
+        concat!("lower(translate(", $col, ", '", crate::fold_from!(), "', '", crate::fold_to!(), "'))")
+    };
+}
+
 pub struct CallerSql {
     pub country: Option<&'static str>,
     pub records: &'static [&'static str],
@@ -92,14 +101,18 @@ const SERVICEAI: CallerSql = CallerSql {
          JOIN organizations o ON o.id = x.organization_id WHERE x.organization_id <> $1::uuid \
          GROUP BY o.id, o.name ORDER BY o.name, o.id LIMIT 50",
     ),
-    names: Some(
+    names: Some(concat!(
         "SELECT name, phone FROM ( \
            SELECT c.name, c.phone_number AS phone FROM customers c \
-           WHERE c.organization_id = $1::uuid AND c.name ILIKE $2 ESCAPE '\\' \
+           WHERE c.organization_id = $1::uuid AND ",
+        folded!("c.name"),
+        " ILIKE $2 ESCAPE '\\' \
            UNION SELECT a.customer_name, a.customer_phone FROM appointments a \
-           WHERE a.organization_id = $1::uuid AND a.customer_name ILIKE $2 ESCAPE '\\') x \
-         ORDER BY name, phone LIMIT $3",
-    ),
+           WHERE a.organization_id = $1::uuid AND ",
+        folded!("a.customer_name"),
+        " ILIKE $2 ESCAPE '\\') x \
+         ORDER BY name, phone LIMIT $3"
+    )),
 };
 
 /// Voxanne: the customer side of a call is `from_number` inbound and `to_number` outbound (the other side
@@ -165,13 +178,17 @@ const VOXANNE: CallerSql = CallerSql {
          JOIN organizations o ON o.id = x.org_id WHERE x.org_id <> $1::uuid \
          GROUP BY o.id, o.name ORDER BY o.name, o.id LIMIT 50",
     ),
-    names: Some(
+    names: Some(concat!(
         "SELECT name, phone FROM ( \
            SELECT concat_ws(' ', k.first_name, k.last_name) AS name, k.phone FROM contacts k \
-           WHERE k.org_id = $1::uuid AND concat_ws(' ', k.first_name, k.last_name) ILIKE $2 ESCAPE '\\' \
-           UNION SELECT l.name, l.phone FROM leads l WHERE l.org_id = $1::uuid AND l.name ILIKE $2 ESCAPE '\\') x \
-         ORDER BY name, phone LIMIT $3",
-    ),
+           WHERE k.org_id = $1::uuid AND ",
+        folded!("concat_ws(' ', k.first_name, k.last_name)"),
+        " ILIKE $2 ESCAPE '\\' \
+           UNION SELECT l.name, l.phone FROM leads l WHERE l.org_id = $1::uuid AND ",
+        folded!("l.name"),
+        " ILIKE $2 ESCAPE '\\') x \
+         ORDER BY name, phone LIMIT $3"
+    )),
 };
 
 const QUINITE: CallerSql = CallerSql {
@@ -215,10 +232,12 @@ const QUINITE: CallerSql = CallerSql {
          WHERE l.phone = ANY($2) AND l.organization_id <> $1::uuid \
          GROUP BY o.id, o.name ORDER BY o.name, o.id LIMIT 50",
     ),
-    names: Some(
-        "SELECT l.name, l.phone FROM leads l WHERE l.organization_id = $1::uuid AND l.name ILIKE $2 ESCAPE '\\' \
-         GROUP BY l.name, l.phone ORDER BY l.name, l.phone LIMIT $3",
-    ),
+    names: Some(concat!(
+        "SELECT l.name, l.phone FROM leads l WHERE l.organization_id = $1::uuid AND ",
+        folded!("l.name"),
+        " ILIKE $2 ESCAPE '\\' \
+         GROUP BY l.name, l.phone ORDER BY l.name, l.phone LIMIT $3"
+    )),
 };
 
 /// Prisma stores `TIMESTAMP(3)` in UTC.
@@ -255,15 +274,19 @@ const PRISMA: CallerSql = CallerSql {
          JOIN \"Organization\" o ON o.id = x.org WHERE x.org <> $1::text \
          GROUP BY o.id, o.name ORDER BY o.name, o.id LIMIT 50",
     ),
-    names: Some(
+    names: Some(concat!(
         "SELECT name, phone FROM ( \
            SELECT c.customer AS name, c.\"phoneNumber\" AS phone FROM \"CallLog\" c \
-           WHERE c.\"organizationId\" = $1::text AND c.customer ILIKE $2 ESCAPE '\\' \
+           WHERE c.\"organizationId\" = $1::text AND ",
+        folded!("c.customer"),
+        " ILIKE $2 ESCAPE '\\' \
            UNION SELECT r.name, r.\"phoneNumber\" FROM \"CampaignRecipient\" r \
            JOIN \"Campaign\" cp ON cp.id = r.\"campaignId\" \
-           WHERE cp.\"organizationId\" = $1::text AND r.name ILIKE $2 ESCAPE '\\') x \
-         ORDER BY name, phone LIMIT $3",
-    ),
+           WHERE cp.\"organizationId\" = $1::text AND ",
+        folded!("r.name"),
+        " ILIKE $2 ESCAPE '\\') x \
+         ORDER BY name, phone LIMIT $3"
+    )),
 };
 
 /// Retell keeps each org's calls in its own schema (`{schema}`); the customer side of a call is

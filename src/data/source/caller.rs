@@ -167,7 +167,8 @@ impl Source {
                         dialect.name()
                     ));
                 };
-                let pattern = format!("%{}%", like_escape(name.trim()));
+                // Folded as the statements fold the stored names: "garcia" finds "García".
+                let pattern = format!("%{}%", like_escape(&caller::fold_name(name.trim())));
                 let rows = bind_key(sqlx::query(q).persistent(false), org)
                     .bind(pattern)
                     .bind(50i64)
