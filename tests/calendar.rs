@@ -4,8 +4,6 @@ mod common;
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use common::model::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui_textarea::{Input, Key as TKey};
 use switchboard::core::action::Action;
 use switchboard::core::calendar::{Appointment, AppointmentDetail, DayCount, day_counts};
@@ -99,12 +97,6 @@ fn loaded(w: u16, h: u16) -> State {
     let fx = answer_month(&mut s, &fx);
     answer_day(&mut s, &fx);
     s
-}
-
-fn draw(s: &State) -> String {
-    let mut t = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
-    t.draw(|f| switchboard::ui::views::render(s, &switchboard::ui::theme::Theme::from_name("ansi"), f)).unwrap();
-    t.backend().to_string()
 }
 
 #[test]

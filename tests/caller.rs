@@ -5,8 +5,6 @@ mod common;
 
 use chrono::{TimeZone, Utc};
 use common::model::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui_textarea::{Input, Key as TKey};
 use switchboard::core::action::Action;
 use switchboard::core::caller::{
@@ -17,27 +15,11 @@ use switchboard::core::keymap::Command;
 use switchboard::core::model::{Anchor, Key};
 use switchboard::core::reducer::update;
 use switchboard::core::state::{Screen, State};
-use switchboard::ui::theme::Theme;
-use switchboard::ui::views;
 
-fn draw(s: &State) -> String {
-    let mut t = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
-    t.draw(|f| views::render(s, &Theme::from_name("ansi"), f)).unwrap();
-    t.backend().to_string()
-}
-
+/// The call list of the first org, at a fixed "now".
 fn calls_state(w: u16, h: u16) -> State {
-    let mut s = connected(w, h);
+    let mut s = common::model::calls_state(w, h);
     s.now = Utc.with_ymd_and_hms(2026, 3, 10, 12, 0, 0).unwrap();
-    for c in "acme".chars() {
-        update(&mut s, Action::Input(Input { key: TKey::Char(c), ..Default::default() }));
-    }
-    let fx = update(&mut s, Action::Input(Input { key: TKey::Enter, ..Default::default() }));
-    let Effect::LoadCalls { req, limit, .. } = fx[0].clone() else { panic!() };
-    update(
-        &mut s,
-        Action::CallsLoaded { req, anchor: Anchor::First, result: Ok(page(0, limit as u32, false, true)), ms: 1.0 },
-    );
     s
 }
 

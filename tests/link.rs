@@ -5,8 +5,6 @@ mod common;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use common::model::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use switchboard::core::action::Action;
 use switchboard::core::effect::Effect;
 use switchboard::core::keymap::Command;
@@ -14,8 +12,6 @@ use switchboard::core::model::Anchor;
 use switchboard::core::reducer::link::{backoff, next_wake};
 use switchboard::core::reducer::update;
 use switchboard::core::state::{Screen, State};
-use switchboard::ui::theme::Theme;
-use switchboard::ui::views;
 
 const REFUSED: &str = "cannot reach the database server: Connection refused (os error 111)";
 
@@ -55,12 +51,6 @@ fn calls_query_fails(s: &mut State, error: &str, ping_ok: bool) {
     );
     let fx = update(s, Action::Link { req: None, ok: ping_ok, error: (!ping_ok).then(|| error.to_string()) });
     assert!(fx.is_empty(), "{fx:?}");
-}
-
-fn draw(s: &State) -> String {
-    let mut t = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
-    t.draw(|f| views::render(s, &Theme::from_name("ansi"), f)).unwrap();
-    t.backend().to_string()
 }
 
 #[test]

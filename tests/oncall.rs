@@ -5,8 +5,6 @@ mod common;
 
 use chrono::{Duration, NaiveTime, TimeZone, Utc};
 use common::model::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui_textarea::{Input, Key as TKey};
 use switchboard::core::action::Action;
 use switchboard::core::effect::Effect;
@@ -113,12 +111,6 @@ fn on_call(w: u16, h: u16, read_only: bool) -> State {
     let [Effect::LoadOnCall { req, .. }] = fx.as_slice() else { panic!("{fx:?}") };
     update(&mut s, Action::OnCallLoaded { req: *req, result: Ok(data()), ms: 2.0 });
     s
-}
-
-fn draw(s: &State) -> String {
-    let mut t = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
-    t.draw(|f| switchboard::ui::views::render(s, &switchboard::ui::theme::Theme::from_name("ansi"), f)).unwrap();
-    t.backend().to_string()
 }
 
 #[test]

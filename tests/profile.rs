@@ -4,8 +4,6 @@
 mod common;
 
 use common::model::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui_textarea::{Input, Key as TKey};
 use switchboard::core::action::Action;
 use switchboard::core::effect::Effect;
@@ -75,12 +73,6 @@ fn on_profile(w: u16, h: u16, read_only: bool, dialect: Dialect) -> State {
     let [Effect::LoadProfile { req, .. }] = fx.as_slice() else { panic!("{fx:?}") };
     update(&mut s, Action::ProfileLoaded { req: *req, result: Ok(Some(profile())), ms: 1.0 });
     s
-}
-
-fn draw(s: &State) -> String {
-    let mut t = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
-    t.draw(|f| switchboard::ui::views::render(s, &switchboard::ui::theme::Theme::from_name("ansi"), f)).unwrap();
-    t.backend().to_string()
 }
 
 fn type_line(s: &mut State, text: &str) -> Vec<Effect> {

@@ -5,8 +5,6 @@ mod common;
 
 use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use common::model::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui_textarea::{Input, Key as TKey};
 use switchboard::core::action::Action;
 use switchboard::core::board::BoardRow;
@@ -54,12 +52,6 @@ fn on_board(w: u16, h: u16) -> State {
     let rows = board_rows(&s);
     update(&mut s, Action::BoardLoaded { req, result: Ok(rows), ms: 4.0, partial: false });
     s
-}
-
-fn draw(s: &State) -> String {
-    let mut t = Terminal::new(TestBackend::new(s.width, s.height)).unwrap();
-    t.draw(|f| switchboard::ui::views::render(s, &switchboard::ui::theme::Theme::from_name("ansi"), f)).unwrap();
-    t.backend().to_string()
 }
 
 #[test]

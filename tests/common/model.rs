@@ -93,3 +93,25 @@ pub fn connected(width: u16, height: u16) -> State {
 pub fn cmd(s: &mut State, c: Command) -> Vec<switchboard::core::effect::Effect> {
     update(s, Action::Command(c))
 }
+
+/// The whole screen drawn on ratatui's `TestBackend` with the ANSI theme, as text.
+pub fn draw(s: &State) -> String {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(s.width, s.height)).unwrap();
+    t.draw(|f| switchboard::ui::views::render(s, &switchboard::ui::theme::Theme::from_name("ansi"), f)).unwrap();
+    t.backend().to_string()
+}
+
+/// `connected`, then "acme" typed in the switcher and its first page of calls loaded.
+pub fn calls_state(w: u16, h: u16) -> State {
+    use ratatui_textarea::{Input, Key as TKey};
+    let mut s = connected(w, h);
+    for c in "acme".chars() {
+        update(&mut s, Action::Input(Input { key: TKey::Char(c), ..Default::default() }));
+    }
+    let fx = update(&mut s, Action::Input(Input { key: TKey::Enter, ..Default::default() }));
+    let switchboard::core::effect::Effect::LoadCalls { req, limit, .. } = fx[0].clone() else { panic!("{fx:?}") };
+    let page = page(0, limit as u32, false, true);
+    let anchor = switchboard::core::model::Anchor::First;
+    update(&mut s, Action::CallsLoaded { req, anchor, result: Ok(page), ms: 1.25 });
+    s
+}
