@@ -204,20 +204,9 @@ impl Source {
             }
         };
         let spellings = caller::variants(&phone);
-        for q in s.records {
-            let sql_text = with_schema(q, schema.as_deref());
-            let rows = bind_key(sqlx::query(AssertSqlSafe(sql_text)).persistent(false), org)
-                .bind(&spellings)
-                .bind(scope.limit)
-                .fetch_all(&mut *tx)
-                .await
-                .map_err(err)?;
-            history.truncated |= rows.len() as i64 >= scope.limit;
-            for row in &rows {
-                history.records.push(record_row(row).map_err(err)?);
-            }
-        }
-        for q in s.events {
+        // One list per statement: the org, the spellings, the row limit; a full list means older rows exist.
+        let mut lists: Vec<(bool, Vec<PgRow>)> = Vec::new();
+        for (is_record, q) in s.records.iter().map(|q| (true, q)).chain(s.events.iter().map(|q| (false, q))) {
             let sql_text = with_schema(q, schema.as_deref());
             let rows = bind_key(sqlx::query(AssertSqlSafe(sql_text)).persistent(false), org)
                 .bind(&spellings)
@@ -226,8 +215,15 @@ impl Source {
                 .await
                 .map_err(|e| self.schema_error(e, schema.as_deref()))?;
             history.truncated |= rows.len() as i64 >= scope.limit;
-            for row in &rows {
-                history.events.push(event_row(row, zone).map_err(err)?);
+            lists.push((is_record, rows));
+        }
+        for (is_record, rows) in &lists {
+            for row in rows {
+                if *is_record {
+                    history.records.push(record_row(row).map_err(err)?);
+                } else {
+                    history.events.push(event_row(row, zone).map_err(err)?);
+                }
             }
         }
         match (scope.cross_org, s.other_orgs) {
