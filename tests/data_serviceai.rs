@@ -250,37 +250,5 @@ async fn reads_are_read_only_at_the_server_and_bounded_by_the_statement_timeout(
 #[tokio::test]
 async fn a_superseded_query_is_cancelled_on_the_server() {
     let url = hostile_db("cancel").await;
-    // Hold a lock so that listing orgs waits, with a statement timeout far away.
-    let mut locker = PgConnection::connect(&url).await.unwrap();
-    sqlx::query("BEGIN").execute(&mut locker).await.unwrap();
-    sqlx::query("LOCK TABLE organizations IN ACCESS EXCLUSIVE MODE").execute(&mut locker).await.unwrap();
-    let mut opts = DbOptions::new(&url);
-    opts.statement_timeout_ms = 60_000;
-    let src = Source::new(opts).unwrap();
-    let waiting = src.tagged(41);
-    let task = tokio::spawn(async move { waiting.orgs(Dialect::ServiceAi).await });
-    // Wait until the server shows it running under its tag (asked outside the locker's transaction, whose
-    // view of pg_stat_activity is a snapshot).
-    let mut watcher = PgConnection::connect(&url).await.unwrap();
-    let start = std::time::Instant::now();
-    loop {
-        let n: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'switchboard/%/41'")
-                .fetch_one(&mut watcher)
-                .await
-                .unwrap();
-        if n > 0 {
-            break;
-        }
-        assert!(start.elapsed().as_secs() < 10, "the tagged query never showed up");
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    }
-    assert_eq!(src.cancel(41).await.unwrap(), 1);
-    let e = task.await.unwrap().unwrap_err();
-    assert!(e.contains("superseded"), "{e}");
-    assert!(start.elapsed().as_secs() < 10, "cancelled long before the 60 s timeout");
-    // The request's ROLLBACK may still run, tagged, for a moment after the error arrived.
-    common::wait_until_no_active_request(&mut watcher, 41).await;
-    assert_eq!(src.cancel(41).await.unwrap(), 0, "nothing left to cancel");
-    sqlx::query("ROLLBACK").execute(&mut locker).await.unwrap();
+    common::a_superseded_query_is_cancelled(&url, &url).await;
 }

@@ -79,3 +79,49 @@ pub async fn wait_until_no_active_request(watcher: &mut PgConnection, req: u64) 
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
 }
+
+/// A superseded request is cancelled on the server: with the organizations locked (on `direct_url`), request
+/// 41 lists orgs through `via_url` and waits; once the server shows it running under its tag, `cancel(41)`
+/// stops it (1 statement), its caller gets "superseded" long before the 60 s timeout, and afterwards there
+/// is nothing left to cancel. Returns a connection to the server for further checks, the lock released.
+pub async fn a_superseded_query_is_cancelled(
+    direct_url: &str,
+    via_url: &str,
+) -> (switchboard::data::Source, PgConnection) {
+    use switchboard::core::model::Dialect;
+    use switchboard::data::{DbOptions, Source};
+    // Hold a lock so that listing orgs waits, with a statement timeout far away.
+    let mut locker = PgConnection::connect(direct_url).await.unwrap();
+    sqlx::query("BEGIN").execute(&mut locker).await.unwrap();
+    sqlx::query("LOCK TABLE organizations IN ACCESS EXCLUSIVE MODE").execute(&mut locker).await.unwrap();
+    let mut opts = DbOptions::new(via_url);
+    opts.statement_timeout_ms = 60_000;
+    let src = Source::new(opts).unwrap();
+    let waiting = src.tagged(41);
+    let task = tokio::spawn(async move { waiting.orgs(Dialect::ServiceAi).await });
+    // Wait until the server shows it running under its tag (asked outside the locker's transaction, whose
+    // view of pg_stat_activity is a snapshot).
+    let mut watcher = PgConnection::connect(direct_url).await.unwrap();
+    let start = std::time::Instant::now();
+    loop {
+        let n: i64 =
+            sqlx::query_scalar("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'switchboard/%/41'")
+                .fetch_one(&mut watcher)
+                .await
+                .unwrap();
+        if n > 0 {
+            break;
+        }
+        assert!(start.elapsed().as_secs() < 10, "the tagged query never showed up");
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert_eq!(src.cancel(41).await.unwrap(), 1);
+    let e = task.await.unwrap().unwrap_err();
+    assert!(e.contains("superseded"), "{e}");
+    assert!(start.elapsed().as_secs() < 10, "cancelled long before the 60 s timeout");
+    // The request's ROLLBACK may still run, tagged, for a moment after the error arrived.
+    wait_until_no_active_request(&mut watcher, 41).await;
+    assert_eq!(src.cancel(41).await.unwrap(), 0, "nothing left to cancel");
+    sqlx::query("ROLLBACK").execute(&mut locker).await.unwrap();
+    (src, watcher)
+}
