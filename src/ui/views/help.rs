@@ -34,21 +34,9 @@ fn fields<'a>(theme: &Theme) -> Vec<Line<'a>> {
 }
 
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let one: Vec<Line> = [
-        Context::Global,
-        Context::Calls,
-        Context::Call,
-        Context::Calendar,
-        Context::OnCall,
-        Context::Profile,
-        Context::Board,
-        Context::Overview,
-        Context::Caller,
-    ]
-    .into_iter()
-    .flat_map(|c| section(state, theme, c, 20))
-    .chain(fields(theme))
-    .collect();
+    // Every screen's keys, in the keymap's own order of screens.
+    let one: Vec<Line> =
+        Context::ALL.iter().copied().flat_map(|c| section(state, theme, c, 20)).chain(fields(theme)).collect();
     let block = Block::default().borders(Borders::ALL).title(Span::styled(" Keys ", theme.title()));
     if one.len() as u16 + 2 <= area.height {
         let h = one.len() as u16 + 2;
