@@ -48,7 +48,11 @@ pub struct Profile {
     /// Read-only sessions (default true).
     pub read_only: Option<bool>,
     pub statement_timeout_ms: Option<u64>,
+    /// Connections the console holds at most (default 2).
     pub max_connections: Option<u32>,
+    /// An idle connection is closed after this many seconds (default 5), so that an idle console holds
+    /// nothing a session-mode pooler could give another client.
+    pub idle_timeout_secs: Option<f64>,
     /// Force a dialect instead of detecting it.
     pub dialect: Option<String>,
     /// "transaction" behind a transaction-mode pooler (PgBouncer, Supabase's port 6543), "none" for a direct
@@ -115,6 +119,7 @@ pub struct Settings {
     pub read_only: bool,
     pub statement_timeout_ms: u64,
     pub max_connections: u32,
+    pub idle_timeout_ms: u64,
     pub dialect: Option<Dialect>,
     /// The pooler mode; None detects it from the URL.
     pub pooler: Option<Pooler>,
@@ -229,7 +234,12 @@ pub fn resolve_with(cli: &CliSettings, env: &EnvSettings, file: &ConfigFile) -> 
         url_source,
         read_only: !cli.write && profile.read_only.unwrap_or(true),
         statement_timeout_ms,
-        max_connections: profile.max_connections.unwrap_or(4),
+        max_connections: profile.max_connections.unwrap_or(crate::data::pool::DEFAULT_MAX_CONNECTIONS).max(1),
+        idle_timeout_ms: match profile.idle_timeout_secs {
+            Some(s) if s.is_finite() && s > 0.0 => (s * 1000.0).min(86_400_000.0) as u64,
+            Some(s) => return Err(format!("idle_timeout_secs must be a positive number of seconds, not {s}")),
+            None => crate::data::pool::DEFAULT_IDLE_TIMEOUT_MS,
+        },
         dialect,
         pooler,
         replica_url: if profile_url { profile.replica_url.clone() } else { None },
@@ -373,6 +383,22 @@ mod tests {
         let cli = CliSettings { pooler: Some("statement".into()), ..cli };
         let e = resolve_with(&cli, &EnvSettings::default(), &f).unwrap_err();
         assert_eq!(e, "unknown pooler mode \"statement\"; known: transaction, none");
+    }
+
+    #[test]
+    fn a_console_holds_two_connections_and_lets_idle_ones_go_unless_configured() {
+        let s = resolve_with(&CliSettings::default(), &EnvSettings::default(), &ConfigFile::default()).unwrap();
+        assert_eq!((s.max_connections, s.idle_timeout_ms), (2, 5_000));
+        let f: ConfigFile =
+            toml::from_str("[profiles.p]\nurl = \"postgres://h/db\"\nmax_connections = 1\nidle_timeout_secs = 0.5\n")
+                .unwrap();
+        let cli = CliSettings { profile: Some("p".into()), ..Default::default() };
+        let s = resolve_with(&cli, &EnvSettings::default(), &f).unwrap();
+        assert_eq!((s.max_connections, s.idle_timeout_ms), (1, 500));
+        let f: ConfigFile =
+            toml::from_str("[profiles.p]\nurl = \"postgres://h/db\"\nidle_timeout_secs = -1\n").unwrap();
+        let e = resolve_with(&cli, &EnvSettings::default(), &f).unwrap_err();
+        assert!(e.contains("idle_timeout_secs must be a positive number"), "{e}");
     }
 
     #[test]

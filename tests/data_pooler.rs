@@ -113,7 +113,7 @@ async fn concurrent_consoles_work_through_pgbouncer_in_transaction_mode() {
         tasks.push(tokio::spawn(async move {
             let mut t = Tally::default();
             let src = Source::new(DbOptions::new(&via)).unwrap();
-            assert_eq!(src.pooler(), (Pooler::Transaction, "pgbouncer=true in the URL"));
+            assert_eq!(src.pooler(), (Pooler::Transaction, "pgbouncer=true in the URL".to_string()));
             match src.detect(None).await {
                 Ok(info) => {
                     t.check(info.dialect == Dialect::ServiceAi, format!("console {console}: detected {info:?}"))
@@ -259,7 +259,7 @@ async fn without_pooler_mode_pgbouncer_refuses_and_named_statements_collide() {
     let mut opts = DbOptions::new(&via);
     opts.pooler = Some(Pooler::Transaction);
     let src = Source::new(opts).unwrap();
-    assert_eq!(src.pooler(), (Pooler::Transaction, "configured"));
+    assert_eq!(src.pooler(), (Pooler::Transaction, "configured".to_string()));
     assert_eq!(src.detect(None).await.unwrap().dialect, Dialect::ServiceAi);
     let orgs = src.orgs(Dialect::ServiceAi).await.unwrap();
     assert_eq!(orgs.len(), 3);

@@ -7,12 +7,13 @@
 //! all reversed (a backward scan). It "partly serves" it when it has the equality columns and the first
 //! ordering column: PostgreSQL then sorts only the rows that share a time (an incremental sort on `id`).
 
+use sqlx::Row;
 use sqlx::postgres::PgPool;
-use sqlx::{AssertSqlSafe, Row};
 
 use crate::core::model::Dialect;
 use crate::data::dialects::quote_ident;
 use crate::data::pool::{DbOptions, describe_error, lazy_pool};
+use crate::data::tx::Tx;
 
 /// One key column of an index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -401,8 +402,7 @@ WHERE i.indrelid = ANY($1::oid[]) AND i.indisvalid AND am.amname = 'btree' \
 /// Checks which of the dialect's wanted indexes are missing, in a read-only transaction.
 pub async fn check(pool: &PgPool, dialect: Dialect) -> Result<Vec<IndexCheck>, String> {
     let err = |e: sqlx::Error| describe_error(&e);
-    let mut tx =
-        pool.begin_with(AssertSqlSafe("BEGIN READ ONLY; SET LOCAL statement_timeout = 30000")).await.map_err(err)?;
+    let mut tx = Tx::begin(pool, "BEGIN READ ONLY; SET LOCAL statement_timeout = 30000".into()).await.map_err(err)?;
     let mut out = Vec::new();
     for w in wanted(dialect) {
         // (regclass text, oid, tenant schema)

@@ -10,6 +10,7 @@ pub mod health;
 pub mod indexes;
 pub mod pool;
 pub mod source;
+pub mod tx;
 
 pub use pool::DbOptions;
 pub use source::Source;

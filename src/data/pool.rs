@@ -4,7 +4,11 @@ use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::Duration;
 
+use std::sync::{Arc, Mutex};
+
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgSslMode};
+
+use crate::data::tx::Tx;
 
 /// What sits between the console and the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -36,14 +40,25 @@ impl Pooler {
     }
 }
 
+/// How many connections a console holds at most, unless configured.
+pub const DEFAULT_MAX_CONNECTIONS: u32 = 2;
+/// How long an idle connection is kept, unless configured.
+pub const DEFAULT_IDLE_TIMEOUT_MS: u64 = 5_000;
+
 #[derive(Debug, Clone)]
 pub struct DbOptions {
     pub url: String,
     pub read_only: bool,
     pub statement_timeout_ms: u64,
+    /// Connections the console may hold at once (2 by default: a session-mode pooler gives each of them a
+    /// server connection that nobody else can have meanwhile).
     pub max_connections: u32,
+    /// A connection idle this long is closed (the pool checks about as often, so one goes within twice
+    /// this): an idle console holds nothing a session-mode pooler could give another client.
+    pub idle_timeout_ms: u64,
     pub connect_timeout_ms: u64,
-    /// The pooler mode; `None` detects it from the URL (see [`detect_pooler`]).
+    /// The pooler mode; `None` detects it from the URL (see [`detect_pooler`]) and from how the server
+    /// answers the startup packet (see [`Link`]).
     pub pooler: Option<Pooler>,
     /// A read replica: every read goes there, writes go to `url`.
     pub replica_url: Option<String>,
@@ -58,7 +73,8 @@ impl DbOptions {
             url: url.into(),
             read_only: true,
             statement_timeout_ms: 5_000,
-            max_connections: 4,
+            max_connections: DEFAULT_MAX_CONNECTIONS,
+            idle_timeout_ms: DEFAULT_IDLE_TIMEOUT_MS,
             connect_timeout_ms: 5_000,
             pooler: None,
             replica_url: None,
@@ -72,8 +88,12 @@ impl DbOptions {
 pub struct Target {
     pub connect: PgConnectOptions,
     pub pooler: Pooler,
-    /// "configured", "port 6543", "pgbouncer=true in the URL", or "" for a direct connection.
+    /// "configured", "port 6543", "pgbouncer=true in the URL", what revealed the pooler, or "" for a
+    /// direct connection.
     pub pooler_reason: String,
+    /// Nothing said which mode this is (no configuration, nothing in the URL): the connection is taken for
+    /// a direct one until a pooler reveals itself.
+    pub guessed: bool,
 }
 
 /// The pooler mode a URL implies, with the reason: port 6543 (Supabase's transaction pooler) or
@@ -133,21 +153,150 @@ pub fn target(url: &str, opts: &DbOptions) -> Result<Target, String> {
         (None, Some(why)) => (Pooler::Transaction, why.to_string()),
         (None, None) => (Pooler::None, String::new()),
     };
-    if pooler == Pooler::Transaction {
-        if connect.get_options().is_some() {
-            return Err(format!(
-                "{}: startup options (options=...) cannot pass a transaction pooler; remove them from the URL, \
-                 or set pooler = \"none\" if this is not one",
-                redact_url(url)
-            ));
+    let guessed = opts.pooler.is_none() && detected.is_none();
+    match pooler {
+        Pooler::Transaction => {
+            if connect.get_options().is_some() {
+                return Err(format!(
+                    "{}: startup options (options=...) cannot pass a transaction pooler; remove them from the \
+                     URL, or set pooler = \"none\" if this is not one",
+                    redact_url(url)
+                ));
+            }
+            // Every query of the console is unnamed (`persistent(false)`); no statement is kept either.
+            connect = connect.statement_cache_capacity(0).extra_float_digits(None);
         }
-        // Every query of the console is unnamed (`persistent(false)`); no statement is kept either.
-        connect = connect.statement_cache_capacity(0).extra_float_digits(None);
+        Pooler::None => {
+            // Defence in depth that cannot outlive the console's use of a connection: the session is
+            // read-only from its startup packet, a setting of that session alone that ends with it, never
+            // by a `SET` that a pooler in between would leave on a server connection other clients get
+            // next. A pooler refuses the parameter, and so reveals itself, or drops it (see [`Link`]).
+            connect = connect.options([("default_transaction_read_only", "on")]);
+        }
     }
-    Ok(Target { connect, pooler, pooler_reason })
+    Ok(Target { connect, pooler, pooler_reason, guessed })
 }
 
-/// Parses a connection URL, with an error that never repeats the password.
+/// One pool and how it reaches its server. Clones share the pool and what has been learnt about the way to
+/// the server: a connection that was taken for a direct one (nothing configured, nothing in the URL) turns
+/// into transaction-pooler mode when a pooler reveals itself, by refusing the startup parameters of a direct
+/// connection ([`Link::begin`]) or by dropping them ([`Link::become_pooled`], called by detection).
+#[derive(Clone)]
+pub struct Link {
+    pool: PgPool,
+    target: Arc<Mutex<Target>>,
+    url: String,
+    opts: DbOptions,
+}
+
+impl Link {
+    /// The pool for `url` under `opts`, not connected yet.
+    pub fn new(url: &str, opts: &DbOptions) -> Result<Link, String> {
+        let t = target(url, opts)?;
+        let pool = pool_for(&t, opts);
+        Ok(Link { pool, target: Arc::new(Mutex::new(t)), url: url.to_string(), opts: opts.clone() })
+    }
+
+    pub fn pool(&self) -> &PgPool {
+        &self.pool
+    }
+
+    /// How the server is reached now.
+    pub fn target(&self) -> Target {
+        self.target.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Begins a transaction with `begin` (the console's own text). A server that refuses the startup
+    /// parameters of a direct connection is a pooler: the link turns into transaction mode and tries once
+    /// more.
+    pub async fn begin(&self, begin: String) -> Result<Tx, sqlx::Error> {
+        match Tx::begin(&self.pool, begin.clone()).await {
+            Err(e)
+                if refused_startup_parameter(&e)
+                    && self.become_pooled("a pooler: it refused the startup parameters of a direct connection") =>
+            {
+                Tx::begin(&self.pool, begin).await
+            }
+            other => other,
+        }
+    }
+
+    /// Turns a link taken for a direct one into transaction-pooler mode from now on, saying `why`. False
+    /// when the mode was configured or implied by the URL, or cannot change (startup options in the URL).
+    pub fn become_pooled(&self, why: &str) -> bool {
+        let mut t = self.target.lock().unwrap_or_else(|p| p.into_inner());
+        if !t.guessed {
+            return false;
+        }
+        if t.pooler == Pooler::Transaction {
+            return true;
+        }
+        let mut opts = self.opts.clone();
+        opts.pooler = Some(Pooler::Transaction);
+        let Ok(pooled) = target(&self.url, &opts) else { return false };
+        self.pool.set_connect_options(pooled.connect.clone());
+        tracing::info!(server = %redact_url(&self.url), "{why}; transaction-pooler mode from now on");
+        *t = Target { pooler_reason: why.to_string(), guessed: true, ..pooled };
+        true
+    }
+}
+
+/// PgBouncer (and poolers like it) refuse a startup packet with parameters they do not know:
+/// "unsupported startup parameter: options" (or "... in options: ...", or extra_float_digits).
+fn refused_startup_parameter(e: &sqlx::Error) -> bool {
+    matches!(e, sqlx::Error::Database(db) if db.message().contains("unsupported startup parameter"))
+}
+
+/// A connection URL as a person wrote it: `scheme://[user[:password]@]host...`. Everything between `://`
+/// and the last `@` is the user's part, whatever it holds: a password may carry `@`, `/`, `#`, `?` or `:`
+/// that the user forgot to percent-encode, and none of it may ever be shown.
+struct UrlParts<'a> {
+    scheme: &'a str,
+    user: Option<&'a str>,
+    /// The password as written (still percent-encoded, or not).
+    password: Option<&'a str>,
+    /// Host, port, path and query.
+    rest: &'a str,
+}
+
+fn url_parts(url: &str) -> Option<UrlParts<'_>> {
+    let (scheme, after) = url.split_once("://")?;
+    // A `password=` in the query is no user part, though its value may hold an `@`.
+    let before_secret_param =
+        after.find("?password=").or_else(|| after.find("&password=")).map_or(after, |i| &after[..i]);
+    let no_user = UrlParts { scheme, user: None, password: None, rest: after };
+    Some(match before_secret_param.rfind('@') {
+        Some(at) => match after[..at].split_once(':') {
+            Some((user, password)) => {
+                UrlParts { scheme, user: Some(user), password: Some(password), rest: &after[at + 1..] }
+            }
+            // An `@` after the host (in the path or query) without a password before it: no user part.
+            None if after[..at].contains(['/', '?', '#']) => no_user,
+            None => UrlParts { scheme, user: Some(&after[..at]), password: None, rest: &after[at + 1..] },
+        },
+        None => no_user,
+    })
+}
+
+/// The values of `password=` in a URL's query.
+fn password_params(url: &str) -> Vec<&str> {
+    url.match_indices("password=")
+        .filter(|(i, _)| *i > 0 && matches!(url.as_bytes()[i - 1], b'?' | b'&'))
+        .map(|(i, k)| url[i + k.len()..].split('&').next().unwrap_or(""))
+        .collect()
+}
+
+/// Removes every trace of the `secrets` from `text` (sqlx's own messages quote what they could not parse).
+fn scrub<'a>(text: &str, secrets: impl IntoIterator<Item = &'a str>) -> String {
+    secrets.into_iter().filter(|s| !s.is_empty()).fold(text.to_string(), |t, s| t.replace(s, "<password>"))
+}
+
+/// How to write a password that a URL cannot carry as it is.
+const PERCENT_ENCODE_HINT: &str = "percent-encode them (/ as %2F, # as %23, ? as %3F, @ as %40, : as %3A, % as \
+                                   %25, space as %20), or leave the password out of the URL and set PGPASSWORD \
+                                   or a ~/.pgpass entry";
+
+/// Parses a connection URL, with an error that never repeats the password, nor any part of it.
 pub fn parse_url(url: &str) -> Result<PgConnectOptions, String> {
     let trimmed = url.trim();
     if !(trimmed.starts_with("postgres://") || trimmed.starts_with("postgresql://")) {
@@ -156,54 +305,56 @@ pub fn parse_url(url: &str) -> Result<PgConnectOptions, String> {
             redact_url(trimmed)
         ));
     }
-    PgConnectOptions::from_str(trimmed).map_err(|e| format!("bad database URL {}: {}", redact_url(trimmed), e))
+    let parts = url_parts(trimmed);
+    let password = parts.as_ref().and_then(|p| p.password);
+    // `/`, `?` and `#` end a URL's user part: written as they are, the password's tail would be read as the
+    // host, port, path or query, and quoted back in the parser's error.
+    let breaks_the_url = |s: &str| s.contains(['/', '?', '#']);
+    if password.is_some()
+        && parts.as_ref().is_some_and(|p| p.user.is_some_and(breaks_the_url) || password.is_some_and(breaks_the_url))
+    {
+        return Err(format!(
+            "bad database URL {}: the user name or password holds characters that a URL cannot carry as they \
+             are; {PERCENT_ENCODE_HINT}",
+            redact_url(trimmed)
+        ));
+    }
+    PgConnectOptions::from_str(trimmed).map_err(|e| {
+        let secrets = password.into_iter().chain(password_params(trimmed));
+        format!("bad database URL {}: {}", redact_url(trimmed), scrub(&e.to_string(), secrets))
+    })
 }
 
-/// "user@host:port/db" with the password removed, for the status bar and messages.
+/// "user@host:port/db" with the password (and the query, which may carry one) removed, for the status bar
+/// and messages.
 pub fn redact_url(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
+    let Some(parts) = url_parts(url.trim()) else {
         return "<url>".to_string();
     };
-    let (auth_host, path) = match rest.find('/') {
-        Some(i) => (&rest[..i], &rest[i..]),
-        None => (rest, ""),
-    };
-    let path = path.split('?').next().unwrap_or("");
-    let host = match auth_host.rfind('@') {
-        Some(i) => {
-            let user = auth_host[..i].split(':').next().unwrap_or("");
-            format!("{user}@{}", &auth_host[i + 1..])
-        }
-        None => auth_host.to_string(),
-    };
-    format!("{scheme}://{host}{path}")
+    let host_and_path = parts.rest.split(['?', '#']).next().unwrap_or("");
+    match parts.user {
+        Some(user) => format!("{}://{user}@{host_and_path}", parts.scheme),
+        None => format!("{}://{host_and_path}", parts.scheme),
+    }
 }
 
 /// A lazily connecting pool: creating it never blocks; the first query connects.
 ///
-/// Without a transaction pooler every session is read-only at the server (`SET
-/// default_transaction_read_only = on` after connecting), so a statement outside the console's transactions
-/// cannot write either; writes say `BEGIN READ WRITE`. Behind a transaction pooler a session-level `SET`
-/// would stick to a server connection other clients share, so there `BEGIN READ ONLY` alone protects.
+/// Without a transaction pooler every session is read-only at the server from its startup packet
+/// (`options=-c default_transaction_read_only=on`), so a statement outside the console's transactions
+/// cannot write either; writes say `BEGIN READ WRITE`. Nothing is ever `SET` for a session: behind a pooler
+/// it would stick to a server connection other clients share, so there `BEGIN READ ONLY` alone protects.
 pub fn lazy_pool(opts: &DbOptions) -> Result<PgPool, String> {
     Ok(pool_for(&target(&opts.url, opts)?, opts))
 }
 
 pub fn pool_for(t: &Target, opts: &DbOptions) -> PgPool {
-    let mut p = PgPoolOptions::new()
+    PgPoolOptions::new()
         .max_connections(opts.max_connections.max(1))
         .min_connections(0)
         .acquire_timeout(Duration::from_millis(opts.connect_timeout_ms))
-        .idle_timeout(Some(Duration::from_secs(300)));
-    if t.pooler == Pooler::None {
-        p = p.after_connect(|conn, _| {
-            Box::pin(async move {
-                sqlx::raw_sql("SET default_transaction_read_only = on").execute(&mut *conn).await?;
-                Ok(())
-            })
-        });
-    }
-    p.connect_lazy_with(t.connect.clone())
+        .idle_timeout(Some(Duration::from_millis(opts.idle_timeout_ms.max(100))))
+        .connect_lazy_with(t.connect.clone())
 }
 
 /// One line for a user, never a stack trace, never a password.
@@ -221,6 +372,22 @@ pub fn describe_error(e: &sqlx::Error) -> String {
                 }
                 Some("3D000") => format!("{}{code}", db.message()),
                 Some("42501") => format!("permission denied: {}{code}", db.message()),
+                _ if client_cap(db.message()) => format!(
+                    "the pooler refuses more clients: its client limit is reached ({}){code}; the console holds \
+                     at most max_connections (default 2) and closes idle ones within seconds, so other clients \
+                     hold the rest",
+                    db.message()
+                ),
+                Some("53300") => format!(
+                    "the server refuses more connections: {}{code} (its max_connections, or this role's \
+                     connection limit, is reached by other clients)",
+                    db.message()
+                ),
+                _ if db.message().contains("query_wait_timeout") => format!(
+                    "the pooler found no free server connection in time ({}){code}: in session mode every \
+                     server connection is held by a client until it disconnects",
+                    db.message()
+                ),
                 _ if db.message().contains("unsupported startup parameter") => format!(
                     "the server refused a startup parameter ({}){code}: behind a transaction pooler, set \
                      pooler = \"transaction\" in the profile or pass --pooler transaction",
@@ -254,6 +421,16 @@ pub fn describe_error(e: &sqlx::Error) -> String {
     }
 }
 
+/// A pooler's answer when its client limit is reached: PgBouncer's "no more connections allowed
+/// (max_client_conn)", Supavisor's "Max client connections reached" and "max clients reached in session
+/// mode".
+fn client_cap(message: &str) -> bool {
+    let m = message.to_ascii_lowercase();
+    m.contains("no more connections allowed")
+        || m.contains("max client connections reached")
+        || m.contains("max clients reached")
+}
+
 /// rustls's certificate errors (which sqlx passes on as I/O errors) in words, on one line.
 fn tls_problem(text: &str) -> Option<String> {
     let detail = text.split_once("invalid peer certificate: ")?.1.trim();
@@ -278,6 +455,7 @@ fn tls_problem(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sqlx::ConnectOptions;
 
     #[test]
     fn redaction_drops_password_and_query() {
@@ -287,6 +465,62 @@ mod tests {
         );
         assert_eq!(redact_url("postgres://localhost/app"), "postgres://localhost/app");
         assert_eq!(redact_url("garbage"), "<url>");
+        // Unencoded characters in the password: the user part ends at the last `@`.
+        assert_eq!(
+            redact_url("postgres://support:hun/ter2@db.example.com:5432/postgres"),
+            "postgres://support@db.example.com:5432/postgres"
+        );
+        assert_eq!(redact_url("postgres://u:p@ss:w/rd@h:5432/db"), "postgres://u@h:5432/db");
+        assert_eq!(redact_url("postgres://u:a#b?c@h/db?sslmode=require"), "postgres://u@h/db");
+        // A password in the query, even one holding an `@`, is dropped with the query.
+        assert_eq!(redact_url("postgres://u@h/db?password=p@ss"), "postgres://u@h/db");
+        assert_eq!(redact_url("postgres://h/db?sslmode=require&password=x@y"), "postgres://h/db");
+        // An `@` after the host, with no password before it, is no user part.
+        assert_eq!(redact_url("postgres://h/db?application_name=a@b"), "postgres://h/db");
+    }
+
+    #[test]
+    fn passwords_a_url_cannot_carry_are_refused_without_repeating_them() {
+        for pw in ["Hq/Zr9x", "Kp@Ws:Y/Rd", "Aq#Bz7", "Wq?Tz7"] {
+            let e = parse_url(&format!("postgres://support:{pw}@db.example.com:5432/postgres")).unwrap_err();
+            assert!(e.starts_with("bad database URL postgres://support@db.example.com:5432/postgres: "), "{e}");
+            assert!(e.contains("percent-encode them (/ as %2F"), "{e}");
+            let chars: Vec<char> = pw.chars().collect();
+            for w in chars.windows(3) {
+                let piece: String = w.iter().collect();
+                assert!(!e.contains(&piece), "{piece:?} in {e}");
+            }
+        }
+        // What a URL can carry as it is parses to the password as written, or percent-decoded.
+        for (pw, want) in [("p@ss", "p@ss"), ("a:b+c", "a:b+c"), ("p%40ss%2Fx", "p@ss/x")] {
+            let o = parse_url(&format!("postgres://u:{pw}@h:5432/db")).unwrap();
+            assert_eq!(o.get_host(), "h", "{pw}");
+            assert_eq!(o.get_username(), "u");
+            let url = o.to_url_lossy();
+            let got = url.password().map(percent_decode).unwrap_or_default();
+            assert_eq!(got, want, "{pw}");
+        }
+        // sqlx's own complaint never quotes the password.
+        let e = parse_url("postgres://u:Sekr1t@h:notaport/db").unwrap_err();
+        assert!(!e.contains("Sekr1t"), "{e}");
+    }
+
+    fn percent_decode(s: &str) -> String {
+        let mut out = Vec::new();
+        let mut rest = s.as_bytes();
+        while let Some((&b, tail)) = rest.split_first() {
+            match (b, tail) {
+                (b'%', [h, l, more @ ..]) => {
+                    out.push(u8::from_str_radix(std::str::from_utf8(&[*h, *l]).unwrap(), 16).unwrap());
+                    rest = more;
+                }
+                _ => {
+                    out.push(b);
+                    rest = tail;
+                }
+            }
+        }
+        String::from_utf8(out).unwrap()
     }
 
     #[test]

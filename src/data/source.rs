@@ -8,7 +8,7 @@ use std::time::Instant;
 use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgArguments, PgConnectOptions, PgPool, PgRow, PgSslMode};
 use sqlx::query::Query;
-use sqlx::{AssertSqlSafe, Connection, PgConnection, Postgres, Row, Transaction};
+use sqlx::{AssertSqlSafe, Connection, PgConnection, Postgres, Row};
 
 use crate::core::board::BoardRow;
 use crate::core::calendar::{self, Appointment, AppointmentDetail};
@@ -21,7 +21,8 @@ use crate::core::sanitize;
 use crate::core::time::OrgZone;
 use crate::data::detect;
 use crate::data::dialects::{self, ApptRange, CallsSql, quote_ident};
-use crate::data::pool::{DbOptions, Pooler, Target, describe_error, pool_for, target};
+use crate::data::pool::{DbOptions, Link, Pooler, describe_error};
+use crate::data::tx::Tx;
 
 /// The ordering is `ts DESC NULLS LAST, id DESC`. Rows with a time and rows without are read by separate
 /// index-friendly statements, so that neither NULL times nor equal times are skipped or repeated.
@@ -40,6 +41,10 @@ enum Part {
 impl Part {
     fn binds_time(self) -> bool {
         matches!(self, Part::TimedDesc { after: true } | Part::TimedAsc { after: true })
+    }
+
+    fn is_null(self) -> bool {
+        matches!(self, Part::NullDesc { .. } | Part::NullAsc { .. })
     }
 }
 
@@ -96,7 +101,9 @@ fn filter_sql(c: &CallsSql, f: &CallFilter, zone: &OrgZone, first: usize) -> Res
     Ok((conds.join(" AND "), binds))
 }
 
-fn part_sql(c: &CallsSql, schema: Option<&str>, part: Part, filter: &str) -> String {
+/// One part's statement: `$1` the org, `$2` the limit, then the cursor's and the filter's parameters, and
+/// `offset` (a parameter's number) skips that many rows.
+fn part_sql(c: &CallsSql, schema: Option<&str>, part: Part, filter: &str, offset: Option<usize>) -> String {
     let CallsSql { select, org, ts, ts_param, id, key_cast, .. } = *c;
     let (cond, order) = match part {
         Part::TimedDesc { after } => (
@@ -126,7 +133,57 @@ fn part_sql(c: &CallsSql, schema: Option<&str>, part: Part, filter: &str) -> Str
     };
     let select = with_schema(select, schema);
     let filter = if filter.is_empty() { String::new() } else { format!(" AND {filter}") };
-    format!("{select} WHERE {org} AND {cond}{filter} ORDER BY {order} LIMIT $2")
+    let offset = offset.map(|n| format!(" OFFSET ${n}")).unwrap_or_default();
+    format!("{select} WHERE {org} AND {cond}{filter} ORDER BY {order} LIMIT $2{offset}")
+}
+
+/// How many rows a part holds, counting at most `$2` of them (the rows a skip passes over, never more).
+fn part_count_sql(c: &CallsSql, schema: Option<&str>, part: Part, filter: &str) -> String {
+    format!("SELECT count(*) FROM ({}) AS skipped", part_sql(c, schema, part, filter, None))
+}
+
+/// One part's statement with its parameters bound: its rows (`skip` given, an `OFFSET` when not 0), or
+/// without `skip` the bounded count of its rows.
+#[allow(clippy::too_many_arguments)]
+fn part_query(
+    calls: &CallsSql,
+    schema: Option<&str>,
+    org: &Key,
+    part: Part,
+    cursor: Option<&Cursor>,
+    limit: u64,
+    skip: Option<u64>,
+    filter: (&CallFilter, &OrgZone),
+) -> Result<Query<'static, Postgres, PgArguments>> {
+    let cursor_params = match (cursor, part.binds_time()) {
+        (None, _) => 0,
+        (Some(_), true) => 2,
+        (Some(_), false) => 1,
+    };
+    let (cond, binds) = filter_sql(calls, filter.0, filter.1, 3 + cursor_params)?;
+    let sql = match skip {
+        Some(0) => part_sql(calls, schema, part, &cond, None),
+        Some(_) => part_sql(calls, schema, part, &cond, Some(3 + cursor_params + binds.len())),
+        None => part_count_sql(calls, schema, part, &cond),
+    };
+    let as_i64 = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    let mut q = bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org).bind(as_i64(limit));
+    if let Some(c) = cursor {
+        if part.binds_time() {
+            q = q.bind(c.created_at);
+        }
+        q = bind_key(q, &c.key);
+    }
+    for b in binds {
+        q = match b {
+            FilterBind::Text(t) => q.bind(t),
+            FilterBind::Time(t) => q.bind(t),
+        };
+    }
+    if let Some(n @ 1..) = skip {
+        q = q.bind(as_i64(n));
+    }
+    Ok(q)
 }
 
 /// Fills `{schema}` with the quoted tenant schema.
@@ -141,11 +198,9 @@ fn with_schema(sql: &str, schema: Option<&str>) -> String {
 #[derive(Clone)]
 pub struct Source {
     /// The primary: writes go here.
-    pool: PgPool,
-    /// Where reads go: the replica's pool when the profile names one, else the primary's.
-    reads: PgPool,
-    /// How the reads' server is reached (pooler mode, TLS settings).
-    read_target: std::sync::Arc<Target>,
+    pool: Link,
+    /// Where reads go: the replica when the profile names one, else the primary (the same [`Link`]).
+    reads: Link,
     opts: DbOptions,
     /// Names this console's transactions (as their `application_name`) so that a superseded query can be
     /// found and cancelled on the server: `switchboard/<instance>/<request>`.
@@ -352,27 +407,24 @@ fn call_detail(row: &PgRow) -> std::result::Result<CallDetail, sqlx::Error> {
 impl Source {
     /// Creates the pool without connecting: the first query connects.
     pub fn new(opts: DbOptions) -> Result<Source> {
-        let primary = target(&opts.url, &opts)?;
-        let pool = pool_for(&primary, &opts);
-        let (reads, read_target) = match &opts.replica_url {
-            Some(url) => {
-                let t = target(url, &opts)?;
-                (pool_for(&t, &opts), t)
-            }
-            None => (pool.clone(), primary),
+        let pool = Link::new(&opts.url, &opts)?;
+        let reads = match &opts.replica_url {
+            Some(url) => Link::new(url, &opts)?,
+            None => pool.clone(),
         };
-        Ok(Source { pool, reads, read_target: std::sync::Arc::new(read_target), opts, tag: None })
+        Ok(Source { pool, reads, opts, tag: None })
     }
 
-    /// The pooler mode of the reads' connection, and why ("configured", "port 6543", ...).
-    pub fn pooler(&self) -> (Pooler, &str) {
-        (self.read_target.pooler, &self.read_target.pooler_reason)
+    /// The pooler mode of the reads' connection, and why ("configured", "port 6543", what revealed it, ...).
+    pub fn pooler(&self) -> (Pooler, String) {
+        let t = self.reads.target();
+        (t.pooler, t.pooler_reason)
     }
 
     /// The pool reads go to (the replica when there is one). Its sessions are read-only at the server
     /// unless the reads go through a transaction pooler.
     pub fn read_pool(&self) -> &PgPool {
-        &self.reads
+        self.reads.pool()
     }
 
     pub fn options(&self) -> &DbOptions {
@@ -408,7 +460,7 @@ impl Source {
     }
 
     /// A read transaction: read-only at the server, with the statement timeout local to it.
-    async fn read(&self) -> Result<Transaction<'static, Postgres>> {
+    pub(crate) async fn read(&self) -> Result<Tx> {
         let tag = match &self.tag {
             // The tag is the console's own text: "switchboard/", digits, "-", hex, "/", digits.
             Some(t) => format!("; SET LOCAL application_name = '{t}'"),
@@ -416,9 +468,9 @@ impl Source {
         };
         let begin =
             format!("BEGIN READ ONLY; SET LOCAL statement_timeout = {}{tag}", self.opts.statement_timeout_ms.max(1));
-        match self.reads.begin_with(AssertSqlSafe(begin)).await {
+        match self.reads.begin(begin).await {
             Ok(tx) => Ok(tx),
-            Err(sqlx::Error::PoolTimedOut) => Err(self.diagnose(&self.read_target.connect).await),
+            Err(sqlx::Error::PoolTimedOut) => Err(self.diagnose(&self.reads.target().connect).await),
             Err(e) => Err(err(e)),
         }
     }
@@ -442,7 +494,8 @@ impl Source {
         let mut tx = self.read().await?;
         let row = sqlx::query(
             "SELECT current_setting('server_version') AS v, \
-             COALESCE((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false) AS tls",
+             COALESCE((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false) AS tls, \
+             current_setting('default_transaction_read_only') AS session_read_only",
         )
         .persistent(false)
         .fetch_one(&mut *tx)
@@ -450,6 +503,15 @@ impl Source {
         .map_err(err)?;
         let server_version: String = row.try_get("v").map_err(err)?;
         let server_says_tls: bool = row.try_get("tls").map_err(err)?;
+        // A direct connection's startup packet made the session read-only; a session that is not was
+        // reached through something that dropped the parameter: a pooler, whose server connections are
+        // shared, so from now on nothing may outlive a transaction.
+        let session_read_only: String = row.try_get("session_read_only").map_err(err)?;
+        let target = self.reads.target();
+        if target.guessed && target.pooler == Pooler::None && session_read_only != "on" {
+            self.reads
+                .become_pooled("a pooler: the startup parameters of a direct connection did not reach the server");
+        }
         let found: Vec<String> = sqlx::query_scalar(
             "SELECT n.nspname || '.' || c.relname FROM pg_catalog.pg_class c \
              JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
@@ -476,12 +538,13 @@ impl Source {
     /// require and verify-*: sqlx connects only over TLS), the server is asked once, as sqlx asks it, whether
     /// it takes TLS.
     async fn link_tls(&self, server_says_tls: bool) -> (bool, bool) {
-        let c = &self.read_target.connect;
+        let target = self.reads.target();
+        let c = &target.connect;
         match c.get_ssl_mode() {
             PgSslMode::Disable | PgSslMode::Allow => (false, false),
             PgSslMode::Require | PgSslMode::VerifyCa | PgSslMode::VerifyFull => (true, false),
             PgSslMode::Prefer if c.get_socket().is_some() => (false, false),
-            PgSslMode::Prefer if server_says_tls && self.read_target.pooler == Pooler::None => (true, false),
+            PgSslMode::Prefer if server_says_tls && target.pooler == Pooler::None => (true, false),
             PgSslMode::Prefer => {
                 let (host, port) = (c.get_host().to_string(), c.get_port());
                 let limit = std::time::Duration::from_millis(self.opts.connect_timeout_ms);
@@ -502,12 +565,7 @@ impl Source {
     }
 
     /// For schema-per-tenant dialects, the org's schema, checked to exist; None for the others.
-    async fn tenant_schema(
-        &self,
-        tx: &mut Transaction<'static, Postgres>,
-        dialect: Dialect,
-        org: &Key,
-    ) -> Result<Option<String>> {
+    async fn tenant_schema(&self, tx: &mut Tx, dialect: Dialect, org: &Key) -> Result<Option<String>> {
         let Some(sql) = dialects::sql(dialect).tenant_schema else { return Ok(None) };
         let row = bind_key(sqlx::query(sql).persistent(false), org).fetch_optional(&mut **tx).await.map_err(err)?;
         let Some(row) = row else { return Err("this organization no longer exists".to_string()) };
@@ -522,43 +580,48 @@ impl Source {
         Ok(Some(schema))
     }
 
+    /// The rows of one part: at most `limit`, after skipping `skip` (`OFFSET`, sent only when not 0).
     #[allow(clippy::too_many_arguments)]
     async fn part(
         &self,
-        tx: &mut Transaction<'static, Postgres>,
+        tx: &mut Tx,
         calls: &CallsSql,
         schema: Option<&str>,
         org: &Key,
         part: Part,
         cursor: Option<&Cursor>,
         limit: usize,
+        skip: u64,
         filter: (&CallFilter, &OrgZone),
     ) -> Result<Vec<CallRow>> {
-        if limit == 0 || (!calls.ts_nullable && matches!(part, Part::NullAsc { .. } | Part::NullDesc { .. })) {
+        if limit == 0 || (!calls.ts_nullable && part.is_null()) {
             return Ok(Vec::new());
         }
-        let cursor_params = match (cursor, part.binds_time()) {
-            (None, _) => 0,
-            (Some(_), true) => 2,
-            (Some(_), false) => 1,
-        };
-        let (cond, binds) = filter_sql(calls, filter.0, filter.1, 3 + cursor_params)?;
-        let q = sqlx::query(AssertSqlSafe(part_sql(calls, schema, part, &cond))).persistent(false);
-        let mut q = bind_key(q, org).bind(limit as i64);
-        if let Some(c) = cursor {
-            if part.binds_time() {
-                q = q.bind(c.created_at);
-            }
-            q = bind_key(q, &c.key);
-        }
-        for b in binds {
-            q = match b {
-                FilterBind::Text(t) => q.bind(t),
-                FilterBind::Time(t) => q.bind(t),
-            };
-        }
+        let q = part_query(calls, schema, org, part, cursor, limit as u64, Some(skip), filter)?;
         let rows = q.fetch_all(&mut **tx).await.map_err(|e| self.schema_error(e, schema))?;
         rows.iter().map(call_row).collect::<std::result::Result<_, _>>().map_err(err)
+    }
+
+    /// How many rows of one part there are, up to `at_most`: what a skip that found none of them passed over.
+    #[allow(clippy::too_many_arguments)]
+    async fn part_count(
+        &self,
+        tx: &mut Tx,
+        calls: &CallsSql,
+        schema: Option<&str>,
+        org: &Key,
+        part: Part,
+        cursor: Option<&Cursor>,
+        at_most: u64,
+        filter: (&CallFilter, &OrgZone),
+    ) -> Result<u64> {
+        if at_most == 0 || (!calls.ts_nullable && part.is_null()) {
+            return Ok(0);
+        }
+        let q = part_query(calls, schema, org, part, cursor, at_most, None, filter)?;
+        let row = q.fetch_one(&mut **tx).await.map_err(|e| self.schema_error(e, schema))?;
+        let n: i64 = row.try_get(0).map_err(err)?;
+        Ok(u64::try_from(n).unwrap_or(0).min(at_most))
     }
 
     /// A missing column in a tenant's schema is that tenant's problem: say so.
@@ -592,65 +655,55 @@ impl Source {
         let limit = limit.max(1);
         let want = limit + 1;
         let c = &dialects::sql(dialect).calls;
+        let (forward, cursor, pages) = match anchor {
+            Anchor::First => (true, None, 0),
+            Anchor::After(cur) => (true, Some(cur), 0),
+            Anchor::Ahead { cursor, pages } => (true, cursor.as_ref(), *pages),
+            Anchor::Last => (false, None, 0),
+            Anchor::Before(cur) => (false, Some(cur), 0),
+            Anchor::Behind { cursor, pages } => (false, cursor.as_ref(), *pages),
+        };
+        // The parts in reading order from the cursor on (backwards: oldest first, reversed below).
+        use Part::{NullAsc, NullDesc, TimedAsc, TimedDesc};
+        let parts: Vec<(Part, Option<&Cursor>)> = match (forward, cursor) {
+            (true, Some(cur)) if cur.created_at.is_none() => vec![(NullDesc { after: true }, Some(cur))],
+            (true, Some(cur)) => vec![(TimedDesc { after: true }, Some(cur)), (NullDesc { after: false }, None)],
+            (true, None) => vec![(TimedDesc { after: false }, None), (NullDesc { after: false }, None)],
+            (false, Some(cur)) if cur.created_at.is_some() => vec![(TimedAsc { after: true }, Some(cur))],
+            (false, Some(cur)) => vec![(NullAsc { after: true }, Some(cur)), (TimedAsc { after: false }, None)],
+            (false, None) => vec![(NullAsc { after: false }, None), (TimedAsc { after: false }, None)],
+        };
+        let parts: Vec<_> = parts.into_iter().filter(|(p, _)| c.ts_nullable || !p.is_null()).collect();
+        // A skip is an OFFSET on the part it ends in; a part it passes over whole is counted (bounded by
+        // the skip) so that the next part skips only the rest.
+        let mut skip = pages.saturating_mul(limit as u64);
         let mut tx = self.read().await?;
         let schema = self.tenant_schema(&mut tx, dialect, org).await?;
         let s = schema.as_deref();
-        let page = match anchor {
-            Anchor::First | Anchor::After(_) => {
-                let mut rows = match anchor {
-                    Anchor::After(cur) if cur.created_at.is_none() => {
-                        self.part(&mut tx, c, s, org, Part::NullDesc { after: true }, Some(cur), want, fz).await?
-                    }
-                    Anchor::After(cur) => {
-                        let mut r =
-                            self.part(&mut tx, c, s, org, Part::TimedDesc { after: true }, Some(cur), want, fz).await?;
-                        let rest = want - r.len();
-                        r.extend(self.part(&mut tx, c, s, org, Part::NullDesc { after: false }, None, rest, fz).await?);
-                        r
-                    }
-                    _ => {
-                        let mut r =
-                            self.part(&mut tx, c, s, org, Part::TimedDesc { after: false }, None, want, fz).await?;
-                        let rest = want - r.len();
-                        r.extend(self.part(&mut tx, c, s, org, Part::NullDesc { after: false }, None, rest, fz).await?);
-                        r
-                    }
-                };
-                let has_after = rows.len() > limit;
-                rows.truncate(limit);
-                Page { rows, has_before: matches!(anchor, Anchor::After(_)), has_after }
+        let mut rows = Vec::new();
+        for (i, &(part, cur)) in parts.iter().enumerate() {
+            let got = self.part(&mut tx, c, s, org, part, cur, want - rows.len(), skip, fz).await?;
+            skip = if skip > 0 && got.is_empty() && i + 1 < parts.len() {
+                skip - self.part_count(&mut tx, c, s, org, part, cur, skip, fz).await?
+            } else {
+                0
+            };
+            rows.extend(got);
+        }
+        let page = if forward {
+            let has_after = rows.len() > limit;
+            rows.truncate(limit);
+            Page { rows, has_before: cursor.is_some() || pages > 0, has_after }
+        } else {
+            let has_before = rows.len() > limit;
+            rows.truncate(limit);
+            rows.reverse();
+            if !has_before && rows.len() < limit {
+                // Near the top (or a skip past it): show a full first page rather than a short one.
+                tx.commit().await.map_err(err)?;
+                return Box::pin(self.calls_filtered(dialect, org, &Anchor::First, limit, filter, zone)).await;
             }
-            Anchor::Last | Anchor::Before(_) => {
-                // Read backwards (oldest first), then reverse into display order.
-                let mut rows = match anchor {
-                    Anchor::Before(cur) if cur.created_at.is_some() => {
-                        self.part(&mut tx, c, s, org, Part::TimedAsc { after: true }, Some(cur), want, fz).await?
-                    }
-                    Anchor::Before(cur) => {
-                        let mut r =
-                            self.part(&mut tx, c, s, org, Part::NullAsc { after: true }, Some(cur), want, fz).await?;
-                        let rest = want - r.len();
-                        r.extend(self.part(&mut tx, c, s, org, Part::TimedAsc { after: false }, None, rest, fz).await?);
-                        r
-                    }
-                    _ => {
-                        let mut r =
-                            self.part(&mut tx, c, s, org, Part::NullAsc { after: false }, None, want, fz).await?;
-                        let rest = want - r.len();
-                        r.extend(self.part(&mut tx, c, s, org, Part::TimedAsc { after: false }, None, rest, fz).await?);
-                        r
-                    }
-                };
-                let has_before = rows.len() > limit;
-                rows.truncate(limit);
-                rows.reverse();
-                if !has_before && rows.len() < limit {
-                    // Near the top: show a full first page rather than a short one.
-                    tx.commit().await.map_err(err)?;
-                    return Box::pin(self.calls_filtered(dialect, org, &Anchor::First, limit, filter, zone)).await;
-                }
-                Page { rows, has_before, has_after: matches!(anchor, Anchor::Before(_)) }
-            }
+            Page { rows, has_before, has_after: cursor.is_some() || pages > 0 }
         };
         tx.commit().await.map_err(err)?;
         Ok(page)
@@ -772,11 +825,7 @@ impl Source {
         }
         let mut tx = self.read().await?;
         let mut out = OnCallData::default();
-        async fn rows(
-            tx: &mut Transaction<'static, Postgres>,
-            sql: Option<&'static str>,
-            org: &Key,
-        ) -> Result<Vec<PgRow>> {
+        async fn rows(tx: &mut Tx, sql: Option<&'static str>, org: &Key) -> Result<Vec<PgRow>> {
             match sql {
                 Some(sql) => bind_key(sqlx::query(sql).persistent(false), org).fetch_all(&mut **tx).await.map_err(err),
                 None => Ok(Vec::new()),
@@ -816,13 +865,13 @@ impl Source {
     }
 
     /// A write transaction, refused unless the console was started in write mode.
-    async fn write(&self) -> Result<Transaction<'static, Postgres>> {
+    async fn write(&self) -> Result<Tx> {
         if self.opts.read_only {
             return Err("read-only session: start the console with --write to change anything".to_string());
         }
         let begin =
             format!("BEGIN READ WRITE; SET LOCAL statement_timeout = {}", self.opts.statement_timeout_ms.max(1));
-        self.pool.begin_with(AssertSqlSafe(begin)).await.map_err(err)
+        self.pool.begin(begin).await.map_err(err)
     }
 
     /// Marks one notification acknowledged, with an audit row where the platform keeps an audit table, in
@@ -1114,8 +1163,8 @@ impl Source {
     }
 
     pub async fn close(&self) {
-        self.pool.close().await;
-        self.reads.close().await;
+        self.pool.pool().close().await;
+        self.reads.pool().close().await;
     }
 }
 

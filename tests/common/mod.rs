@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod model;
+pub mod tmux;
 
 use std::sync::atomic::{AtomicU32, Ordering};
 

@@ -42,6 +42,12 @@ impl PgBouncer {
     /// database, in front of the server of `SWITCHBOARD_TEST_URL`, serving every database on it (`*`).
     /// No client TLS, and the stock `ignore_startup_parameters` (none).
     pub fn start(pool_size: u32) -> PgBouncer {
+        PgBouncer::start_with(pool_size, "transaction", "")
+    }
+
+    /// Like [`PgBouncer::start`] with another `pool_mode` and more `[pgbouncer]` settings (lines of the
+    /// ini file, e.g. "ignore_startup_parameters = extra_float_digits\n").
+    pub fn start_with(pool_size: u32, mode: &str, settings: &str) -> PgBouncer {
         let bin = binary();
         let admin = crate::common::admin_url();
         let server_port: u16 = admin
@@ -66,8 +72,8 @@ impl PgBouncer {
             format!(
                 "[databases]\n* = host=127.0.0.1 port={server_port}\n\n[pgbouncer]\nlisten_addr = 127.0.0.1\n\
                  listen_port = {port}\nunix_socket_dir =\nauth_type = trust\nauth_file = {users}\n\
-                 pool_mode = transaction\ndefault_pool_size = {pool_size}\nmax_client_conn = 500\n\
-                 server_tls_sslmode = disable\n",
+                 pool_mode = {mode}\ndefault_pool_size = {pool_size}\nmax_client_conn = 500\n\
+                 server_tls_sslmode = disable\n{settings}",
                 users = dir.join("users.txt").display()
             ),
         )

@@ -2,7 +2,9 @@
 
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use sqlx::postgres::PgRow;
-use sqlx::{AssertSqlSafe, Postgres, Row, Transaction};
+use sqlx::{AssertSqlSafe, Row};
+
+use crate::data::tx::Tx;
 
 use super::{Result, Source, bind_key, err, facts, text, with_schema};
 use crate::core::caller::{
@@ -76,7 +78,7 @@ impl Source {
     /// in E.164 (its own line, or its newest caller's), or its time zone.
     async fn org_country(
         &self,
-        tx: &mut Transaction<'static, Postgres>,
+        tx: &mut Tx,
         s: &CallerSql,
         org: &Key,
         zone: &OrgZone,
