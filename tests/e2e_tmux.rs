@@ -7,81 +7,7 @@ use std::time::{Duration, Instant};
 
 use common::*;
 
-struct Tmux {
-    socket: String,
-}
-
-fn sh_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', r"'\''"))
-}
-
-impl Tmux {
-    /// Starts `switchboard ARGS` in a private tmux server; when it exits, the pane shows its exit code.
-    fn start(name: &str, args: &[&str], env: &[(&str, &str)], w: u16, h: u16) -> Tmux {
-        let socket = format!("sb-{name}-{}", std::process::id());
-        let mut cmd = String::from("env");
-        for (k, v) in env {
-            cmd += &format!(" {k}={}", sh_quote(v));
-        }
-        cmd += &format!(" {}", sh_quote(env!("CARGO_BIN_EXE_switchboard")));
-        for a in args {
-            cmd += &format!(" {}", sh_quote(a));
-        }
-        cmd += "; echo EXITED $?; sleep 600";
-        let ok = Command::new("tmux")
-            .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-x", &w.to_string(), "-y", &h.to_string()])
-            .arg(cmd)
-            .status()
-            .expect("tmux is installed")
-            .success();
-        assert!(ok, "tmux new-session failed");
-        Tmux { socket }
-    }
-
-    fn send(&self, keys: &[&str]) {
-        for k in keys {
-            let ok = Command::new("tmux").args(["-L", &self.socket, "send-keys", k]).status().unwrap().success();
-            assert!(ok);
-            std::thread::sleep(Duration::from_millis(30));
-        }
-    }
-
-    fn type_text(&self, text: &str) {
-        Command::new("tmux").args(["-L", &self.socket, "send-keys", "-l", text]).status().unwrap();
-    }
-
-    fn screen(&self) -> String {
-        let out = Command::new("tmux").args(["-L", &self.socket, "capture-pane", "-p"]).output().unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn title(&self) -> String {
-        let out =
-            Command::new("tmux").args(["-L", &self.socket, "display-message", "-p", "#{pane_title}"]).output().unwrap();
-        String::from_utf8_lossy(&out.stdout).trim().to_string()
-    }
-
-    /// Waits until the screen shows every needle; panics with the screen after `secs`.
-    fn wait_for(&self, needles: &[&str], secs: u64) -> String {
-        let start = Instant::now();
-        loop {
-            let s = self.screen();
-            if needles.iter().all(|n| s.contains(n)) {
-                return s;
-            }
-            if start.elapsed() > Duration::from_secs(secs) {
-                panic!("waited {secs}s for {needles:?}; the screen shows:\n{s}");
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).status();
-    }
-}
+use common::tmux::Tmux;
 
 fn log_env(dir: &tempdir::Dir) -> (String, String) {
     ("SWITCHBOARD_LOG_DIR".to_string(), dir.path().join("log").display().to_string())
@@ -516,7 +442,8 @@ async fn saving_the_transcript_and_the_list_from_the_console() {
     t.wait_for(&["Organizations (3 of 3)"], 30);
     t.type_text("acme");
     t.send(&["Enter"]);
-    t.wait_for(&["Acme Plumbing · calls"], 15);
+    // The rows are there before the list is saved (before, `s` says the page is still loading).
+    t.wait_for(&["Acme Plumbing · calls", "+15558000001"], 15);
     t.send(&["s"]);
     t.wait_for(&["saved to "], 10);
     t.send(&["Enter"]);
@@ -609,6 +536,61 @@ async fn caller_journey_from_the_switcher_the_timeline_and_the_call_list() {
     t.type_text("caller garcía");
     t.send(&["Enter"]);
     t.wait_for(&["Caller +14155550123 · Acme Plumbing", "Timeline, newest first · 14"], 15);
+    t.send(&["q"]);
+    t.wait_for(&["EXITED 0"], 10);
+}
+
+/// 1,500 calls newer than the fixture's in org A, the i-th newest with the phone number +1558000iiii.
+const MANY_CALLS: &str = "INSERT INTO call_logs (id, organization_id, vapi_call_id, customer_phone_number, \
+    call_duration, call_status, created_at, updated_at) \
+    SELECT ('e0000000-0000-0000-0000-' || lpad(i::text, 12, '0'))::uuid, '00000000-0000-0000-0000-00000000000a', \
+           'typed-ahead-' || i, '+1558' || lpad(i::text, 7, '0'), 60, 'completed', \
+           TIMESTAMPTZ '2026-03-01 00:00:00+00' - i * INTERVAL '1 minute', \
+           TIMESTAMPTZ '2026-03-01 00:00:00+00' - i * INTERVAL '1 minute' \
+    FROM generate_series(1, 1500) AS g(i)";
+
+/// Page `p` of org A (35 rows at 120x40, newest first) shows exactly the generated calls of that page.
+fn assert_on_page(s: &str, p: u32, what: &str) {
+    let more = if p == 1 { "↓" } else { "↑↓" };
+    assert!(s.contains(&format!("· page {p} {more} ·")), "{what}: not on page {p}:\n{s}");
+    let phone = |i: u32| format!("+1558{i:07}");
+    let (first, last) = ((p - 1) * 35 + 1, p * 35);
+    for i in [first, first + 17, last] {
+        assert!(s.contains(&phone(i)), "{what}: {} missing from page {p}:\n{s}", phone(i));
+    }
+    for i in [first - 1, last + 1] {
+        assert!(i == 0 || !s.contains(&phone(i)), "{what}: {} shown on page {p}:\n{s}", phone(i));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_page_down_counts_even_typed_ahead_of_a_pending_page() {
+    let url = fresh_db("e2e_keys", &[SCHEMA, HOSTILE, MANY_CALLS]).await;
+    let tmp = tempdir::Dir::new("keys");
+    let (lk, lv) = log_env(&tmp);
+    let t = Tmux::start("keys", &["--url", &url], &[(&lk, &lv), ("SWITCHBOARD_CONFIG", "/dev/null")], 120, 40);
+    t.wait_for(&["Organizations (3 of 3)"], 30);
+    t.type_text("acme");
+    t.wait_for(&["Organizations (1 of 3)"], 10);
+    t.send(&["Enter"]);
+    t.wait_for(&["Acme Plumbing · calls, newest first · page 1 ↓"], 15);
+    assert_on_page(&t.settle(15), 1, "opened");
+
+    // 30 PageDown in one read: page 31, not one or two pages on.
+    t.send_at_once(&["PageDown"; 30]);
+    assert_on_page(&t.settle(30), 31, "30 PageDown at once");
+    // 30 PageUp in one read: back on page 1.
+    t.send_at_once(&["PageUp"; 30]);
+    assert_on_page(&t.settle(30), 1, "30 PageUp at once");
+
+    // 30 separate presses, as fast as a key repeats: page 31 too.
+    t.send(&["PageDown"; 30]);
+    assert_on_page(&t.settle(30), 31, "30 separate PageDown");
+
+    // Typed ahead past the end: the last page, saying so.
+    t.send_at_once(&["PageDown"; 60]);
+    let s = t.settle(30);
+    assert!(s.contains("last page ↑") && s.contains("end of the list"), "60 more PageDown:\n{s}");
     t.send(&["q"]);
     t.wait_for(&["EXITED 0"], 10);
 }

@@ -441,3 +441,252 @@ fn clicks_select_rows_and_the_wheel_moves() {
     update(&mut s, Action::Click { x: 5, y: 1 });
     assert_eq!(s.calls.selected, 5, "the header is not a row");
 }
+
+// Keys typed ahead of a pending page (a held key, or typed ahead over SSH) all count: each moves on from
+// where the pending request goes, not from the page drawn.
+
+/// The one page request among the effects: its id and anchor.
+fn page_request(fx: &[Effect]) -> (u64, Anchor) {
+    let loads: Vec<_> = fx
+        .iter()
+        .filter_map(|e| match e {
+            Effect::LoadCalls { req, anchor, .. } => Some((*req, anchor.clone())),
+            _ => None,
+        })
+        .collect();
+    let [one] = loads.as_slice() else { panic!("one page request expected: {fx:?}") };
+    one.clone()
+}
+
+fn answer(s: &mut State, req: u64, anchor: Anchor, page: switchboard::core::model::Page) -> Vec<Effect> {
+    update(s, Action::CallsLoaded { req, anchor, result: Ok(page), ms: 1.0 })
+}
+
+/// An org open on page 1 of many full pages, on an 80-column terminal (no preview beside the list).
+fn on_page_one() -> (State, u32) {
+    let mut s = connected(80, 40);
+    let n = s.page_size() as u32;
+    open_org(&mut s, "acme", page(0, n, false, true));
+    (s, n)
+}
+
+#[test]
+fn page_downs_typed_ahead_of_a_pending_page_each_go_one_page_further() {
+    let (mut s, n) = on_page_one();
+    let last = s.calls.page.rows.last().unwrap().cursor();
+    let mut reqs = Vec::new();
+    for i in 1..=30u64 {
+        let (req, anchor) = page_request(&cmd(&mut s, Command::PageDown));
+        let want = if i == 1 {
+            Anchor::After(last.clone())
+        } else {
+            Anchor::Ahead { cursor: Some(last.clone()), pages: i - 1 }
+        };
+        assert_eq!(anchor, want, "PageDown {i}");
+        reqs.push((req, anchor));
+    }
+    // Superseded answers are dropped; the last one lands on page 31.
+    let (old_req, old_anchor) = reqs[5].clone();
+    answer(&mut s, old_req, old_anchor, page(6 * n, n, true, true));
+    assert_eq!(s.calls.page_no, Some(1));
+    let (req, anchor) = reqs.last().unwrap().clone();
+    answer(&mut s, req, anchor, page(30 * n, n, true, true));
+    assert_eq!(s.calls.page_no, Some(31));
+    assert_eq!(s.calls.page.rows[0].key, row(30 * n).key);
+    assert_eq!(s.calls.pending, None);
+    assert_eq!(s.calls.target, None);
+    // The next key moves on from the page now drawn.
+    let (_, anchor) = page_request(&cmd(&mut s, Command::PageDown));
+    assert_eq!(anchor, Anchor::After(row(31 * n - 1).cursor()));
+}
+
+#[test]
+fn mixed_directions_net_out_and_back_to_the_drawn_page_asks_nothing() {
+    let (mut s, n) = on_page_one();
+    let last = s.calls.page.rows.last().unwrap().cursor();
+    for _ in 0..3 {
+        cmd(&mut s, Command::PageDown);
+    }
+    let (req, anchor) = page_request(&cmd(&mut s, Command::PageUp));
+    assert_eq!(anchor, Anchor::Ahead { cursor: Some(last.clone()), pages: 1 });
+    answer(&mut s, req, anchor, page(2 * n, n, true, true));
+    assert_eq!(s.calls.page_no, Some(3), "two pages ahead of page 1");
+
+    // PageDown, PageUp: back on the page drawn, nothing more to load; the late answer is dropped.
+    s.calls.selected = 4;
+    let (req, anchor) = page_request(&cmd(&mut s, Command::PageDown));
+    assert!(cmd(&mut s, Command::PageUp).is_empty());
+    assert_eq!(s.calls.pending, None);
+    assert_eq!(s.calls.selected, 4);
+    answer(&mut s, req, anchor, page(3 * n, n, true, true));
+    assert_eq!(s.calls.page_no, Some(3));
+    assert_eq!(s.calls.page.rows[0].key, row(2 * n).key);
+}
+
+#[test]
+fn page_ups_typed_ahead_go_back_from_the_pending_page_and_stop_at_the_first() {
+    let (mut s, n) = on_page_one();
+    // To page 4.
+    let mut last = (0, Anchor::First);
+    for _ in 0..3 {
+        last = page_request(&cmd(&mut s, Command::PageDown));
+    }
+    answer(&mut s, last.0, last.1, page(3 * n, n, true, true));
+    assert_eq!(s.calls.page_no, Some(4));
+    let first = s.calls.page.rows[0].cursor();
+    let mut r = (0, Anchor::First);
+    for i in 1..=5u64 {
+        r = page_request(&cmd(&mut s, Command::PageUp));
+        let want = if i == 1 {
+            Anchor::Before(first.clone())
+        } else {
+            Anchor::Behind { cursor: Some(first.clone()), pages: i - 1 }
+        };
+        assert_eq!(r.1, want);
+    }
+    // Past the start the data layer answers the first page.
+    answer(&mut s, r.0, r.1, page(0, n, false, true));
+    assert_eq!(s.calls.page_no, Some(1));
+    assert!(!s.calls.page.has_before);
+    // On the first page, typed-ahead PageUps stop at the top and ask nothing more.
+    let (req, anchor) = page_request(&cmd(&mut s, Command::PageDown));
+    assert!(cmd(&mut s, Command::PageUp).is_empty());
+    assert!(cmd(&mut s, Command::PageUp).is_empty());
+    assert_eq!(s.message.as_deref(), Some("top of the list"));
+    assert_eq!(s.calls.selected, 0);
+    answer(&mut s, req, anchor, page(n, n, true, true));
+    assert_eq!(s.calls.page_no, Some(1), "the superseded answer is dropped");
+}
+
+#[test]
+fn a_skip_past_the_end_lands_on_the_last_page() {
+    let (mut s, n) = on_page_one();
+    let mut r = (0, Anchor::First);
+    for _ in 0..10 {
+        r = page_request(&cmd(&mut s, Command::PageDown));
+    }
+    // Fewer pages than that: no rows, so the last page is asked for, landing on its last row.
+    let fx = answer(&mut s, r.0, r.1, page(0, 0, true, false));
+    let (req, anchor) = page_request(&fx);
+    assert_eq!(anchor, Anchor::Last);
+    assert_eq!(s.calls.pending.unwrap().1, Landing::LastRow);
+    assert_eq!(s.message.as_deref(), Some("end of the list"));
+    // Going further while the last page loads asks nothing.
+    assert!(cmd(&mut s, Command::PageDown).is_empty());
+    answer(&mut s, req, anchor, page(4 * n + 3, n, true, false));
+    assert_eq!(s.calls.page.rows[0].key, row(4 * n + 3).key);
+    assert_eq!(s.calls.selected, n as usize - 1);
+    assert_eq!(s.calls.page_no, None);
+    // A skip that ends inside the list lands there even when that is the last page.
+    let mut s = on_page_one().0;
+    cmd(&mut s, Command::PageDown);
+    let (req, anchor) = page_request(&cmd(&mut s, Command::PageDown));
+    answer(&mut s, req, anchor, page(2 * n, 5, true, false));
+    assert_eq!(s.calls.page_no, Some(3));
+    assert_eq!(s.calls.page.rows.len(), 5);
+}
+
+#[test]
+fn downs_and_ups_typed_ahead_move_the_landing_row_then_the_page() {
+    let (mut s, n) = on_page_one();
+    let rows = n as usize;
+    s.calls.selected = rows - 1;
+    let last = s.calls.page.rows.last().unwrap().cursor();
+    let (req, anchor) = page_request(&cmd(&mut s, Command::Down));
+    assert_eq!(anchor, Anchor::After(last.clone()));
+    // Three more Downs move the landing row of the pending page, asking nothing new.
+    for _ in 0..3 {
+        assert!(cmd(&mut s, Command::Down).is_empty());
+    }
+    assert_eq!(s.calls.pending, Some((req, Landing::Row(3))));
+    // A whole page of Downs crosses into the page after it.
+    let mut fx = Vec::new();
+    for _ in 0..rows - 3 {
+        fx.extend(cmd(&mut s, Command::Down));
+    }
+    let (req, anchor) = page_request(&fx);
+    assert_eq!(anchor, Anchor::Ahead { cursor: Some(last.clone()), pages: 1 });
+    assert_eq!(s.calls.pending, Some((req, Landing::FirstRow)));
+    // One Up goes back to the last row of the first pending page.
+    let (req, anchor) = page_request(&cmd(&mut s, Command::Up));
+    assert_eq!(anchor, Anchor::After(last));
+    assert_eq!(s.calls.pending, Some((req, Landing::LastRow)));
+    assert!(cmd(&mut s, Command::Up).is_empty());
+    assert_eq!(s.calls.pending, Some((req, Landing::Row(rows - 2))));
+    answer(&mut s, req, anchor, page(n, n, true, true));
+    assert_eq!((s.calls.page_no, s.calls.selected), (Some(2), rows - 2));
+    // Up across the top of the drawn page and Down back: on the drawn page again, no request.
+    s.calls.selected = 0;
+    let fx = cmd(&mut s, Command::Up);
+    assert!(matches!(page_request(&fx).1, Anchor::Before(_)));
+    assert!(cmd(&mut s, Command::Down).is_empty());
+    assert_eq!((s.calls.pending, s.calls.selected), (None, 0));
+}
+
+#[test]
+fn a_page_down_keeps_the_selected_row_across_a_skip() {
+    let (mut s, n) = on_page_one();
+    for _ in 0..5 {
+        cmd(&mut s, Command::Down);
+    }
+    let mut r = (0, Anchor::First);
+    for _ in 0..4 {
+        r = page_request(&cmd(&mut s, Command::PageDown));
+    }
+    assert_eq!(s.calls.pending.unwrap().1, Landing::Row(5));
+    answer(&mut s, r.0, r.1, page(4 * n, n, true, true));
+    assert_eq!((s.calls.page_no, s.calls.selected), (Some(5), 5));
+}
+
+#[test]
+fn top_bottom_and_a_filter_start_the_pending_target_over() {
+    let (mut s, n) = on_page_one();
+    for _ in 0..3 {
+        cmd(&mut s, Command::PageDown);
+    }
+    // Top: pages from the first page.
+    let (_, anchor) = page_request(&cmd(&mut s, Command::Top));
+    assert_eq!(anchor, Anchor::First);
+    let (_, anchor) = page_request(&cmd(&mut s, Command::PageDown));
+    assert_eq!(anchor, Anchor::Ahead { cursor: None, pages: 1 });
+    let (req, anchor) = page_request(&cmd(&mut s, Command::PageDown));
+    assert_eq!(anchor, Anchor::Ahead { cursor: None, pages: 2 });
+    answer(&mut s, req, anchor, page(2 * n, n, true, true));
+    assert_eq!(s.calls.page_no, Some(3));
+    // Up on the first page while it loads: the top, nothing more asked.
+    page_request(&cmd(&mut s, Command::Top));
+    assert!(cmd(&mut s, Command::PageUp).is_empty());
+    assert_eq!(s.message.as_deref(), Some("top of the list"));
+    // Bottom: pages back from the last page; further down asks nothing.
+    page_request(&cmd(&mut s, Command::Bottom));
+    assert!(cmd(&mut s, Command::PageDown).is_empty());
+    assert_eq!(s.message.as_deref(), Some("end of the list"));
+    page_request(&cmd(&mut s, Command::PageUp));
+    let (req, anchor) = page_request(&cmd(&mut s, Command::PageUp));
+    assert_eq!(anchor, Anchor::Behind { cursor: None, pages: 2 });
+    answer(&mut s, req, anchor, page(100, n, true, true));
+    assert_eq!(s.calls.page_no, None);
+    // A filter: from its first page.
+    for _ in 0..2 {
+        cmd(&mut s, Command::PageDown);
+    }
+    cmd(&mut s, Command::Filter);
+    type_text(&mut s, "status:failed");
+    let (_, anchor) = page_request(&update(&mut s, Action::Input(special(TKey::Enter))));
+    assert_eq!(anchor, Anchor::First);
+    let (_, anchor) = page_request(&cmd(&mut s, Command::PageDown));
+    assert_eq!(anchor, Anchor::Ahead { cursor: None, pages: 1 });
+}
+
+#[test]
+fn saving_a_list_that_has_no_rows_yet_says_why_instead_of_nothing() {
+    let mut s = connected(120, 40);
+    type_text(&mut s, "acme");
+    let fx = update(&mut s, Action::Input(special(TKey::Enter)));
+    assert!(matches!(fx[0], Effect::LoadCalls { .. }), "{fx:?}");
+    assert!(cmd(&mut s, Command::Save).is_empty());
+    assert_eq!(s.message.as_deref(), Some("nothing to save yet: the page is still loading"));
+    let mut s = calls_state(120, 40);
+    let fx = cmd(&mut s, Command::Save);
+    assert!(matches!(fx[0], Effect::Save(_)), "a loaded page is saved: {fx:?}");
+}

@@ -281,6 +281,13 @@ pub enum Anchor {
     After(Cursor),
     /// The rows right before this one in display order.
     Before(Cursor),
+    /// `pages` whole pages further on than `After(cursor)` (than `First` without a cursor): read as the keyset
+    /// condition, then `OFFSET pages × limit`. Keys typed ahead of a pending page ask for it, so that none is
+    /// lost. No rows: the skip ran past the end.
+    Ahead { cursor: Option<Cursor>, pages: u64 },
+    /// `pages` whole pages further back than `Before(cursor)` (than `Last` without a cursor). Past the start
+    /// it answers the first page, as `Before` does near the top.
+    Behind { cursor: Option<Cursor>, pages: u64 },
 }
 
 /// One page of calls in display order, with whether more rows exist on either side.

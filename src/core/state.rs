@@ -142,6 +142,18 @@ pub enum Landing {
     Row(usize),
 }
 
+/// Where the pending page request of the call list goes, so that keys pressed before it arrives move on
+/// from there and none is lost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageTarget {
+    /// This many pages from the page drawn (negative: before it; never 0 while pending).
+    Drawn(i64),
+    /// This many pages after the first page.
+    First(u64),
+    /// This many pages before the last page.
+    Last(u64),
+}
+
 pub struct CallsState {
     pub org: Option<Org>,
     /// The filter every page of the list is read with.
@@ -154,6 +166,8 @@ pub struct CallsState {
     /// 1-based page number when known (counting from the newest calls).
     pub page_no: Option<u64>,
     pub pending: Option<(ReqId, Landing)>,
+    /// Where the pending request goes, while there is one (the landing row is `pending`'s).
+    pub target: Option<PageTarget>,
     pub error: Option<String>,
     pub loaded: bool,
 }
@@ -234,6 +248,7 @@ impl State {
                 selected: 0,
                 page_no: None,
                 pending: None,
+                target: None,
                 error: None,
                 loaded: false,
             },

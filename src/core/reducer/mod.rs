@@ -20,7 +20,7 @@ use crate::core::action::Action;
 use crate::core::effect::{Effect, SaveWhat};
 use crate::core::keymap::Command;
 use crate::core::model::{Anchor, CallDetail, Page};
-use crate::core::state::{CallTab, CallView, Conn, Landing, Screen, State, input_text, new_input};
+use crate::core::state::{CallTab, CallView, Conn, Landing, PageTarget, Screen, State, input_text, new_input};
 use crate::core::time::OrgZone;
 use crate::core::transcript;
 
@@ -107,8 +107,15 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                 return Vec::new();
             }
             state.calls.pending = None;
+            state.calls.target = None;
             state.last_query_ms = Some(ms);
             match result {
+                Ok(page) if page.rows.is_empty() && matches!(anchor, Anchor::Ahead { pages: 1.., .. }) => {
+                    // Keys typed ahead ran past the end: the last page, on its last row.
+                    let fx = load_calls(state, Anchor::Last, Landing::LastRow);
+                    state.message = Some("end of the list".to_string());
+                    return fx;
+                }
                 Ok(page) => {
                     apply_page(state, anchor, page, landing);
                     return preview(state);
@@ -210,7 +217,7 @@ fn apply_page(state: &mut State, anchor: Anchor, page: Page, landing: Landing) {
     let calls = &mut state.calls;
     calls.error = None;
     calls.loaded = true;
-    if page.rows.is_empty() && matches!(anchor, Anchor::After(_) | Anchor::Before(_)) {
+    if page.rows.is_empty() && !matches!(anchor, Anchor::First | Anchor::Last) {
         // Nothing further that way (rows were deleted meanwhile): keep what is shown.
         state.message = Some("no more calls".to_string());
         return;
@@ -223,6 +230,10 @@ fn apply_page(state: &mut State, anchor: Anchor, page: Page, landing: Landing) {
             Anchor::Last => None,
             Anchor::After(_) => calls.page_no.map(|n| n + 1),
             Anchor::Before(_) => calls.page_no.map(|n| n.saturating_sub(1).max(1)),
+            Anchor::Ahead { cursor: Some(_), pages } => calls.page_no.map(|n| n + 1 + pages),
+            Anchor::Ahead { cursor: None, pages } => Some(1 + pages),
+            Anchor::Behind { cursor: Some(_), pages } => calls.page_no.map(|n| n.saturating_sub(1 + pages).max(1)),
+            Anchor::Behind { cursor: None, .. } => None,
         }
     };
     let n = page.rows.len();
@@ -338,60 +349,133 @@ fn refresh(state: &mut State) -> Vec<Effect> {
     }
 }
 
+/// Asks for a page of the call list, superseding any pending one (Top, Bottom, a new filter or org start
+/// the pending target over from `First` or `Last`).
 pub(crate) fn load_calls(state: &mut State, anchor: Anchor, landing: Landing) -> Vec<Effect> {
+    let target = match anchor {
+        Anchor::First => Some(PageTarget::First(0)),
+        Anchor::Last => Some(PageTarget::Last(0)),
+        _ => None,
+    };
+    request_calls(state, anchor, landing, target)
+}
+
+fn request_calls(state: &mut State, anchor: Anchor, landing: Landing, target: Option<PageTarget>) -> Vec<Effect> {
     let (Some(dialect), Some(org)) = (state.dialect(), state.calls.org.as_ref().map(|o| o.key.clone())) else {
         return Vec::new();
     };
     let req = state.req();
     let limit = state.page_size();
     state.calls.pending = Some((req, landing));
+    state.calls.target = target;
     let (filter, zone) = (state.calls.filter.clone(), state.calls.zone);
     vec![Effect::LoadCalls { req, dialect, org, anchor, limit, filter, zone }]
 }
 
-fn calls_command(state: &mut State, cmd: Command) -> Vec<Effect> {
+/// Down, Up, PageDown, PageUp on the call list. They move from where the pending request goes when there
+/// is one (its page and landing row), else on the page drawn, so that keys typed ahead of a slow page all
+/// count: a move to another page asks for it, superseding the pending request (its slot cancels it); a
+/// move back onto the page drawn needs none.
+fn navigate(state: &mut State, cmd: Command) -> Vec<Effect> {
     let calls = &state.calls;
-    let n = calls.page.rows.len();
-    let sel = calls.selected;
-    let first = calls.page.rows.first().map(|r| r.cursor());
-    let last = calls.page.rows.last().map(|r| r.cursor());
+    let (pending, target, landing, rows) = match (calls.pending, calls.target) {
+        (Some((_, landing)), Some(t)) => (true, t, landing, state.page_size()),
+        _ => (false, PageTarget::Drawn(0), Landing::Row(calls.selected), calls.page.rows.len()),
+    };
+    let last_row = rows.saturating_sub(1);
+    let row = match landing {
+        Landing::FirstRow => 0,
+        Landing::LastRow => last_row,
+        Landing::Row(i) => i.min(last_row),
+    };
+    // Pages to move, and where the selection lands.
+    let (step, to): (i64, Landing) = match cmd {
+        Command::PageDown => (1, landing),
+        Command::PageUp => (-1, landing),
+        Command::Down if row < last_row => (0, Landing::Row(row + 1)),
+        Command::Down => (1, Landing::FirstRow),
+        _ if row > 0 => (0, Landing::Row(row - 1)),
+        _ => (-1, Landing::LastRow),
+    };
+    let moved = match target {
+        PageTarget::Drawn(d) => {
+            let page = &calls.page;
+            let d = d + step;
+            ((page.has_before || d >= 0) && (page.has_after || d <= 0)).then_some(PageTarget::Drawn(d))
+        }
+        PageTarget::First(p) => p.checked_add_signed(step).map(PageTarget::First),
+        PageTarget::Last(p) => p.checked_add_signed(-step).map(PageTarget::Last),
+    };
+    let (target, to) = match moved {
+        Some(t) => (t, to),
+        None if step > 0 => {
+            state.message = Some("end of the list".to_string());
+            (target, if cmd == Command::PageDown { Landing::LastRow } else { landing })
+        }
+        None => {
+            state.message = Some("top of the list".to_string());
+            (target, Landing::FirstRow)
+        }
+    };
+    let calls = &mut state.calls;
+    if target == PageTarget::Drawn(0) {
+        // On the page drawn: no request (a pending one's answer, no longer wanted, is dropped).
+        calls.pending = None;
+        calls.target = None;
+        let n = calls.page.rows.len();
+        calls.selected = match to {
+            Landing::FirstRow => 0,
+            Landing::LastRow => n.saturating_sub(1),
+            Landing::Row(i) => i.min(n.saturating_sub(1)),
+        };
+        return preview(state);
+    }
+    if pending && calls.target == Some(target) {
+        // The same page: only where the selection lands changes.
+        if let Some(p) = calls.pending.as_mut() {
+            p.1 = to;
+        }
+        return Vec::new();
+    }
+    let at = |i: usize| calls.page.rows.get(i).map(|r| r.cursor());
+    let anchor = match target {
+        PageTarget::First(0) => Some(Anchor::First),
+        PageTarget::First(pages) => Some(Anchor::Ahead { cursor: None, pages }),
+        PageTarget::Last(0) => Some(Anchor::Last),
+        PageTarget::Last(pages) => Some(Anchor::Behind { cursor: None, pages }),
+        PageTarget::Drawn(1) => at(last_drawn(calls)).map(Anchor::After),
+        PageTarget::Drawn(-1) => at(0).map(Anchor::Before),
+        PageTarget::Drawn(d) if d > 0 => {
+            at(last_drawn(calls)).map(|c| Anchor::Ahead { cursor: Some(c), pages: d as u64 - 1 })
+        }
+        PageTarget::Drawn(d) => at(0).map(|c| Anchor::Behind { cursor: Some(c), pages: d.unsigned_abs() - 1 }),
+    };
+    match anchor {
+        Some(anchor) => request_calls(state, anchor, to, Some(target)),
+        None => Vec::new(),
+    }
+}
+
+fn last_drawn(calls: &crate::core::state::CallsState) -> usize {
+    calls.page.rows.len().saturating_sub(1)
+}
+
+fn calls_command(state: &mut State, cmd: Command) -> Vec<Effect> {
+    let sel = state.calls.selected;
     match cmd {
-        Command::Down if sel + 1 < n => {
-            state.calls.selected += 1;
-            preview(state)
-        }
-        Command::Down | Command::PageDown => match last {
-            Some(c) if calls.page.has_after => {
-                let landing = if cmd == Command::Down { Landing::FirstRow } else { Landing::Row(sel) };
-                load_calls(state, Anchor::After(c), landing)
-            }
-            _ => {
-                if cmd == Command::PageDown {
-                    state.calls.selected = n.saturating_sub(1);
-                }
-                state.message = Some("end of the list".to_string());
-                Vec::new()
-            }
-        },
-        Command::Up if sel > 0 => {
-            state.calls.selected -= 1;
-            preview(state)
-        }
-        Command::Up | Command::PageUp => match first {
-            Some(c) if calls.page.has_before => {
-                let landing = if cmd == Command::Up { Landing::LastRow } else { Landing::Row(sel) };
-                load_calls(state, Anchor::Before(c), landing)
-            }
-            _ => {
-                state.calls.selected = 0;
-                state.message = Some("top of the list".to_string());
-                Vec::new()
-            }
-        },
+        Command::Down | Command::Up | Command::PageDown | Command::PageUp => navigate(state, cmd),
         Command::Top => load_calls(state, Anchor::First, Landing::FirstRow),
         Command::Bottom => load_calls(state, Anchor::Last, Landing::LastRow),
         Command::Save if !state.calls.page.rows.is_empty() => {
             vec![Effect::Save(SaveWhat::Calls { page: state.calls.page.clone(), zone: state.calls.zone })]
+        }
+        Command::Save => {
+            state.message = Some(if state.calls.pending.is_some() {
+                "nothing to save yet: the page is still loading".to_string()
+            } else {
+                "nothing to save: the list is empty".to_string()
+            });
+            Vec::new()
         }
         Command::Copy | Command::CopyMore => {
             let Some(row) = state.calls.page.rows.get(sel) else { return Vec::new() };
