@@ -141,7 +141,7 @@ pub fn calls_page(page: &Page, zone: &OrgZone, format: Format) -> Result<String,
             .map_err(|e| e.to_string()),
         Format::Csv => {
             if let Some(n) = &next {
-                eprintln!("next_cursor: {n}");
+                crate::logging::stderr_line(format_args!("next_cursor: {n}"));
             }
             render(&rows, Format::Csv)
         }

@@ -1,5 +1,10 @@
-//! Logs go to a file in the user's state (or cache) directory, never to the screen.
+//! Logs go to a file in the user's state (or cache) directory, never to the screen. What a command says
+//! to its user goes through [`stdout_line`] and [`stderr_line`], never `println!`/`eprintln!`: those
+//! panic when the write fails, which is what a closed pipe (`switchboard check | head -1`: EPIPE, since
+//! Rust ignores SIGPIPE) or a terminal that went away (EIO) makes every write do.
 
+use std::fmt::Display;
+use std::io::Write;
 use std::path::PathBuf;
 
 pub fn log_dir() -> PathBuf {
@@ -22,4 +27,22 @@ pub fn init() -> Option<tracing_appender::non_blocking::WorkerGuard> {
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn"));
     tracing_subscriber::fmt().with_writer(writer).with_ansi(false).with_env_filter(filter).try_init().ok()?;
     Some(guard)
+}
+
+/// One line of a command's answer on stdout. A failed write is returned, never a panic; when
+/// [`reader_gone`] says so, the command stops writing (and querying) and ends quietly with status 0.
+pub fn stdout_line(line: impl Display) -> std::io::Result<()> {
+    writeln!(std::io::stdout(), "{line}")
+}
+
+/// One line on stderr (a message, progress). A failed write is ignored: with stderr closed there is
+/// nowhere left to say anything, and the command's status still tells.
+pub fn stderr_line(line: impl Display) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// Whether a failed write to stdout means its reader went away (`| head -1`): the normal end of a
+/// pipeline, not an error.
+pub fn reader_gone(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::BrokenPipe
 }

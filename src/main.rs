@@ -1,5 +1,8 @@
 //! The `switchboard` command: the console (default), `demo`, `check`.
 
+// Bad input gets a message, never a panic: no `unwrap`/`expect` outside tests (see src/lib.rs).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -180,6 +183,8 @@ enum ExportWhat {
 
 const EXIT_CONNECTION: u8 = 1;
 const EXIT_USAGE: u8 = 2;
+/// The output could not be written, for another reason than its reader going away (a full disk).
+const EXIT_OUTPUT: u8 = 1;
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -199,7 +204,10 @@ fn main() -> ExitCode {
             // The error's first paragraph, on one line (clap adds usage and tips after a blank line).
             let what: Vec<&str> = text.lines().take_while(|l| !l.trim().is_empty()).map(str::trim).collect();
             let what = what.join(" ");
-            eprintln!("switchboard: {} (switchboard --help lists the options)", what.trim_start_matches("error: "));
+            logging::stderr_line(format_args!(
+                "switchboard: {} (switchboard --help lists the options)",
+                what.trim_start_matches("error: ")
+            ));
             return ExitCode::from(EXIT_USAGE);
         }
     };
@@ -225,8 +233,20 @@ fn one_line(msg: &str) -> String {
 
 fn fail(code: u8, msg: &str) -> ExitCode {
     tracing::error!("{msg}");
-    eprintln!("switchboard: {msg}");
+    logging::stderr_line(format_args!("switchboard: {msg}"));
     ExitCode::from(code)
+}
+
+/// How a command ends when writing its output failed. The reader going away (`switchboard check | head -1`,
+/// `export calls | head`) is the normal end of a pipeline: status 0, nothing said, nothing more queried.
+/// Anything else (a full disk) is one line and exit 1.
+fn output_failed(e: &std::io::Error) -> ExitCode {
+    if logging::reader_gone(e) {
+        tracing::info!("stdout was closed by its reader; stopping");
+        ExitCode::SUCCESS
+    } else {
+        fail(EXIT_OUTPUT, &format!("cannot write the output: {e}"))
+    }
 }
 
 async fn run(cli: Cli) -> ExitCode {
@@ -254,14 +274,14 @@ async fn run(cli: Cli) -> ExitCode {
     match cli.command.unwrap_or(Cmd::Tui) {
         Cmd::Tui => {
             let Some(url) = settings.url.clone() else {
-                eprintln!("{}", first_run_help());
+                logging::stderr_line(first_run_help());
                 return ExitCode::from(EXIT_USAGE);
             };
             console(&settings, &url, redact_url(&url), settings.max_connections, settings.dialect, oncall_at).await
         }
         Cmd::Demo { reset, server } => {
             let dialect = settings.dialect.unwrap_or(Dialect::ServiceAi);
-            eprintln!("switchboard: opening the {} demo database…", dialect.name());
+            logging::stderr_line(format_args!("switchboard: opening the {} demo database…", dialect.name()));
             let started =
                 if server { demo::private_server(dialect, reset).await } else { demo::embedded(dialect, reset).await };
             let demo = match started {
@@ -276,14 +296,14 @@ async fn run(cli: Cli) -> ExitCode {
         Cmd::Bench(args) => switchboard::bench::run(args).await,
         Cmd::Export { what } => {
             let Some(url) = settings.url.clone() else {
-                eprintln!("{}", first_run_help());
+                logging::stderr_line(first_run_help());
                 return ExitCode::from(EXIT_USAGE);
             };
             run_export(&settings, &url, what, oncall_at).await
         }
         Cmd::Check => {
             let Some(url) = settings.url.clone() else {
-                eprintln!("{}", first_run_help());
+                logging::stderr_line(first_run_help());
                 return ExitCode::from(EXIT_USAGE);
             };
             check(&settings, &url).await
@@ -298,6 +318,7 @@ fn options(settings: &Settings, url: &str, max_connections: u32) -> DbOptions {
         read_only: settings.read_only,
         statement_timeout_ms: settings.statement_timeout_ms,
         max_connections,
+        idle_timeout_ms: settings.idle_timeout_ms,
         // The pooler, replica and root certificate describe the configured server, not a demo's.
         pooler: settings.pooler.filter(|_| ours),
         replica_url: settings.replica_url.clone().filter(|_| ours),
@@ -331,7 +352,9 @@ async fn console(
         only_org: settings.only_org.clone(),
     };
     let result = app::run(source.clone(), opts).await;
-    source.close().await;
+    // Closing waits for connections still in use, e.g. by a ping to a dead server; the console is leaving,
+    // and after a terminal that went away crossterm's reader thread spins on it until the process ends.
+    let _ = tokio::time::timeout(std::time::Duration::from_millis(500), source.close()).await;
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(EXIT_CONNECTION, &format!("the console stopped: {e}")),
@@ -348,66 +371,82 @@ async fn check(settings: &Settings, url: &str) -> ExitCode {
         Err(e) => return fail(EXIT_CONNECTION, &format!("{}: {e}", redact_url(url))),
     };
     let orgs = source.orgs(info.dialect).await;
-    println!("target      {}", redact_url(url));
-    println!("server      PostgreSQL {}", info.server_version);
-    println!(
+    // Line by line as the answers come; a reader that went away stops the queries too.
+    let written = check_report(&mut std::io::stdout(), &source, &info, url, &orgs).await;
+    source.close().await;
+    match written {
+        Err(e) => output_failed(&e),
+        Ok(()) if orgs.is_err() => ExitCode::from(EXIT_CONNECTION),
+        Ok(()) => ExitCode::SUCCESS,
+    }
+}
+
+/// What `check` prints, written to `out` as each part is known.
+async fn check_report(
+    out: &mut impl std::io::Write,
+    source: &Source,
+    info: &switchboard::core::model::DbInfo,
+    url: &str,
+    orgs: &Result<Vec<switchboard::core::model::Org>, String>,
+) -> std::io::Result<()> {
+    writeln!(out, "target      {}", redact_url(url))?;
+    writeln!(out, "server      PostgreSQL {}", info.server_version)?;
+    writeln!(
+        out,
         "tls         {}",
         match (info.tls, info.tls_fallback) {
             (true, _) => "yes",
             (false, true) => "no (prefer fell back): plaintext, the server offers no TLS",
             (false, false) => "no (plaintext)",
         }
-    );
+    )?;
     if let (switchboard::data::pool::Pooler::Transaction, why) = source.pooler() {
-        println!(
+        writeln!(
+            out,
             "pooler      transaction mode ({why}): unnamed statements, no session settings, read-only by BEGIN READ ONLY"
-        );
+        )?;
     }
     if let Some(replica) = &source.options().replica_url {
-        println!("replica     {} (reads; writes go to the primary)", redact_url(replica));
+        writeln!(out, "replica     {} (reads; writes go to the primary)", redact_url(replica))?;
     }
-    println!("schema      {} ({})", info.dialect.name(), info.dialect.platform());
+    writeln!(out, "schema      {} ({})", info.dialect.name(), info.dialect.platform())?;
     if let Some(note) = &info.detection_note {
-        println!("note        {note}");
+        writeln!(out, "note        {note}")?;
     }
     match source.reads_are_read_only().await {
-        Ok(true) => {
-            println!("mode        read-only (enforced by the server: transaction_read_only = on)")
-        }
-        Ok(false) => {
-            println!("mode        WRITE: the server accepts writes in the console's transactions")
-        }
-        Err(e) => println!("mode        unknown: {e}"),
+        Ok(true) => writeln!(out, "mode        read-only (enforced by the server: transaction_read_only = on)")?,
+        Ok(false) => writeln!(out, "mode        WRITE: the server accepts writes in the console's transactions")?,
+        Err(e) => writeln!(out, "mode        unknown: {e}")?,
     }
-    match &orgs {
-        Ok(o) => println!("orgs        {}", o.len()),
-        Err(e) => println!("orgs        cannot be listed: {e}"),
+    match orgs {
+        Ok(o) => writeln!(out, "orgs        {}", o.len())?,
+        Err(e) => writeln!(out, "orgs        cannot be listed: {e}")?,
     }
     match source.transcript_indexes(info.dialect).await {
-        Ok(Some(names)) if names.is_empty() => println!(
+        Ok(Some(names)) if names.is_empty() => writeln!(
+            out,
             "text search no trigram or full-text index on transcripts: word filters scan an org's calls, bounded by the statement timeout"
-        ),
-        Ok(Some(names)) => println!("text search indexed ({})", names.join(", ")),
-        Ok(None) => println!("text search per-tenant tables: not checked"),
-        Err(e) => println!("text search unknown: {e}"),
+        )?,
+        Ok(Some(names)) => writeln!(out, "text search indexed ({})", names.join(", "))?,
+        Ok(None) => writeln!(out, "text search per-tenant tables: not checked")?,
+        Err(e) => writeln!(out, "text search unknown: {e}")?,
     }
-    println!("can show:");
+    writeln!(out, "can show:")?;
     for c in info.dialect.capabilities() {
-        println!("  {} {:<20} {}", if c.available { "✓" } else { "✗" }, c.view, c.note);
+        writeln!(out, "  {} {:<20} {}", if c.available { "✓" } else { "✗" }, c.view, c.note)?;
     }
     match switchboard::data::indexes::check(source.read_pool(), info.dialect).await {
         Ok(checks) => {
-            println!("indexes:");
+            writeln!(out, "indexes:")?;
             for c in &checks {
                 for line in c.report_lines(5) {
-                    println!("{line}");
+                    writeln!(out, "{line}")?;
                 }
             }
         }
-        Err(e) => println!("indexes     cannot be checked: {e}"),
+        Err(e) => writeln!(out, "indexes     cannot be checked: {e}")?,
     }
-    source.close().await;
-    if orgs.is_err() { ExitCode::from(EXIT_CONNECTION) } else { ExitCode::SUCCESS }
+    Ok(())
 }
 
 async fn run_export(
@@ -616,14 +655,12 @@ async fn export_with(
         }
     };
     match out {
-        Ok(text) => {
-            use std::io::Write;
-            let mut stdout = std::io::stdout().lock();
-            if writeln!(stdout, "{}", text.trim_end()).is_err() {
-                return ExitCode::from(EXIT_CONNECTION);
-            }
-            ExitCode::SUCCESS
-        }
+        // All of it is read before the first byte is written, so a reader that goes away stops nothing but the
+        // write (which fails at once: SIGPIPE is ignored, the write answers EPIPE).
+        Ok(text) => match logging::stdout_line(text.trim_end()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => output_failed(&e),
+        },
         Err(e) => fail(EXIT_USAGE, &e),
     }
 }

@@ -426,3 +426,135 @@ async fn a_wrong_password_is_one_line_and_exit_1() {
     drop(srv);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+// ---- output cut short by its reader (`| head -1`) ----
+
+/// The usual test environment for `cmd` (switchboard, or a shell running it), its log in `log`, and
+/// RUST_BACKTRACE=1 when asked (a panic would then print a trace).
+fn test_env<'a>(cmd: &'a mut Command, log: &std::path::Path, backtrace: bool) -> &'a mut Command {
+    cmd.env("SWITCHBOARD_LOG_DIR", log)
+        .env("SWITCHBOARD_CONFIG", "/dev/null")
+        .env_remove("DATABASE_URL")
+        .env_remove("SWITCHBOARD_PROFILE")
+        .env_remove("RUST_LIB_BACKTRACE")
+        .stdin(std::process::Stdio::null());
+    if backtrace { cmd.env("RUST_BACKTRACE", "1") } else { cmd.env_remove("RUST_BACKTRACE") }
+}
+
+fn command(args: &[&str], log: &std::path::Path, backtrace: bool) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_switchboard"));
+    test_env(cmd.args(args), log, backtrace);
+    cmd
+}
+
+/// `switchboard ARGS | head HEAD` in bash: the status is switchboard's own (`PIPESTATUS`, so 141 if SIGPIPE
+/// killed it), stderr is its stderr, stdout what head passed on.
+fn through_head(args: &[&str], head: &str, log: &std::path::Path, backtrace: bool) -> std::process::Output {
+    let script = r#"sb="$1"; h="$2"; shift 2; "$sb" "$@" | head $h; exit "${PIPESTATUS[0]}""#;
+    let mut bash = Command::new("bash");
+    bash.arg("-c").arg(script).arg("bash").arg(env!("CARGO_BIN_EXE_switchboard")).arg(head).args(args);
+    test_env(&mut bash, log, backtrace).output().unwrap()
+}
+
+/// `switchboard ARGS` writing into a pipe whose reader is already gone: every write to stdout fails (EPIPE,
+/// or SIGPIPE if the process took it), whatever the size of the output or the timing.
+fn into_a_closed_pipe(args: &[&str], log: &std::path::Path, backtrace: bool) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    command(args, log, backtrace).stdout(writer).stderr(std::process::Stdio::piped()).output().unwrap()
+}
+
+/// A quiet end for a command whose reader went away: 0, or death by SIGPIPE (141 in a shell).
+fn ended_quietly(case: &str, out: &std::process::Output) {
+    use std::os::unix::process::ExitStatusExt;
+    let s = out.status;
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        s.code() == Some(0) || s.code() == Some(141) || s.signal() == Some(13),
+        "{case}: status {s:?}, stderr:\n{err}"
+    );
+    for bad in ["panicked", "failed printing", "Broken pipe", "backtrace", "RUST_BACKTRACE", "switchboard:"] {
+        assert!(!err.contains(bad), "{case}: {bad:?} on stderr:\n{err}");
+    }
+}
+
+fn logs_in(dir: &std::path::Path) -> String {
+    std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_reader_that_goes_away_ends_the_command_quietly() {
+    let url = hostile_db("pipe").await;
+    let log = std::env::temp_dir().join(format!("sb-cli-pipe-log-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&log);
+    let cases: &[(&str, &[&str], &str)] = &[
+        ("check | head -1", &["check", "--url", &url], "-1"),
+        // 529 calls: far more than a pipe holds (64 KiB), so the writer is still writing when head leaves.
+        ("export calls | head -1", &["export", "--url", &url, "calls", "--org", "acme", "--limit", "1000"], "-1"),
+        ("export board --format csv | head -c 1", &["export", "--url", &url, "board", "--format", "csv"], "-c 1"),
+    ];
+    let full = command(cases[1].1, &log, false).output().unwrap();
+    assert!(full.status.success() && full.stdout.len() > 200_000, "{} bytes", full.stdout.len());
+    for (case, args, head) in cases {
+        for backtrace in [false, true] {
+            let case = format!("{case} (RUST_BACKTRACE={})", backtrace as u8);
+            let out = through_head(args, head, &log, backtrace);
+            ended_quietly(&case, &out);
+            let first = String::from_utf8_lossy(&out.stdout);
+            assert!(!first.is_empty() && first.lines().count() <= 1, "{case}: head passed on {first:?}");
+            ended_quietly(&format!("{case}, into a closed pipe"), &into_a_closed_pipe(args, &log, backtrace));
+        }
+    }
+    // The CSV page's cursor still goes to stderr; help too ends quietly.
+    let csv = ["export", "--url", &url, "calls", "--org", "acme", "--format", "csv"];
+    let out = into_a_closed_pipe(&csv, &log, true);
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("next_cursor: "), "{out:?}");
+    ended_quietly("export calls --format csv, into a closed pipe", &out);
+    ended_quietly("--help, into a closed pipe", &into_a_closed_pipe(&["--help"], &log, true));
+    let logs = logs_in(&log);
+    assert!(!logs.contains("panic"), "no panic in the log:\n{logs}");
+    let _ = std::fs::remove_dir_all(&log);
+}
+
+#[tokio::test]
+async fn a_huge_export_into_head_stops_at_once() {
+    let url = hostile_db("pipehuge").await;
+    let mut c = sqlx::PgConnection::connect(&url).await.unwrap();
+    sqlx::raw_sql(
+        "INSERT INTO call_logs (organization_id, vapi_call_id, customer_phone_number, call_status, summary, created_at) \
+         SELECT '00000000-0000-0000-0000-00000000000a', 'huge-export-' || i, '+1555' || lpad(i::text, 7, '0'), \
+                'completed', repeat('a long summary ', 60), TIMESTAMPTZ '2026-03-01 00:00+00' + i * interval '1 minute' \
+         FROM generate_series(1, 10000) i",
+    )
+    .execute(&mut c)
+    .await
+    .unwrap();
+    let log = std::env::temp_dir().join(format!("sb-cli-pipehuge-log-{}", std::process::id()));
+    let args = ["export", "--url", &url, "calls", "--org", "acme", "--limit", "10000"];
+    let started = std::time::Instant::now();
+    let out = through_head(&args, "-c 1", &log, true);
+    let took = started.elapsed();
+    ended_quietly("export calls --limit 10000 | head -c 1", &out);
+    assert_eq!(out.stdout.len(), 1);
+    println!("10,000 calls (about 10 MB of JSON) into head -c 1: ended in {:.2} s", took.as_secs_f64());
+    assert!(took < std::time::Duration::from_secs(20), "took {took:?}");
+    // Nothing of it is left on the server: no query running on, no session left open.
+    let start = std::time::Instant::now();
+    loop {
+        let left: i64 = sqlx::query_scalar(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() \
+             AND application_name LIKE 'switchboard%'",
+        )
+        .fetch_one(&mut c)
+        .await
+        .unwrap();
+        if left == 0 {
+            break;
+        }
+        assert!(start.elapsed().as_secs() < 5, "{left} sessions of the export outlived it");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let _ = std::fs::remove_dir_all(&log);
+}

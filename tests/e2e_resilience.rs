@@ -23,16 +23,13 @@ impl Tmux {
     /// reads a line from the terminal and prints it back: typed text only echoes and arrives if the console
     /// gave the terminal back (no raw mode).
     fn start(name: &str, args: &[&str], env: &[(&str, &str)], w: u16, h: u16) -> Tmux {
+        let cmd = console_cmd(args, env) + "; echo EXITED $?; read line; echo \"GOT[$line]\"; sleep 600";
+        Tmux::start_cmd(name, &cmd, w, h)
+    }
+
+    /// Runs a shell command line in a private tmux server's only pane.
+    fn start_cmd(name: &str, cmd: &str, w: u16, h: u16) -> Tmux {
         let socket = format!("sb-res-{name}-{}", std::process::id());
-        let mut cmd = String::from("env -u RUST_BACKTRACE -u RUST_LIB_BACKTRACE SWITCHBOARD_CONFIG=/dev/null");
-        for (k, v) in env {
-            cmd += &format!(" {k}={}", sh_quote(v));
-        }
-        cmd += &format!(" {}", sh_quote(env!("CARGO_BIN_EXE_switchboard")));
-        for a in args {
-            cmd += &format!(" {}", sh_quote(a));
-        }
-        cmd += "; echo EXITED $?; read line; echo \"GOT[$line]\"; sleep 600";
         let ok = Command::new("tmux")
             .args(["-L", &socket, "-f", "/dev/null", "new-session", "-d", "-x", &w.to_string(), "-y", &h.to_string()])
             .arg(cmd)
@@ -155,6 +152,26 @@ fn temp_dir(name: &str) -> PathBuf {
     p
 }
 
+/// The shell words that run `switchboard ARGS` with the environment `env` (and no backtrace setting).
+fn console_cmd(args: &[&str], env: &[(&str, &str)]) -> String {
+    let mut cmd = String::from("env -u RUST_BACKTRACE -u RUST_LIB_BACKTRACE SWITCHBOARD_CONFIG=/dev/null");
+    for (k, v) in env {
+        cmd += &format!(" {k}={}", sh_quote(v));
+    }
+    cmd += &format!(" {}", sh_quote(env!("CARGO_BIN_EXE_switchboard")));
+    for a in args {
+        cmd += &format!(" {}", sh_quote(a));
+    }
+    cmd
+}
+
+/// Everything in the log files of a directory.
+fn logs_in(dir: &std::path::Path) -> String {
+    std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok()).collect())
+        .unwrap_or_default()
+}
+
 /// A dead address: the console starts, says it cannot connect, and keeps retrying.
 const DEAD_URL: &str = "postgres://postgres@127.0.0.1:1/postgres?sslmode=disable";
 
@@ -183,6 +200,62 @@ fn sigterm_sighup_and_ctrl_c_give_the_terminal_back() {
     let pid = t.console_pid();
     drop(t);
     assert!(process_gone(pid, 5), "the console outlived its terminal");
+    let logs = logs_in(&tmp.join("log"));
+    assert!(!logs.contains("panic"), "no panic in the log:\n{logs}");
+    let _ = std::fs::remove_dir_all(&tmp);
+}
+
+/// The terminal goes away under a console (a dropped SSH link, a killed tmux): the console ends by itself,
+/// at once, with status 0 and no panic in its log, whether or not the hangup signal reaches it and whether
+/// it is busy retrying a dead server or idle on a live one. The kernel sends SIGHUP to the session leader
+/// only: here a shell that survives it (`trap`, so it can write the console's status down) and so never
+/// passes it on, or one that dies of it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_terminal_that_goes_away_ends_the_console_cleanly() {
+    let url = common::hostile_db("hangup").await;
+    let tmp = temp_dir("hangup");
+    let log_dir = tmp.join("log");
+    let log = log_dir.display().to_string();
+    let cases = [
+        ("idle-kill-session", url.as_str(), "Organizations (3 of 3)", true, "kill-session"),
+        ("idle-kill-server", url.as_str(), "Organizations (3 of 3)", true, "kill-server"),
+        ("dead-kill-session", DEAD_URL, "Organizations", true, "kill-session"),
+        ("idle-shell-dies", url.as_str(), "Organizations (3 of 3)", false, "kill-server"),
+    ];
+    for (name, db, shown, shell_survives, how) in cases {
+        let code_file = tmp.join(format!("{name}.code"));
+        let console = console_cmd(&["--url", db], &[("SWITCHBOARD_LOG_DIR", &log)]);
+        let cmd = if shell_survives {
+            format!("trap : HUP; {console}; echo $? > {}", sh_quote(&code_file.display().to_string()))
+        } else {
+            // Not the last word, so the shell does not exec the console but waits for it.
+            format!("{console}; echo EXITED $?")
+        };
+        let t = Tmux::start_cmd(name, &cmd, 100, 30);
+        t.wait_for(&[shown], 30);
+        let pid = t.console_pid();
+        // Idle: nothing on the screen changes from here on, so nothing is drawn that could fail.
+        std::thread::sleep(Duration::from_millis(500));
+        let gone_at = Instant::now();
+        let _ = Command::new("tmux").args(["-L", &t.socket, how]).status();
+        assert!(process_gone(pid, 5), "{name}: the console outlived its terminal");
+        println!("{name}: the console ended {:.2} s after its terminal", gone_at.elapsed().as_secs_f64());
+        if shell_survives {
+            let start = Instant::now();
+            let code = loop {
+                match std::fs::read_to_string(&code_file) {
+                    Ok(c) if !c.is_empty() => break c,
+                    _ if start.elapsed() > Duration::from_secs(5) => panic!("{name}: the shell wrote no status"),
+                    _ => std::thread::sleep(Duration::from_millis(50)),
+                }
+            };
+            assert_eq!(code.trim(), "0", "{name}: the console's status");
+        }
+        drop(t);
+    }
+    let logs = logs_in(&log_dir);
+    assert!(!logs.contains("panic"), "no panic in the log:\n{logs}");
+    assert!(logs.contains("hung up; leaving"), "the log says why the console left:\n{logs}");
     let _ = std::fs::remove_dir_all(&tmp);
 }
 

@@ -23,7 +23,7 @@ fn ms(start: Instant) -> f64 {
 }
 
 fn log(s: &str) {
-    eprintln!("bench: {s}");
+    crate::logging::stderr_line(format_args!("bench: {s}"));
 }
 
 struct Target {
@@ -54,10 +54,11 @@ fn keyset_sql(t: &Target, after: Option<&Cursor>, limit: usize) -> String {
     };
     let org = c.org.replace("$1", t.lit());
     let (ts, id) = (c.ts, c.id);
-    let cond = match after {
-        Some(cur) => format!(
+    // Only timed cursors are paged from here (the bench pages the rows with a time).
+    let cond = match after.and_then(|cur| cur.created_at.map(|at| (cur, at))) {
+        Some((cur, at)) => format!(
             "{ts} IS NOT NULL AND ({ts}, {id}) < ({}, '{}'::{})",
-            c.ts_param.replace("$3", &ts_lit(cur.created_at.expect("timed cursor"))),
+            c.ts_param.replace("$3", &ts_lit(at)),
             cur.key,
             c.key_cast
         ),
@@ -126,14 +127,14 @@ fn psql_timing(url: &str, sql: &str, n: usize) -> Result<Vec<f64>, String> {
 async fn explain(pool: &PgPool, title: &str, sql: &str) {
     match sqlx::raw_sql(AssertSqlSafe(format!("EXPLAIN (ANALYZE, BUFFERS) {sql}"))).fetch_all(pool).await {
         Ok(rows) => {
-            eprintln!("---- EXPLAIN ANALYZE: {title}");
+            crate::logging::stderr_line(format_args!("---- EXPLAIN ANALYZE: {title}"));
             for r in rows {
                 if let Ok(s) = r.try_get::<String, _>(0) {
-                    eprintln!("  {s}");
+                    crate::logging::stderr_line(format_args!("  {s}"));
                 }
             }
         }
-        Err(e) => eprintln!("---- EXPLAIN {title}: {e}"),
+        Err(e) => crate::logging::stderr_line(format_args!("---- EXPLAIN {title}: {e}")),
     }
 }
 

@@ -194,7 +194,12 @@ impl Report {
         note: impl Into<String>,
     ) {
         let row = Row { what: what.into(), target, unit, samples, note: note.into() };
-        eprintln!("  {:<72} p50 {:>10} {}", row.what, fmt_num(row.p50()), row.unit.suffix());
+        crate::logging::stderr_line(format_args!(
+            "  {:<72} p50 {:>10} {}",
+            row.what,
+            fmt_num(row.p50()),
+            row.unit.suffix()
+        ));
         self.rows.push(row);
     }
     pub(crate) fn ratio_of(&mut self, what: impl Into<String>, num: &str, den: &str, target: Option<(bool, f64)>) {
@@ -308,21 +313,32 @@ pub async fn run(args: BenchArgs) -> ExitCode {
     let json = args.json.clone();
     match execute(args).await {
         Ok(report) => {
-            println!("{}", report.table());
+            // A reader that went away (`| head`) misses the table; the JSON file is still written.
+            let printed = crate::logging::stdout_line(report.table());
+            let code = match &printed {
+                Err(e) if !crate::logging::reader_gone(e) => {
+                    crate::logging::stderr_line(format_args!("switchboard bench: cannot write the table: {e}"));
+                    ExitCode::from(1)
+                }
+                _ => ExitCode::SUCCESS,
+            };
             if let Some(path) = json {
                 match serde_json::to_string_pretty(&report) {
                     Ok(s) => {
                         if let Err(e) = std::fs::write(&path, s) {
-                            eprintln!("switchboard bench: cannot write {}: {e}", path.display());
+                            crate::logging::stderr_line(format_args!(
+                                "switchboard bench: cannot write {}: {e}",
+                                path.display()
+                            ));
                         }
                     }
-                    Err(e) => eprintln!("switchboard bench: {e}"),
+                    Err(e) => crate::logging::stderr_line(format_args!("switchboard bench: {e}")),
                 }
             }
-            ExitCode::SUCCESS
+            code
         }
         Err(e) => {
-            eprintln!("switchboard bench: {e}");
+            crate::logging::stderr_line(format_args!("switchboard bench: {e}"));
             ExitCode::from(1)
         }
     }

@@ -191,13 +191,12 @@ fn idle_cpu(exe: &std::path::Path, url: &str, secs: u64, logs: &std::path::Path)
 pub async fn rss_probe_main(url: &str, args: &BenchArgs) -> ExitCode {
     match rss_probe(url, args).await {
         Ok((kb, pages, opened)) => {
-            println!("peak_rss_kb={kb}");
-            println!("pages={pages}");
-            println!("opened={opened}");
+            // Read by the bench that started the probe; a reader gone early has nothing left to miss.
+            let _ = crate::logging::stdout_line(format_args!("peak_rss_kb={kb}\npages={pages}\nopened={opened}"));
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("rss probe: {e}");
+            crate::logging::stderr_line(format_args!("rss probe: {e}"));
             ExitCode::from(1)
         }
     }

@@ -66,6 +66,8 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
     // the banner's clock); otherwise the loop sleeps until an event.
     let mut ticks = tokio::time::interval(std::time::Duration::from_secs(1));
     ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let hung_up = crate::ui::terminal::hung_up();
+    tokio::pin!(hung_up);
 
     loop {
         for effect in std::mem::take(&mut pending) {
@@ -88,7 +90,15 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
             break;
         }
         if dirty {
-            guard.terminal.draw(|f| views::render(&state, &opts.theme, f))?;
+            if let Err(e) = guard.terminal.draw(|f| views::render(&state, &opts.theme, f)) {
+                // The terminal went away (a dropped SSH link, a killed tmux) before its hangup arrived: the
+                // same clean end as the hangup, with nothing more written to it.
+                if crate::ui::terminal::gone(&e) {
+                    tracing::info!("the terminal is gone ({e}); leaving");
+                    break;
+                }
+                return Err(e.into());
+            }
             dirty = false;
         }
         if let Some(where_) = panic_test.take() {
@@ -102,13 +112,24 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
                 Some(Ok(Event::Mouse(m))) => crate::ui::keys::mouse_action(&state, m),
                 Some(Ok(_)) => None,
                 // The terminal is gone (e.g. the SSH link dropped): leave quietly.
-                Some(Err(_)) | None => break,
+                Some(Err(e)) => {
+                    tracing::info!("the terminal is gone ({e}); leaving");
+                    break;
+                }
+                None => break,
             },
             Some(action) = rx.recv() => Some(action),
             _ = ticks.tick(), if state.screen == Screen::OnCall => Some(Action::Tick),
             _ = tokio::time::sleep(link_wake.unwrap_or_default()), if link_wake.is_some() => Some(Action::Tick),
             _ = sigterm.recv() => break,
-            _ = sighup.recv() => break,
+            _ = sighup.recv() => {
+                tracing::info!("SIGHUP: the terminal hung up; leaving");
+                break;
+            }
+            () = &mut hung_up => {
+                tracing::info!("the terminal hung up; leaving");
+                break;
+            }
             _ = sigint.recv() => break,
             // A task panicked: the hook restored the terminal and printed why; stop rather than draw on.
             _ = crate::ui::terminal::panicked() => {

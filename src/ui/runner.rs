@@ -28,11 +28,20 @@ pub struct Runner {
     slots: HashMap<Slot, (JoinHandle<()>, ReqId)>,
     /// A ping after a failed query is running: failures meanwhile do not start another.
     pinging: Arc<AtomicBool>,
+    /// The tasks of those pings, aborted with the slots (a ping to a dead server would hold the exit up).
+    pings: Arc<std::sync::Mutex<Vec<JoinHandle<()>>>>,
 }
 
 impl Runner {
     pub fn new(source: Source, forced: Option<Dialect>, tx: UnboundedSender<Action>) -> Runner {
-        Runner { source, forced, tx, slots: HashMap::new(), pinging: Arc::new(AtomicBool::new(false)) }
+        Runner {
+            source,
+            forced,
+            tx,
+            slots: HashMap::new(),
+            pinging: Arc::new(AtomicBool::new(false)),
+            pings: Arc::new(std::sync::Mutex::new(Vec::new())),
+        }
     }
 
     pub fn run(&mut self, effect: Effect) {
@@ -56,6 +65,7 @@ impl Runner {
         let tx = self.tx.clone();
         let forced = self.forced;
         let pinging = self.pinging.clone();
+        let pings = self.pings.clone();
         let handle = tokio::spawn(async move {
             let action = match effect {
                 Effect::Detect { req } => {
@@ -144,7 +154,7 @@ impl Runner {
                 // Is the server still there? Asked once at a time, outside the slot so a newer request in it
                 // cannot abort the answer.
                 if !pinging.swap(true, Ordering::SeqCst) {
-                    tokio::spawn(async move {
+                    let ping = tokio::spawn(async move {
                         let result = source.ping(PING_TIMEOUT).await;
                         pinging.store(false, Ordering::SeqCst);
                         if let Err(p) = &result {
@@ -157,6 +167,9 @@ impl Runner {
                         });
                         let _ = tx.send(Action::Link { req: None, ok: error.is_none(), error });
                     });
+                    let mut pings = pings.lock().unwrap_or_else(|p| p.into_inner());
+                    pings.retain(|p| !p.is_finished());
+                    pings.push(ping);
                 }
             }
         });
@@ -166,6 +179,9 @@ impl Runner {
     pub fn abort_all(&mut self) {
         for (_, (h, _)) in self.slots.drain() {
             h.abort();
+        }
+        for p in self.pings.lock().unwrap_or_else(|p| p.into_inner()).drain(..) {
+            p.abort();
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The terminal is put back whole on every way out: normal exit, error, panic (in the event loop or in any
-//! task), Ctrl-C, SIGTERM, SIGHUP.
+//! task), Ctrl-C, SIGTERM, SIGHUP. When the terminal itself is gone (a dropped SSH link, a killed tmux),
+//! nothing here panics or complains: every write to it fails, and each failure is ignored.
 
+use std::mem::ManuallyDrop;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{LazyLock, Once};
 
@@ -17,7 +19,11 @@ static PANICKED: LazyLock<tokio::sync::Notify> = LazyLock::new(tokio::sync::Noti
 /// Raw mode and the alternate screen for as long as it lives, with a panic hook that restores the terminal
 /// before the panic message is printed.
 pub struct TerminalGuard {
-    pub terminal: DefaultTerminal,
+    /// Never dropped. ratatui's Terminal shows a hidden cursor when it drops, and when that fails (the
+    /// terminal is gone: EIO) says so with `eprintln!`, which panics when stderr is that same gone terminal.
+    /// [`restore`] shows the cursor instead; the Terminal holds only memory, freed with the process (there
+    /// is one guard per run).
+    pub terminal: ManuallyDrop<DefaultTerminal>,
 }
 
 impl TerminalGuard {
@@ -34,7 +40,7 @@ impl TerminalGuard {
             ratatui::Terminal::new(CrosstermBackend::new(std::io::stdout()))
         })();
         match entered {
-            Ok(terminal) => Ok(TerminalGuard { terminal }),
+            Ok(terminal) => Ok(TerminalGuard { terminal: ManuallyDrop::new(terminal) }),
             Err(e) => {
                 restore();
                 Err(e)
@@ -47,6 +53,12 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// Whether a failed write to the terminal means it is gone: a hung-up pty answers EIO (5; ENXIO, 6, on some
+/// systems; both numbers are the same on every Unix), a closed pipe EPIPE.
+pub fn gone(e: &std::io::Error) -> bool {
+    e.kind() == std::io::ErrorKind::BrokenPipe || matches!(e.raw_os_error(), Some(5 | 6))
 }
 
 /// Leaves the alternate screen, turns raw mode and mouse capture off and shows the cursor, once: a second
@@ -64,6 +76,30 @@ pub fn restore() {
     let _ = execute!(out, terminal::LeaveAlternateScreen, cursor::Show);
 }
 
+/// Resolves when the terminal hangs up (its pty closed: a dropped SSH link, a killed tmux); never when it
+/// cannot be watched. SIGHUP is not enough: the kernel sends it to the session leader (the shell) only,
+/// which does not always pass it on, and crossterm's reader then spins on the dead terminal without ever
+/// reporting it, so the console would sit there, drawing nothing and burning a core. A hung-up terminal's
+/// descriptor answers every poll with an error: that is watched here, with no wakeup before it.
+pub async fn hung_up() {
+    use std::os::fd::AsFd;
+    use tokio::io::Interest;
+    use tokio::io::unix::AsyncFd;
+    let Ok(fd) = std::io::stdin().as_fd().try_clone_to_owned() else { return std::future::pending().await };
+    // SAFETY: an OwnedFd is a valid descriptor that stays open, and always answers the same number, for as
+    // long as it lives, and the AsyncFd owns it (what `register_with_interest` asks of its argument).
+    let Ok(watched) = (unsafe { AsyncFd::register_with_interest(fd, Interest::ERROR) }) else {
+        return std::future::pending().await;
+    };
+    loop {
+        match watched.ready(Interest::ERROR).await {
+            Ok(guard) if guard.ready().is_error() => return,
+            Ok(mut guard) => guard.clear_ready(),
+            Err(_) => return std::future::pending().await,
+        }
+    }
+}
+
 /// Resolves once any thread has panicked (the terminal is already restored by then).
 pub async fn panicked() {
     PANICKED.notified().await
@@ -78,9 +114,12 @@ fn install_panic_hook() {
             restore();
             tracing::error!("panic: {info}");
             if was_active {
-                eprintln!("switchboard: internal error (a bug), the terminal was restored; details follow:");
+                crate::logging::stderr_line(
+                    "switchboard: internal error (a bug), the terminal was restored; details follow:",
+                );
             }
-            // The standard message: where and why, a backtrace only when RUST_BACKTRACE asks for one.
+            // The standard message: where and why, a backtrace only when RUST_BACKTRACE asks for one (it ignores
+            // a failed write, so a closed stderr costs only the message).
             previous(info);
             PANICKED.notify_one();
         }));
