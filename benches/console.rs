@@ -58,7 +58,7 @@ fn row(i: u32) -> CallRow {
         phone: Some(format!("+1555{:07}", i * 7919 % 10_000_000)),
         status: Some("completed".into()),
         duration_s: Some(20 + (i % 900) as i32),
-        emergency: Some(i % 97 == 0),
+        emergency: Some(i.is_multiple_of(97)),
         urgency: Some((i % 100) as f64 / 100.0),
         urgency_label: None,
         assistant: Some("Scale Receptionist 1".into()),

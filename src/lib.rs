@@ -6,6 +6,10 @@
 //! - [`ui`]: ratatui only; the event loop, effect runner, keymap and views.
 //! - [`demo`]: the embedded (or private) demo database.
 
+// A console on someone's production database answers bad input with a message, never a panic: no
+// `unwrap`/`expect` outside tests (clippy.toml allows them in tests).
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod bench;
 pub mod config;
 pub mod core;

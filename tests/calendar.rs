@@ -28,9 +28,9 @@ fn appt(i: u32, day: NaiveDate, hour: u32, status: &str) -> Appointment {
         phone: Some(format!("+1415555{i:04}")),
         title: Some(["repair", "estimate", "inspection"][i as usize % 3].to_string()),
         status: Some(status.to_string()),
-        urgency: if i % 5 == 0 { Some(0.9) } else { None },
+        urgency: if i.is_multiple_of(5) { Some(0.9) } else { None },
         urgency_label: None,
-        emergency: Some(i % 7 == 0),
+        emergency: Some(i.is_multiple_of(7)),
     }
 }
 

@@ -29,7 +29,7 @@ fn contact(i: u32, name: &str, prio: i32, days: Option<&[&str]>, hours: Option<(
         priority: Some(prio),
         escalation_timeout_s: Some(30 + i as i32 * 15),
         call: Some(true),
-        sms: Some(i % 2 == 0),
+        sms: Some(i.is_multiple_of(2)),
         email_enabled: Some(false),
     }
 }

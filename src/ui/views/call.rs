@@ -100,8 +100,7 @@ fn transcript(view: &CallView, theme: &Theme, frame: &mut Frame, area: Rect) {
     };
     let height = text_area.height as usize;
     let scroll = view.scroll.min(total.saturating_sub(height));
-    if total > 0 {
-        let pct = ((scroll + height).min(total) * 100) / total;
+    if let Some(pct) = ((scroll + height).min(total) * 100).checked_div(total) {
         title.push_str(&format!("· lines {}-{} of {total} ({pct}%) ", scroll + 1, (scroll + height).min(total)));
     }
     let mut block = block.title(Span::styled(title, theme.title()));
