@@ -10,6 +10,7 @@
 
 mod console;
 mod datagen;
+pub mod link;
 mod measure;
 mod probe;
 

@@ -210,6 +210,22 @@ impl Link {
     /// parameters of a direct connection is a pooler: the link turns into transaction mode and tries once
     /// more.
     pub async fn begin(&self, begin: String) -> Result<Tx, sqlx::Error> {
+        // An idle connection that the server (or a pooler, or the network) closed meanwhile fails its
+        // BEGIN before anything ran on it, so the same BEGIN on another is safe; every idle one may be dead
+        // (a restart), and a fresh one that fails too is the answer.
+        let mut left = self.opts.max_connections.max(1);
+        loop {
+            match self.begin_once(begin.clone()).await {
+                Err(e) if left > 0 && dead_connection(&e) => {
+                    tracing::debug!(error = %e, "a pooled connection was dead at BEGIN; taking another");
+                    left -= 1;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    async fn begin_once(&self, begin: String) -> Result<Tx, sqlx::Error> {
         match Tx::begin(&self.pool, begin.clone()).await {
             Err(e)
                 if refused_startup_parameter(&e)
@@ -238,6 +254,17 @@ impl Link {
         tracing::info!(server = %redact_url(&self.url), "{why}; transaction-pooler mode from now on");
         *t = Target { pooler_reason: why.to_string(), guessed: true, ..pooled };
         true
+    }
+}
+
+/// A connection that was already gone: closed under it (I/O), or ended by the server while idle, whose
+/// farewell sqlx reads at the next use (57P01 terminated by an administrator or a restart, 57P02 crash,
+/// 08003/08006 connection gone).
+fn dead_connection(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(_) => true,
+        sqlx::Error::Database(db) => matches!(db.code().as_deref(), Some("57P01" | "57P02" | "08003" | "08006")),
+        _ => false,
     }
 }
 
@@ -354,6 +381,10 @@ pub fn pool_for(t: &Target, opts: &DbOptions) -> PgPool {
         .min_connections(0)
         .acquire_timeout(Duration::from_millis(opts.connect_timeout_ms))
         .idle_timeout(Some(Duration::from_millis(opts.idle_timeout_ms.max(100))))
+        // No ping before handing out an idle connection: it would cost a round trip on every action (20 to
+        // 150 ms on a real link). A connection that died meanwhile fails its BEGIN, before anything ran,
+        // and `Link::begin` takes another.
+        .test_before_acquire(false)
         .connect_lazy_with(t.connect.clone())
 }
 

@@ -1,0 +1,92 @@
+//! Round trips per action, counted exactly by the bench's counting proxy (no delay here: counts, not times).
+//! On a real link each one costs 20 to 150 ms.
+
+mod common;
+
+use std::time::Duration;
+
+use common::*;
+use switchboard::bench::link::DelayProxy;
+use switchboard::core::model::{Anchor, Dialect, Key};
+use switchboard::data::{DbOptions, Source};
+
+/// Runs `f` and returns the round trips it cost before it returned (what the user waits for), and after
+/// the connection went back to the pool (what the link carried).
+async fn count<T>(proxy: &DelayProxy, f: impl std::future::Future<Output = T>) -> (T, u64, u64) {
+    proxy.reset();
+    let out = f.await;
+    let waited = proxy.round_trips();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    (out, waited, proxy.round_trips())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn round_trips_of_launch_a_page_and_a_call_are_counted() {
+    let url = hostile_db("roundtrips").await;
+    let o = switchboard::data::pool::parse_url(&url).unwrap();
+    let upstream = format!("{}:{}", o.get_host(), o.get_port()).parse().unwrap();
+    let proxy = DelayProxy::start(upstream, Duration::ZERO).await.unwrap();
+    let src = Source::new(DbOptions::new(proxy.url(&url))).unwrap();
+    let (info, _, launch) = count(&proxy, async {
+        let info = src.detect(None).await.unwrap();
+        src.orgs(info.dialect).await.unwrap();
+        info
+    })
+    .await;
+    assert_eq!(info.dialect, Dialect::ServiceAi);
+    let org = Key::parse(ORG_A);
+    let page = src.calls(Dialect::ServiceAi, &org, &Anchor::First, 50).await.unwrap();
+    let after = Anchor::After(page.rows[49].cursor());
+    // Each connection reads the platform's custom types once (sqlx), so the counts are taken warm: the
+    // last of three, which the pool's two connections have both served before.
+    let mut counts = Vec::new();
+    for _ in 0..5 {
+        let (_, next_page, carried) = count(&proxy, src.calls(Dialect::ServiceAi, &org, &after, 50)).await;
+        let (_, _, call) = count(&proxy, src.call(Dialect::ServiceAi, &org, &page.rows[0].key)).await;
+        counts.push((next_page, carried, call));
+    }
+    let (next_page, carried, call) = counts[4];
+    println!(
+        "round trips: launch (connect, detect, orgs) {launch}; next page {carried} ({next_page} of them before \
+         it was on screen: sqlx pings the connection as it goes back to the pool, maybe before); a call {call}; \
+         connections {}",
+        proxy.connections()
+    );
+    // BEGIN (with its SET LOCALs), the page's two statements (rows with a time, rows without), COMMIT, and
+    // sqlx's ping as the connection goes back to the pool; no ping before taking it: 5 (it was 6).
+    assert_eq!(carried, 5, "a page: {counts:?}");
+    assert!((4..=5).contains(&next_page), "a page before it is on screen: {counts:?}");
+    assert_eq!(call, 5, "a call: {counts:?}");
+    assert!(launch <= 15, "launch: {launch}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_idle_connection_the_server_closed_is_replaced_without_an_error() {
+    use sqlx::Connection;
+    let url = hostile_db("deadidle").await;
+    let src = Source::new(DbOptions::new(&url)).unwrap();
+    let org = Key::parse(ORG_A);
+    let huge = Key::parse(HUGE_CALL);
+    let (a, b) = tokio::join!(
+        src.calls(Dialect::ServiceAi, &org, &Anchor::First, 50),
+        src.call(Dialect::ServiceAi, &org, &huge)
+    );
+    a.unwrap();
+    b.unwrap();
+    // The server (an admin, a restart, a pooler's recycling) ends the console's idle sessions.
+    let mut admin = sqlx::PgConnection::connect(&url).await.unwrap();
+    let ended: i64 = sqlx::query_scalar(
+        "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity \
+         WHERE datname = current_database() AND application_name = 'switchboard' AND pid <> pg_backend_pid()",
+    )
+    .fetch_one(&mut admin)
+    .await
+    .unwrap();
+    assert!(ended >= 1, "the console had idle connections");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    // No ping before taking a connection, yet the next actions work: a dead one fails its BEGIN and is
+    // replaced before anything ran.
+    for _ in 0..3 {
+        src.calls(Dialect::ServiceAi, &org, &Anchor::First, 50).await.expect("a dead idle connection is replaced");
+    }
+}
