@@ -183,6 +183,8 @@ enum ExportWhat {
 
 const EXIT_CONNECTION: u8 = 1;
 const EXIT_USAGE: u8 = 2;
+/// The database refuses what was asked: a privilege, row security, a table or column it does not have.
+const EXIT_REFUSED: u8 = 3;
 /// The output could not be written, for another reason than its reader going away (a full disk).
 const EXIT_OUTPUT: u8 = 1;
 
@@ -235,6 +237,17 @@ fn fail(code: u8, msg: &str) -> ExitCode {
     tracing::error!("{msg}");
     logging::stderr_line(format_args!("switchboard: {msg}"));
     ExitCode::from(code)
+}
+
+/// A data error's message and its exit code, decided by its kind (from the SQLSTATE or the catalog).
+fn fail_data(e: &switchboard::data::error::DataError) -> ExitCode {
+    use switchboard::data::error::ErrorKind;
+    let code = match e.kind {
+        ErrorKind::Refused => EXIT_REFUSED,
+        ErrorKind::Input => EXIT_USAGE,
+        ErrorKind::Connection | ErrorKind::Cancelled | ErrorKind::Other => EXIT_CONNECTION,
+    };
+    fail(code, &e.message)
 }
 
 /// How a command ends when writing its output failed. The reader going away (`switchboard check | head -1`,
@@ -337,7 +350,7 @@ async fn console(
 ) -> ExitCode {
     let source = match Source::new(options(settings, url, max_connections)) {
         Ok(s) => s,
-        Err(e) => return fail(EXIT_USAGE, &e),
+        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
     };
     let opts = AppOptions {
         target,
@@ -364,11 +377,15 @@ async fn console(
 async fn check(settings: &Settings, url: &str) -> ExitCode {
     let source = match Source::new(options(settings, url, 1)) {
         Ok(s) => s,
-        Err(e) => return fail(EXIT_USAGE, &e),
+        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
     };
     let info = match source.detect(settings.dialect).await {
         Ok(i) => i,
-        Err(e) => return fail(EXIT_CONNECTION, &format!("{}: {e}", redact_url(url))),
+        Err(e) => {
+            let mut e = e;
+            e.message = format!("{}: {}", redact_url(url), e.message);
+            return fail_data(&e);
+        }
     };
     let orgs = source.orgs(info.dialect).await;
     // Line by line as the answers come; a reader that went away stops the queries too.
@@ -376,8 +393,11 @@ async fn check(settings: &Settings, url: &str) -> ExitCode {
     source.close().await;
     match written {
         Err(e) => output_failed(&e),
-        Ok(()) if orgs.is_err() => ExitCode::from(EXIT_CONNECTION),
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(refused) if refused => ExitCode::from(EXIT_REFUSED),
+        Ok(_) => match &orgs {
+            Err(e) => fail_data(e),
+            Ok(_) => ExitCode::SUCCESS,
+        },
     }
 }
 
@@ -387,8 +407,8 @@ async fn check_report(
     source: &Source,
     info: &switchboard::core::model::DbInfo,
     url: &str,
-    orgs: &Result<Vec<switchboard::core::model::Org>, String>,
-) -> std::io::Result<()> {
+    orgs: &Result<Vec<switchboard::core::model::Org>, switchboard::data::error::DataError>,
+) -> std::io::Result<bool> {
     writeln!(out, "target      {}", redact_url(url))?;
     writeln!(out, "server      PostgreSQL {}", info.server_version)?;
     writeln!(
@@ -418,9 +438,40 @@ async fn check_report(
         Ok(false) => writeln!(out, "mode        WRITE: the server accepts writes in the console's transactions")?,
         Err(e) => writeln!(out, "mode        unknown: {e}")?,
     }
+    let cat = source.known_catalog().unwrap_or_default();
+    let platform = switchboard::data::dialects::platform(info.dialect);
+    let read: Vec<&switchboard::data::catalog::Table> = platform
+        .templates()
+        .into_iter()
+        .flat_map(|t| switchboard::data::sqlt::tables_named(t).unwrap_or_default())
+        .filter_map(|(schema, name)| cat.table(&schema, &name))
+        .collect();
+    let filtered = cat.filtered_by_row_security(read);
+    let row_security = !filtered.is_empty();
     match orgs {
+        Ok(o) if o.is_empty() && row_security => writeln!(
+            out,
+            "orgs        0 visible: row security may be hiding them from role {} (see below)",
+            cat.role.name
+        )?,
         Ok(o) => writeln!(out, "orgs        {}", o.len())?,
         Err(e) => writeln!(out, "orgs        cannot be listed: {e}")?,
+    }
+    if row_security {
+        writeln!(
+            out,
+            "row security is on for {}; role {} does not bypass it: only rows its policies allow are visible{}",
+            filtered.join(", "),
+            cat.role.name,
+            if source.pooler().0 == switchboard::data::pool::Pooler::None {
+                "; auth.uid() is NULL on a direct connection (no JWT claims)"
+            } else {
+                ""
+            }
+        )?;
+    }
+    if !cat.functions.is_empty() {
+        writeln!(out, "functions   {}", cat.functions.iter().cloned().collect::<Vec<_>>().join(", "))?;
     }
     match source.transcript_indexes(info.dialect).await {
         Ok(Some(names)) if names.is_empty() => writeln!(
@@ -431,9 +482,32 @@ async fn check_report(
         Ok(None) => writeln!(out, "text search per-tenant tables: not checked")?,
         Err(e) => writeln!(out, "text search unknown: {e}")?,
     }
-    writeln!(out, "can show:")?;
-    for c in info.dialect.capabilities() {
-        writeln!(out, "  {} {:<20} {}", if c.available { "✓" } else { "✗" }, c.view, c.note)?;
+    writeln!(out, "can show (✓ works, ~ partial, ✗ cannot):")?;
+    let sample = orgs.as_ref().ok().and_then(|o| o.first());
+    let checks = source.verify(info.dialect, sample).await;
+    for c in &checks {
+        writeln!(out, "{}", c.line())?;
+    }
+    use switchboard::data::verify::Verdict;
+    let essential = |s: &str| s == "org switcher" || s == "call list";
+    let refused = checks.iter().any(|c| match &c.verdict {
+        Verdict::Failed { refused, .. } => *refused || essential(&c.section),
+        _ => false,
+    }) || matches!(orgs, Ok(o) if o.is_empty() && row_security)
+        || matches!(orgs, Err(e) if e.is_refusal());
+    if info.dialect == switchboard::core::model::Dialect::Retell {
+        match source.tenant_report(200).await {
+            Ok(lines) if lines.is_empty() => {
+                writeln!(out, "tenants     every registered schema has its calls table and the columns read")?
+            }
+            Ok(lines) => {
+                writeln!(out, "tenants     these orgs' schemas lack what the console reads:")?;
+                for l in lines {
+                    writeln!(out, "  {l}")?;
+                }
+            }
+            Err(e) => writeln!(out, "tenants     cannot be checked: {e}")?,
+        }
     }
     match switchboard::data::indexes::check(source.read_pool(), info.dialect).await {
         Ok(checks) => {
@@ -446,7 +520,7 @@ async fn check_report(
         }
         Err(e) => writeln!(out, "indexes     cannot be checked: {e}")?,
     }
-    Ok(())
+    Ok(refused)
 }
 
 async fn run_export(
@@ -457,7 +531,7 @@ async fn run_export(
 ) -> ExitCode {
     let source = match Source::new(options(settings, url, 1)) {
         Ok(s) => s,
-        Err(e) => return fail(EXIT_USAGE, &e),
+        Err(e) => return fail(EXIT_USAGE, &e.to_string()),
     };
     let code = export_with(&source, settings, what, at).await;
     source.close().await;
@@ -472,11 +546,11 @@ async fn export_with(
 ) -> ExitCode {
     let dialect = match source.detect(settings.dialect).await {
         Ok(i) => i.dialect,
-        Err(e) => return fail(EXIT_CONNECTION, &e),
+        Err(e) => return fail_data(&e),
     };
     let mut orgs = match source.orgs(dialect).await {
         Ok(o) => o,
-        Err(e) => return fail(EXIT_CONNECTION, &e),
+        Err(e) => return fail_data(&e),
     };
     // A profile limited to one org sees only that one.
     if let Some(only) = &settings.only_org {
@@ -491,7 +565,7 @@ async fn export_with(
             use switchboard::core::caller::{CallerQuery, parse_phone};
             let org = match export::resolve_org(&orgs, &org) {
                 Ok(o) => o,
-                Err(e) => return fail(EXIT_USAGE, &e),
+                Err(e) => return fail(EXIT_USAGE, &e.to_string()),
             };
             let query = match (phone, name) {
                 (Some(p), _) => {
@@ -511,7 +585,7 @@ async fn export_with(
             };
             match source.caller(dialect, &org.key, &query, &zone, scope).await {
                 Ok(h) => export::caller(&h, &zone, chrono::Utc::now(), format),
-                Err(e) => return fail(EXIT_CONNECTION, &e),
+                Err(e) => return fail_data(&e),
             }
         }
         ExportWhat::Board { format } => match source.board(dialect).await {
@@ -535,12 +609,12 @@ async fn export_with(
                     .collect();
                 export::render(&out, format)
             }
-            Err(e) => return fail(EXIT_CONNECTION, &e),
+            Err(e) => return fail_data(&e),
         },
         ExportWhat::Overview { org, from, to } => {
             let org = match export::resolve_org(&orgs, &org) {
                 Ok(o) => o,
-                Err(e) => return fail(EXIT_USAGE, &e),
+                Err(e) => return fail(EXIT_USAGE, &e.to_string()),
             };
             let zone = switchboard::core::time::OrgZone::from_name(org.timezone.as_deref());
             let today = chrono::Utc::now().with_timezone(&zone.tz).date_naive();
@@ -555,13 +629,13 @@ async fn export_with(
             };
             match source.overview(dialect, &org.key, from, to + chrono::Duration::days(1), &zone).await {
                 Ok(o) => serde_json::to_string_pretty(&o).map_err(|e| e.to_string()),
-                Err(e) => return fail(EXIT_CONNECTION, &e),
+                Err(e) => return fail_data(&e),
             }
         }
         ExportWhat::Call { org, id } => {
             let org = match export::resolve_org(&orgs, &org) {
                 Ok(o) => o,
-                Err(e) => return fail(EXIT_USAGE, &e),
+                Err(e) => return fail(EXIT_USAGE, &e.to_string()),
             };
             match source.call(dialect, &org.key, &switchboard::core::model::Key::parse(&id)).await {
                 Ok(Some(c)) => {
@@ -573,13 +647,13 @@ async fn export_with(
                     .map_err(|e| e.to_string())
                 }
                 Ok(None) => return fail(EXIT_USAGE, &format!("no call {id} in {}", org.name)),
-                Err(e) => return fail(EXIT_CONNECTION, &e),
+                Err(e) => return fail_data(&e),
             }
         }
         ExportWhat::Org { org } => {
             let org = match export::resolve_org(&orgs, &org) {
                 Ok(o) => o,
-                Err(e) => return fail(EXIT_USAGE, &e),
+                Err(e) => return fail(EXIT_USAGE, &e.to_string()),
             };
             match source.profile(dialect, &org.key).await {
                 Ok(Some(p)) => serde_json::to_string_pretty(&serde_json::json!({
@@ -587,13 +661,13 @@ async fn export_with(
                 }))
                 .map_err(|e| e.to_string()),
                 Ok(None) => return fail(EXIT_USAGE, "this organization no longer exists"),
-                Err(e) => return fail(EXIT_CONNECTION, &e),
+                Err(e) => return fail_data(&e),
             }
         }
         ExportWhat::Oncall { org, format } => {
             let org = match export::resolve_org(&orgs, &org) {
                 Ok(o) => o,
-                Err(e) => return fail(EXIT_USAGE, &e),
+                Err(e) => return fail(EXIT_USAGE, &e.to_string()),
             };
             if !dialect.has_oncall() {
                 return fail(EXIT_USAGE, &format!("the {} schema has no on-call data", dialect.name()));
@@ -605,7 +679,7 @@ async fn export_with(
             };
             match source.oncall(dialect, &org.key).await {
                 Ok(data) => export::oncall(&data, &zone, local, format),
-                Err(e) => return fail(EXIT_CONNECTION, &e),
+                Err(e) => return fail_data(&e),
             }
         }
         ExportWhat::Calls { org, limit, cursor, filter, format } => {
@@ -615,7 +689,7 @@ async fn export_with(
             };
             let org = match export::resolve_org(&orgs, &org) {
                 Ok(o) => o,
-                Err(e) => return fail(EXIT_USAGE, &e),
+                Err(e) => return fail(EXIT_USAGE, &e.to_string()),
             };
             let anchor = match cursor.as_deref().map(export::parse_cursor) {
                 None => switchboard::core::model::Anchor::First,
@@ -628,13 +702,13 @@ async fn export_with(
             let zone = switchboard::core::time::OrgZone::from_name(org.timezone.as_deref());
             match source.calls_filtered(dialect, &org.key, &anchor, limit, &filter, &zone).await {
                 Ok(page) => export::calls_page(&page, &zone, format),
-                Err(e) => return fail(EXIT_CONNECTION, &e),
+                Err(e) => return fail_data(&e),
             }
         }
         ExportWhat::Appointments { org, from, to, format } => {
             let org = match export::resolve_org(&orgs, &org) {
                 Ok(o) => o,
-                Err(e) => return fail(EXIT_USAGE, &e),
+                Err(e) => return fail(EXIT_USAGE, &e.to_string()),
             };
             let (from, to) = match (export::parse_day(&from, "--from"), export::parse_day(&to, "--to")) {
                 (Ok(f), Ok(t)) if f <= t => (f, t),
@@ -650,7 +724,7 @@ async fn export_with(
                     let rows: Vec<_> = appts.iter().map(|a| export::appointment_out(a, &zone)).collect();
                     export::render(&rows, format)
                 }
-                Err(e) => return fail(EXIT_CONNECTION, &e),
+                Err(e) => return fail_data(&e),
             }
         }
     };

@@ -51,7 +51,7 @@ async fn check_reports_server_schema_and_capabilities() {
 async fn check_on_an_unknown_schema_says_what_it_looked_for() {
     let url = fresh_db("checkunknown", &["CREATE TABLE t (id int)"]).await;
     let (code, out, err) = switchboard(&["check", "--url", &url]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 3, "the database holds no known schema: it refuses what the console reads");
     assert!(out.is_empty());
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
@@ -371,8 +371,8 @@ async fn bad_input_against_a_real_server_is_one_clear_line() {
     let no_role = url.replacen("postgres://postgres@", "postgres://nosuchrole:hunter2@", 1);
     assert_ne!(no_role, url, "the test server's URL names the postgres user");
     let cases: Vec<(&str, Vec<&str>, i32, &str)> = vec![
-        ("unknown schema", vec!["export", "--url", &unknown, "orgs"], 1, "no known platform schema"),
-        ("unknown schema in check", vec!["check", "--url", &unknown], 1, "no known platform schema"),
+        ("unknown schema", vec!["export", "--url", &unknown, "orgs"], 3, "no known platform schema"),
+        ("unknown schema in check", vec!["check", "--url", &unknown], 3, "no known platform schema"),
         ("no such database", vec!["check", "--url", &missing_db], 1, "does not exist"),
         ("no such role", vec!["export", "--url", &no_role, "orgs"], 1, "authentication failed"),
         ("unknown org", vec!["export", "--url", &url, "calls", "--org", "Nobody Inc"], 2, "Nobody Inc"),
@@ -422,7 +422,7 @@ async fn a_wrong_password_is_one_line_and_exit_1() {
     }
     // The right one gets further: to the (empty) database's schema.
     let r = switchboard_with(&["check", "--url", &with("right-horse-battery")], "", &[]);
-    assert_one_clear_line("right password, empty database", r, 1, "no known platform schema");
+    assert_one_clear_line("right password, empty database", r, 3, "no known platform schema");
     drop(srv);
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -361,8 +361,8 @@ async fn plan(url: &str, dialect: Dialect, org: &str, from: NaiveDate, zone: Org
     let sql = dialects::sql(dialect).appointments.unwrap();
     let mut c = PgConnection::connect(url).await.unwrap();
     let text = match stmt {
-        Stmt::Range | Stmt::Day => sql.range,
-        Stmt::Counts => sql.counts,
+        Stmt::Range | Stmt::Day => dialects::full_render(dialect, sql.range),
+        Stmt::Counts => dialects::full_render(dialect, sql.counts),
     };
     let q =
         sqlx::query(AssertSqlSafe(format!("EXPLAIN (FORMAT JSON) {text}"))).bind(uuid::Uuid::parse_str(org).unwrap());

@@ -123,7 +123,7 @@ async fn a_superseded_query_is_cancelled_on_the_replica() {
     loop {
         let n: i64 = sqlx::query_scalar(
             "SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'switchboard/%/7' \
-             AND datname = current_database()",
+             AND datname = current_database() AND state = 'active' AND wait_event_type = 'Lock'",
         )
         .fetch_one(&mut watcher)
         .await

@@ -28,7 +28,7 @@ fn url_with(db_url: &str, host: &str, query: &str) -> String {
     format!("{scheme_auth}@{host}:{port_db}?{query}")
 }
 
-async fn detect(url: &str, root: Option<&str>) -> Result<DbInfo, String> {
+async fn detect(url: &str, root: Option<&str>) -> Result<DbInfo, switchboard::data::error::DataError> {
     let mut opts = DbOptions::new(url);
     opts.ssl_root_cert = root.map(Into::into);
     opts.connect_timeout_ms = 5_000;

@@ -93,6 +93,7 @@ fn data() -> OnCallData {
         urgent_calls: vec![row(9), row(18)],
         fallback_phone: Some("+15550009999".into()),
         transfer_to: None,
+        ..OnCallData::default()
     }
 }
 

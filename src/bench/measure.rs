@@ -48,12 +48,8 @@ fn ts_lit(t: DateTime<Utc>) -> String {
 /// The console's keyset statement (as `data::source` builds it) with literal values, for psql.
 fn keyset_sql(t: &Target, after: Option<&Cursor>, limit: usize) -> String {
     let c = &dialects::sql(t.dialect).calls;
-    let select = match &t.schema {
-        Some(s) => c.select.replace("{schema}", &quote_ident(s)),
-        None => c.select.to_string(),
-    };
-    let org = c.org.replace("$1", t.lit());
-    let (ts, id) = (c.ts, c.id);
+    let [select, org, ts, id] = dialects::full_calls_parts(t.dialect, t.schema.as_deref()).unwrap_or_default();
+    let org = org.replace("$1", t.lit());
     // Only timed cursors are paged from here (the bench pages the rows with a time).
     let cond = match after.and_then(|cur| cur.created_at.map(|at| (cur, at))) {
         Some((cur, at)) => format!(
@@ -69,17 +65,9 @@ fn keyset_sql(t: &Target, after: Option<&Cursor>, limit: usize) -> String {
 
 /// The same page by OFFSET, as a console without keyset paging would read it.
 fn offset_sql(t: &Target, offset: u64, limit: usize) -> String {
-    let c = &dialects::sql(t.dialect).calls;
-    let select = match &t.schema {
-        Some(s) => c.select.replace("{schema}", &quote_ident(s)),
-        None => c.select.to_string(),
-    };
-    let org = c.org.replace("$1", t.lit());
-    format!(
-        "{select} WHERE {org} AND {ts} IS NOT NULL ORDER BY {ts} DESC, {id} DESC OFFSET {offset} LIMIT {limit}",
-        ts = c.ts,
-        id = c.id
-    )
+    let [select, org, ts, id] = dialects::full_calls_parts(t.dialect, t.schema.as_deref()).unwrap_or_default();
+    let org = org.replace("$1", t.lit());
+    format!("{select} WHERE {org} AND {ts} IS NOT NULL ORDER BY {ts} DESC, {id} DESC OFFSET {offset} LIMIT {limit}")
 }
 
 async fn read_only_fetch(pool: &PgPool, sql: &str) -> Result<Vec<sqlx::postgres::PgRow>, String> {
@@ -353,10 +341,13 @@ async fn month(rep: &mut Report, cfg: &Cfg, url: &str, variant: &str) -> Result<
     };
     let pool = PgPool::connect(url).await.map_err(|e| e.to_string())?;
     // The rows that cross the wire for the counts: one per day and status.
-    let groups: i64 = sqlx::query_scalar(AssertSqlSafe(format!("SELECT count(*) FROM ({}) g", literal(sql.counts))))
-        .fetch_one(&pool)
-        .await
-        .map_err(|e| e.to_string())?;
+    let groups: i64 = sqlx::query_scalar(AssertSqlSafe(format!(
+        "SELECT count(*) FROM ({}) g",
+        literal(&dialects::full_render(Dialect::ServiceAi, sql.counts))
+    )))
+    .fetch_one(&pool)
+    .await
+    .map_err(|e| e.to_string())?;
     let (mut grid_rows, mut day_rows) = (0, 0);
     for _ in 0..3 {
         grid_rows = source.appointments(Dialect::ServiceAi, &org, from, to, zone).await?.len();
@@ -403,14 +394,24 @@ async fn month(rep: &mut Report, cfg: &Cfg, url: &str, variant: &str) -> Result<
         "",
     );
     if cfg.explain {
-        explain(&pool, &format!("serviceai [{variant}] month counts"), &literal(sql.counts)).await;
+        explain(
+            &pool,
+            &format!("serviceai [{variant}] month counts"),
+            &literal(&dialects::full_render(Dialect::ServiceAi, sql.counts)),
+        )
+        .await;
         let day_range = sql
             .range
             .replace("$1", &format!("'{}'", datagen::SVC_ORG))
             .replace("$2", &format!("'{today}'"))
             .replace("$3", &format!("'{}'", today + chrono::Duration::days(1)));
         explain(&pool, &format!("serviceai [{variant}] day"), &day_range).await;
-        explain(&pool, &format!("serviceai [{variant}] whole grid"), &literal(sql.range)).await;
+        explain(
+            &pool,
+            &format!("serviceai [{variant}] whole grid"),
+            &literal(&dialects::full_render(Dialect::ServiceAi, sql.range)),
+        )
+        .await;
     }
     pool.close().await;
     source.close().await;

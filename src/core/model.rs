@@ -309,6 +309,11 @@ pub struct DbInfo {
     pub tls: bool,
     /// Plaintext because `sslmode=prefer` (the default) found a server that offers no TLS.
     pub tls_fallback: bool,
+    /// The role connected.
+    pub role: String,
+    /// The platform's tables whose rows row security filters for this role (it neither owns them nor
+    /// bypasses row security): only the rows its policies allow are visible.
+    pub row_security: Vec<String>,
 }
 
 /// Finds an org by id, slug, exact name (any case), or a name fragment that only one org has.

@@ -75,6 +75,19 @@ pub struct OnCallData {
     pub fallback_phone: Option<String>,
     /// The transfer number and mode, where the platform has them.
     pub transfer_to: Option<String>,
+    /// Sections that could not be read, and why ("chain": "no SELECT on emergency_contacts").
+    pub unavailable: Vec<(String, String)>,
+    /// What the sections that were read lack (columns not recorded in this database).
+    pub lost: Vec<String>,
+    /// The tables read whose rows row security filters for this role.
+    pub row_security: Vec<String>,
+}
+
+impl OnCallData {
+    /// Why a section could not be read, if it could not.
+    pub fn unavailable(&self, section: &str) -> Option<&str> {
+        self.unavailable.iter().find(|(s, _)| s == section).map(|(_, why)| why.as_str())
+    }
 }
 
 pub const DEFAULT_TIMEOUT_S: i32 = 30;

@@ -10,6 +10,8 @@ pub struct ProfileSection {
     /// A table (people, agents, numbers...): column names and rows.
     pub columns: Vec<String>,
     pub rows: Vec<Vec<String>>,
+    /// Why the section could not be read here (a table or column missing, a privilege denied).
+    pub unavailable: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
@@ -25,6 +27,10 @@ impl OrgProfile {
         self.sections
             .iter()
             .map(|s| {
+                if let Some(why) = &s.unavailable {
+                    // The title and the reason, wrapped at 70 columns (what a narrow screen shows).
+                    return 2 + why.chars().count().div_ceil(70).max(1);
+                }
                 let empty = s.pairs.is_empty() && s.rows.is_empty();
                 let table = if s.columns.is_empty() {
                     0

@@ -4,15 +4,7 @@ use crate::core::model::Dialect;
 
 /// The tables whose presence identifies a dialect ("schema.table").
 pub fn signature(d: Dialect) -> &'static [&'static str] {
-    match d {
-        Dialect::Retell => &["system.organizations"],
-        Dialect::ServiceAi => {
-            &["public.organizations", "public.call_logs", "public.vapi_assistants", "public.emergency_contacts"]
-        }
-        Dialect::Voxanne => &["public.organizations", "public.calls", "public.profiles", "public.contacts"],
-        Dialect::Prisma => &["public.Organization", "public.CallLog", "public.Agent"],
-        Dialect::Quinite => &["public.organizations", "public.call_logs", "public.leads", "public.campaigns"],
-    }
+    crate::data::dialects::platform(d).signature
 }
 
 /// Every table name any signature mentions, to ask the catalog about in one query.

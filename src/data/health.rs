@@ -33,7 +33,7 @@ impl Source {
     pub async fn ping(&self, limit: Duration) -> Result<(), PingError> {
         match tokio::time::timeout(limit, self.reads_are_read_only()).await {
             Ok(Ok(_)) => Ok(()),
-            Ok(Err(e)) => Err(PingError::Failed(e)),
+            Ok(Err(e)) => Err(PingError::Failed(e.message)),
             Err(_) => Err(PingError::NoAnswer(limit)),
         }
     }

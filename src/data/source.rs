@@ -19,9 +19,12 @@ use crate::core::overview::Overview;
 use crate::core::profile::{OrgProfile, ProfileSection};
 use crate::core::sanitize;
 use crate::core::time::OrgZone;
+use crate::data::catalog::{self, Catalog, Tenant};
 use crate::data::detect;
 use crate::data::dialects::{self, ApptRange, CallsSql, quote_ident};
+use crate::data::error::{DataError, ErrorKind};
 use crate::data::pool::{DbOptions, Link, Pooler, describe_error};
+use crate::data::sqlt::{Env, Unmet};
 use crate::data::tx::Tx;
 
 /// The ordering is `ts DESC NULLS LAST, id DESC`. Rows with a time and rows without are read by separate
@@ -54,21 +57,86 @@ enum FilterBind {
     Time(DateTime<Utc>),
 }
 
+/// The call list's statement parts, rendered for this database (and org schema).
+struct Calls {
+    select: String,
+    org: String,
+    ts: String,
+    ts_param: &'static str,
+    id: String,
+    key_cast: &'static str,
+    ts_nullable: bool,
+    /// Each filter's expression, or why that filter cannot be used here.
+    status: std::result::Result<String, String>,
+    direction: std::result::Result<String, String>,
+    agent: std::result::Result<String, String>,
+    urgent: std::result::Result<String, String>,
+    phone: std::result::Result<String, String>,
+    text: std::result::Result<[String; 2], String>,
+}
+
+impl Calls {
+    fn new(c: &CallsSql, cat: &Catalog, tenant: Option<&Tenant>) -> Result<Calls> {
+        let mut env = Env::new(cat, tenant);
+        let unmet = |u: Unmet| tenant_refusal(tenant, u);
+        let select = env.render(c.select).map_err(unmet)?;
+        let org = env.render(c.org).map_err(unmet)?;
+        let ts = env.render(c.ts).map_err(unmet)?;
+        let id = env.render(c.id).map_err(unmet)?;
+        let f = &c.filter;
+        let mut filter = |t: Option<&str>, what: &str, drop: &str| -> std::result::Result<String, String> {
+            match t {
+                None => Err(format!("this platform records no {what}: drop {drop}")),
+                Some(t) => env.render(t).map_err(|u| format!("this database records no {what} ({u}): drop {drop}")),
+            }
+        };
+        let status = filter(Some(f.status), "call status", "status:");
+        let direction = filter(f.direction, "call direction", "dir:");
+        let agent = filter(f.agent, "agent on its calls", "agent:");
+        let urgent = filter(f.urgent, "urgency on its calls", "urgent");
+        let phone = filter(Some(f.phone), "phone number on its calls", "the number");
+        let text =
+            match (filter(Some(f.text[0]), "transcript", "the words"), filter(Some(f.text[1]), "summary", "the words"))
+            {
+                (Ok(a), Ok(b)) => Ok([a, b]),
+                (Ok(a), Err(_)) => Ok([a.clone(), a]),
+                (Err(_), Ok(b)) => Ok([b.clone(), b]),
+                (Err(e), Err(_)) => Err(e),
+            };
+        Ok(Calls {
+            select,
+            org,
+            ts,
+            ts_param: c.ts_param,
+            id,
+            key_cast: c.key_cast,
+            ts_nullable: c.ts_nullable,
+            status,
+            direction,
+            agent,
+            urgent,
+            phone,
+            text,
+        })
+    }
+}
+
 /// The filter's conditions on the call list, numbering their parameters from `$first`.
-fn filter_sql(c: &CallsSql, f: &CallFilter, zone: &OrgZone, first: usize) -> Result<(String, Vec<FilterBind>)> {
-    let fs = &c.filter;
+fn filter_sql(c: &Calls, f: &CallFilter, zone: &OrgZone, first: usize) -> Result<(String, Vec<FilterBind>)> {
     let mut conds: Vec<String> = Vec::new();
     let mut binds: Vec<FilterBind> = Vec::new();
     let next = |b: FilterBind, binds: &mut Vec<FilterBind>| {
         binds.push(b);
         first + binds.len() - 1
     };
+    let usable = |r: &std::result::Result<String, String>| r.clone().map_err(|e| DataError::new(ErrorKind::Input, e));
     if let Some(v) = &f.status {
+        let status = usable(&c.status)?;
         let n = next(FilterBind::Text(v.trim().to_lowercase()), &mut binds);
-        conds.push(format!("lower({}) = ${n}", fs.status));
+        conds.push(format!("lower({status}) = ${n}"));
     }
     if let Some(v) = &f.direction {
-        let dir = fs.direction.ok_or("this platform records no call direction: drop dir:")?;
+        let dir = usable(&c.direction)?;
         let n = next(FilterBind::Text(v.clone()), &mut binds);
         conds.push(format!("lower({dir}) = ${n}"));
     }
@@ -82,29 +150,31 @@ fn filter_sql(c: &CallsSql, f: &CallFilter, zone: &OrgZone, first: usize) -> Res
         conds.push(format!("{} < {}", c.ts, ts_at(n)));
     }
     if let Some(v) = &f.agent {
-        let agent = fs.agent.ok_or("this platform records no agent on its calls: drop agent:")?;
+        let agent = usable(&c.agent)?;
         let n = next(FilterBind::Text(format!("%{}%", like_escape(v.trim()))), &mut binds);
         conds.push(format!("{agent} ILIKE ${n} ESCAPE '\\'"));
     }
     if f.urgent {
-        conds.push(fs.urgent.ok_or("this platform marks no call as urgent: drop urgent")?.to_string());
+        conds.push(usable(&c.urgent)?);
     }
     if let Some(v) = &f.phone {
+        let phone = usable(&c.phone)?;
         // The typed digits at the start of the stored number's digits, or right after a country code.
         let n = next(FilterBind::Text(v.clone()), &mut binds);
-        conds.push(format!("strpos(regexp_replace(COALESCE({}, ''), '\\D', '', 'g'), ${n}) BETWEEN 1 AND 4", fs.phone));
+        conds.push(format!("strpos(regexp_replace(COALESCE({phone}, ''), '\\D', '', 'g'), ${n}) BETWEEN 1 AND 4"));
     }
     if let Some(v) = &f.text {
+        let text = c.text.clone().map_err(|e| DataError::new(ErrorKind::Input, e))?;
         let n = next(FilterBind::Text(format!("%{}%", like_escape(v.trim()))), &mut binds);
-        conds.push(format!("({} ILIKE ${n} ESCAPE '\\' OR {} ILIKE ${n} ESCAPE '\\')", fs.text[0], fs.text[1]));
+        conds.push(format!("({} ILIKE ${n} ESCAPE '\\' OR {} ILIKE ${n} ESCAPE '\\')", text[0], text[1]));
     }
     Ok((conds.join(" AND "), binds))
 }
 
 /// One part's statement: `$1` the org, `$2` the limit, then the cursor's and the filter's parameters, and
 /// `offset` (a parameter's number) skips that many rows.
-fn part_sql(c: &CallsSql, schema: Option<&str>, part: Part, filter: &str, offset: Option<usize>) -> String {
-    let CallsSql { select, org, ts, ts_param, id, key_cast, .. } = *c;
+fn part_sql(c: &Calls, part: Part, filter: &str, offset: Option<usize>) -> String {
+    let Calls { select, org, ts, ts_param, id, key_cast, .. } = c;
     let (cond, order) = match part {
         Part::TimedDesc { after } => (
             if after {
@@ -131,23 +201,21 @@ fn part_sql(c: &CallsSql, schema: Option<&str>, part: Part, filter: &str, offset
             format!("{id} ASC"),
         ),
     };
-    let select = with_schema(select, schema);
     let filter = if filter.is_empty() { String::new() } else { format!(" AND {filter}") };
     let offset = offset.map(|n| format!(" OFFSET ${n}")).unwrap_or_default();
     format!("{select} WHERE {org} AND {cond}{filter} ORDER BY {order} LIMIT $2{offset}")
 }
 
 /// How many rows a part holds, counting at most `$2` of them (the rows a skip passes over, never more).
-fn part_count_sql(c: &CallsSql, schema: Option<&str>, part: Part, filter: &str) -> String {
-    format!("SELECT count(*) FROM ({}) AS skipped", part_sql(c, schema, part, filter, None))
+fn part_count_sql(c: &Calls, part: Part, filter: &str) -> String {
+    format!("SELECT count(*) FROM ({}) AS skipped", part_sql(c, part, filter, None))
 }
 
 /// One part's statement with its parameters bound: its rows (`skip` given, an `OFFSET` when not 0), or
 /// without `skip` the bounded count of its rows.
 #[allow(clippy::too_many_arguments)]
 fn part_query(
-    calls: &CallsSql,
-    schema: Option<&str>,
+    calls: &Calls,
     org: &Key,
     part: Part,
     cursor: Option<&Cursor>,
@@ -162,9 +230,9 @@ fn part_query(
     };
     let (cond, binds) = filter_sql(calls, filter.0, filter.1, 3 + cursor_params)?;
     let sql = match skip {
-        Some(0) => part_sql(calls, schema, part, &cond, None),
-        Some(_) => part_sql(calls, schema, part, &cond, Some(3 + cursor_params + binds.len())),
-        None => part_count_sql(calls, schema, part, &cond),
+        Some(0) => part_sql(calls, part, &cond, None),
+        Some(_) => part_sql(calls, part, &cond, Some(3 + cursor_params + binds.len())),
+        None => part_count_sql(calls, part, &cond),
     };
     let as_i64 = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
     let mut q = bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org).bind(as_i64(limit));
@@ -186,14 +254,6 @@ fn part_query(
     Ok(q)
 }
 
-/// Fills `{schema}` with the quoted tenant schema.
-fn with_schema(sql: &str, schema: Option<&str>) -> String {
-    match schema {
-        Some(s) => sql.replace("{schema}", &quote_ident(s)),
-        None => sql.to_string(),
-    }
-}
-
 /// A connection to one platform database.
 #[derive(Clone)]
 pub struct Source {
@@ -205,6 +265,10 @@ pub struct Source {
     /// Names this console's transactions (as their `application_name`) so that a superseded query can be
     /// found and cancelled on the server: `switchboard/<instance>/<request>`.
     tag: Option<String>,
+    /// What the catalog says, read once per connection (at detection, or with the first query).
+    catalog: std::sync::Arc<std::sync::Mutex<Option<std::sync::Arc<Catalog>>>>,
+    /// The tenant schemas of schema-per-tenant orgs, read when each org is first opened (by org key).
+    tenants: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Tenant>>>>,
 }
 
 /// This process's part of the transaction tags.
@@ -221,10 +285,52 @@ fn tag_for(req: u64) -> String {
     format!("switchboard/{}/{req}", instance())
 }
 
-type Result<T> = std::result::Result<T, String>;
+type Result<T> = std::result::Result<T, DataError>;
 
-fn err(e: sqlx::Error) -> String {
-    describe_error(&e)
+/// The connection statement ([`catalog::connect_statement`]) with its parameters: every table and function
+/// any platform names.
+fn connect_query() -> Query<'static, Postgres, PgArguments> {
+    static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let sql = SQL.get_or_init(catalog::connect_statement).as_str();
+    static NAMES: std::sync::OnceLock<(Vec<String>, Vec<String>)> = std::sync::OnceLock::new();
+    let (tables, functions) = NAMES.get_or_init(dialects::catalog_names).clone();
+    sqlx::query(AssertSqlSafe(sql)).persistent(false).bind(tables).bind(functions)
+}
+
+fn catalog_of(row: &PgRow) -> Result<Catalog> {
+    let mut cat = Catalog {
+        role: catalog::Role {
+            name: row.try_get("role").map_err(err)?,
+            superuser: row.try_get("superuser").map_err(err)?,
+            bypassrls: row.try_get("bypassrls").map_err(err)?,
+        },
+        ..Catalog::default()
+    };
+    for t in catalog::parse_tables(row.try_get("tables").map_err(err)?)? {
+        cat.tables.insert(format!("{}.{}", t.schema, t.name), t);
+    }
+    let functions: serde_json::Value = row.try_get("functions").map_err(err)?;
+    cat.functions = functions.as_array().into_iter().flatten().filter_map(|f| f.as_str().map(str::to_string)).collect();
+    Ok(cat)
+}
+
+/// A statement the catalog shows cannot run: why, as a refusal (naming the org's schema, for a tenant).
+fn tenant_refusal(tenant: Option<&Tenant>, u: Unmet) -> DataError {
+    match tenant {
+        Some(t) => DataError::new(
+            ErrorKind::Refused,
+            format!(
+                "this organization's schema {} does not hold what the console reads: {u}",
+                sanitize::single_line(&quote_ident(&t.schema))
+            ),
+        ),
+        None => DataError::from(u),
+    }
+}
+
+fn err(e: sqlx::Error) -> DataError {
+    let message = describe_error(&e);
+    DataError::from_sqlx(&e, message)
 }
 
 fn bind_key<'q>(q: Query<'q, Postgres, PgArguments>, key: &Key) -> Query<'q, Postgres, PgArguments> {
@@ -388,7 +494,8 @@ fn profile_sections(v: serde_json::Value) -> Vec<ProfileSection> {
                 .iter()
                 .map(|r| r.as_array().map(|c| c.iter().map(shown).collect()).unwrap_or_default())
                 .collect();
-            ProfileSection { title, pairs, columns, rows }
+            let unavailable = sec.get("unavailable").and_then(|u| u.as_str()).map(sanitize::single_line);
+            ProfileSection { title, pairs, columns, rows, unavailable }
         })
         .collect()
 }
@@ -412,7 +519,7 @@ impl Source {
             Some(url) => Link::new(url, &opts)?,
             None => pool.clone(),
         };
-        Ok(Source { pool, reads, opts, tag: None })
+        Ok(Source { pool, reads, opts, tag: None, catalog: Default::default(), tenants: Default::default() })
     }
 
     /// The pooler mode of the reads' connection, and why ("configured", "port 6543", what revealed it, ...).
@@ -470,7 +577,9 @@ impl Source {
             format!("BEGIN READ ONLY; SET LOCAL statement_timeout = {}{tag}", self.opts.statement_timeout_ms.max(1));
         match self.reads.begin(begin).await {
             Ok(tx) => Ok(tx),
-            Err(sqlx::Error::PoolTimedOut) => Err(self.diagnose(&self.reads.target().connect).await),
+            Err(sqlx::Error::PoolTimedOut) => {
+                Err(DataError::new(ErrorKind::Connection, self.diagnose(&self.reads.target().connect).await))
+            }
             Err(e) => Err(err(e)),
         }
     }
@@ -480,7 +589,7 @@ impl Source {
         let timed_out = describe_error(&sqlx::Error::PoolTimedOut);
         let limit = std::time::Duration::from_millis(self.opts.connect_timeout_ms);
         match tokio::time::timeout(limit, PgConnection::connect_with(opts)).await {
-            Ok(Err(e)) => err(e),
+            Ok(Err(e)) => describe_error(&e),
             Ok(Ok(conn)) => {
                 let _ = conn.close().await;
                 format!("{timed_out} (the server accepts connections: all of the console's are busy)")
@@ -489,18 +598,12 @@ impl Source {
         }
     }
 
-    /// Connects, reads the server version and TLS state, and detects the dialect (or takes the forced one).
+    /// Connects and reads, in one statement, the server version and TLS state and the catalog of every
+    /// table any platform names; detects the dialect from it (or takes the forced one).
     pub async fn detect(&self, forced: Option<Dialect>) -> Result<DbInfo> {
         let mut tx = self.read().await?;
-        let row = sqlx::query(
-            "SELECT current_setting('server_version') AS v, \
-             COALESCE((SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()), false) AS tls, \
-             current_setting('default_transaction_read_only') AS session_read_only",
-        )
-        .persistent(false)
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(err)?;
+        let row = connect_query().fetch_one(&mut *tx).await.map_err(err)?;
+        tx.commit().await.map_err(err)?;
         let server_version: String = row.try_get("v").map_err(err)?;
         let server_says_tls: bool = row.try_get("tls").map_err(err)?;
         // A direct connection's startup packet made the session read-only; a session that is not was
@@ -512,24 +615,52 @@ impl Source {
             self.reads
                 .become_pooled("a pooler: the startup parameters of a direct connection did not reach the server");
         }
-        let found: Vec<String> = sqlx::query_scalar(
-            "SELECT n.nspname || '.' || c.relname FROM pg_catalog.pg_class c \
-             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
-             WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname || '.' || c.relname = ANY($1) \
-             ORDER BY 1",
-        )
-        .persistent(false)
-        .bind(detect::all_signature_tables())
-        .fetch_all(&mut *tx)
-        .await
-        .map_err(err)?;
-        tx.commit().await.map_err(err)?;
+        let cat = std::sync::Arc::new(catalog_of(&row)?);
+        let found = cat.found();
+        self.set_catalog(cat.clone());
         let (dialect, detection_note) = match forced {
             Some(d) => (d, Some(format!("dialect {} set by configuration", d.name()))),
-            None => detect::choose(&found)?,
+            None => detect::choose(&found).map_err(|e| DataError::new(ErrorKind::Refused, e))?,
         };
         let (tls, tls_fallback) = self.link_tls(server_says_tls).await;
-        Ok(DbInfo { server_version, dialect, detection_note, tls, tls_fallback })
+        let read = dialects::platform(dialect)
+            .templates()
+            .into_iter()
+            .flat_map(|t| crate::data::sqlt::tables_named(t).unwrap_or_default())
+            .filter_map(|(schema, name)| cat.table(&schema, &name))
+            .collect::<Vec<_>>();
+        let row_security = cat.filtered_by_row_security(read);
+        Ok(DbInfo {
+            server_version,
+            dialect,
+            detection_note,
+            tls,
+            tls_fallback,
+            role: cat.role.name.clone(),
+            row_security,
+        })
+    }
+
+    fn set_catalog(&self, cat: std::sync::Arc<Catalog>) {
+        if let Ok(mut g) = self.catalog.lock() {
+            *g = Some(cat);
+        }
+    }
+
+    /// The catalog as read at detection; read now, in this transaction, when nothing has read it yet.
+    pub(crate) async fn catalog(&self, tx: &mut Tx) -> Result<std::sync::Arc<Catalog>> {
+        if let Some(c) = self.catalog.lock().ok().and_then(|g| g.clone()) {
+            return Ok(c);
+        }
+        let row = connect_query().fetch_one(&mut **tx).await.map_err(err)?;
+        let cat = std::sync::Arc::new(catalog_of(&row)?);
+        self.set_catalog(cat.clone());
+        Ok(cat)
+    }
+
+    /// The catalog, when it has been read (after [`Source::detect`]).
+    pub fn known_catalog(&self) -> Option<std::sync::Arc<Catalog>> {
+        self.catalog.lock().ok().and_then(|g| g.clone())
     }
 
     /// Whether the console's own link to the reads' server is encrypted, and whether that is `sslmode=prefer`
@@ -559,25 +690,163 @@ impl Source {
 
     pub async fn orgs(&self, dialect: Dialect) -> Result<Vec<Org>> {
         let mut tx = self.read().await?;
-        let rows = sqlx::query(dialects::sql(dialect).orgs).persistent(false).fetch_all(&mut *tx).await.map_err(err)?;
+        let cat = self.catalog(&mut tx).await?;
+        let (sql, _) = Self::render_for(&cat, None, dialects::sql(dialect).orgs)?;
+        let rows = sqlx::query(AssertSqlSafe(sql)).persistent(false).fetch_all(&mut *tx).await.map_err(err)?;
         tx.commit().await.map_err(err)?;
         rows.iter().map(org_row).collect::<std::result::Result<_, _>>().map_err(err)
     }
 
-    /// For schema-per-tenant dialects, the org's schema, checked to exist; None for the others.
-    async fn tenant_schema(&self, tx: &mut Tx, dialect: Dialect, org: &Key) -> Result<Option<String>> {
-        let Some(sql) = dialects::sql(dialect).tenant_schema else { return Ok(None) };
-        let row = bind_key(sqlx::query(sql).persistent(false), org).fetch_optional(&mut **tx).await.map_err(err)?;
-        let Some(row) = row else { return Err("this organization no longer exists".to_string()) };
-        let schema: String = row.try_get("schema_name").map_err(err)?;
-        let exists: bool = row.try_get("calls_table_exists").map_err(err)?;
-        if !exists {
-            return Err(format!(
-                "this organization's schema {} has no calls table (the schema is missing)",
-                sanitize::single_line(&quote_ident(&schema))
-            ));
+    /// For schema-per-tenant dialects, the org's schema and what its tables hold (read once per org and
+    /// connection: one catalog statement); None for the others.
+    async fn tenant(&self, tx: &mut Tx, dialect: Dialect, org: &Key) -> Result<Option<std::sync::Arc<Tenant>>> {
+        if dialects::sql(dialect).tenant_schema.is_none() {
+            return Ok(None);
         }
-        Ok(Some(schema))
+        let cache_key = org.to_string();
+        if let Some(t) = self.tenants.lock().ok().and_then(|g| g.get(&cache_key).cloned()) {
+            return Ok(Some(t));
+        }
+        let sql = format!(
+            "SELECT o.schema_name, {} AS tables FROM system.organizations o WHERE o.id = $1::uuid",
+            catalog::tables_json("n.nspname = o.schema_name AND c.relname = ANY($2)")
+        );
+        let row = bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org)
+            .bind(dialects::tenant_tables(dialects::platform(dialect)))
+            .fetch_optional(&mut **tx)
+            .await
+            .map_err(err)?;
+        let Some(row) = row else {
+            return Err(DataError::new(ErrorKind::Input, "this organization no longer exists"));
+        };
+        let schema: Option<String> = row.try_get("schema_name").map_err(err)?;
+        let Some(schema) = schema else {
+            return Err(DataError::new(
+                ErrorKind::Refused,
+                "this organization has no schema registered (schema_name is empty)",
+            ));
+        };
+        let mut t = Tenant { schema, ..Tenant::default() };
+        for table in catalog::parse_tables(row.try_get("tables").map_err(err)?)? {
+            t.tables.insert(table.name.clone(), table);
+        }
+        let t = std::sync::Arc::new(t);
+        if let Ok(mut g) = self.tenants.lock() {
+            g.insert(cache_key, t.clone());
+        }
+        Ok(Some(t))
+    }
+
+    /// For Retell: the registered orgs whose schema is missing or lacks what the console reads (one bounded
+    /// catalog statement over every tenant), at most `max` lines.
+    pub async fn tenant_report(&self, max: usize) -> Result<Vec<String>> {
+        let p = dialects::platform(Dialect::Retell);
+        // Required: what the call list and a call cannot do without (not what one filter needs).
+        let c = &p.sql.calls;
+        let list =
+            crate::data::sqlt::columns_named(&[c.select, c.org, c.ts, c.id, p.sql.call]).map_err(DataError::from)?;
+        let cols = crate::data::sqlt::columns_named(&p.templates()).map_err(DataError::from)?;
+        let required = |name: &str| list.iter().any(|(s, t, col, r)| s == "~" && t == "calls" && col == name && *r);
+        let mut calls: Vec<(String, bool)> = cols
+            .into_iter()
+            .filter(|(s, t, _, _)| s == "~" && t == "calls")
+            .map(|(_, _, col, _)| {
+                let r = required(&col);
+                (col, r)
+            })
+            .collect();
+        calls.sort();
+        calls.dedup_by(|a, b| a.0 == b.0);
+        let names: Vec<String> = calls.iter().map(|(c, _)| c.clone()).collect();
+        let mut tx = self.read().await?;
+        let rows = sqlx::query(
+            "SELECT o.id::text AS id, o.name, o.schema_name, \
+               EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n WHERE n.nspname = o.schema_name) AS has_schema, \
+               to_regclass(quote_ident(o.schema_name) || '.calls') IS NOT NULL AS has_calls, \
+               to_regclass(quote_ident(o.schema_name) || '.call_rollups') IS NOT NULL AS has_rollups, \
+               ARRAY(SELECT x FROM unnest($1::text[]) x WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a \
+                 WHERE a.attrelid = to_regclass(quote_ident(o.schema_name) || '.calls') AND a.attname = x \
+                 AND a.attnum > 0 AND NOT a.attisdropped)) AS missing \
+             FROM system.organizations o ORDER BY o.name, o.id LIMIT 10000",
+        )
+        .persistent(false)
+        .bind(&names)
+        .fetch_all(&mut *tx)
+        .await
+        .map_err(err)?;
+        tx.commit().await.map_err(err)?;
+        let mut out = Vec::new();
+        let mut more = 0usize;
+        for r in &rows {
+            let name = text(r, "name").map_err(err)?.unwrap_or_default();
+            let schema: Option<String> = r.try_get("schema_name").map_err(err)?;
+            let schema_shown = schema.as_deref().map(|s| sanitize::single_line(&quote_ident(s))).unwrap_or_default();
+            let missing: Vec<String> = r.try_get("missing").map_err(err)?;
+            let line = if schema.is_none() {
+                Some(format!("{name}: no schema registered"))
+            } else if !r.try_get::<bool, _>("has_schema").map_err(err)? {
+                Some(format!("{name}: schema {schema_shown} does not exist"))
+            } else if !r.try_get::<bool, _>("has_calls").map_err(err)? {
+                Some(format!("{name}: schema {schema_shown} has no calls table"))
+            } else {
+                let required: Vec<&str> =
+                    missing.iter().filter(|m| calls.iter().any(|(c, r)| c == *m && *r)).map(String::as_str).collect();
+                let optional: Vec<&str> =
+                    missing.iter().filter(|m| !required.contains(&m.as_str())).map(String::as_str).collect();
+                let rollups = r.try_get::<bool, _>("has_rollups").map_err(err)?;
+                let mut parts = Vec::new();
+                if !required.is_empty() {
+                    parts.push(format!("calls lacks {} (its calls cannot be read)", required.join(", ")));
+                }
+                if !optional.is_empty() {
+                    parts.push(format!("calls does not record {}", optional.join(", ")));
+                }
+                if !rollups {
+                    parts.push("no call_rollups (the board shows no figures for it)".to_string());
+                }
+                (!parts.is_empty()).then(|| format!("{name} ({schema_shown}): {}", parts.join("; ")))
+            };
+            if let Some(l) = line {
+                if out.len() < max {
+                    out.push(l);
+                } else {
+                    more += 1;
+                }
+            }
+        }
+        if more > 0 {
+            out.push(format!("... and {more} more"));
+        }
+        Ok(out)
+    }
+
+    /// The org's tenant schema (for a schema-per-tenant platform), in a read transaction of its own.
+    pub(crate) async fn tenant_of(&self, dialect: Dialect, org: &Key) -> Result<Option<std::sync::Arc<Tenant>>> {
+        let mut tx = self.read().await?;
+        let t = self.tenant(&mut tx, dialect, org).await?;
+        tx.commit().await.map_err(err)?;
+        Ok(t)
+    }
+
+    /// The call-list filters this database cannot serve (the platform records them, the database not).
+    pub(crate) fn unusable_filters(&self, cat: &Catalog, tenant: Option<&Tenant>, c: &CallsSql) -> Vec<String> {
+        let Ok(calls) = Calls::new(c, cat, tenant) else { return Vec::new() };
+        let text = calls.text.clone().map(|_| String::new());
+        [calls.status, calls.direction, calls.agent, calls.urgent, calls.phone, text]
+            .into_iter()
+            .filter_map(|r| r.err())
+            .filter(|e| e.starts_with("this database"))
+            .collect()
+    }
+
+    /// Renders one statement for this org (its tenant schema where there is one); an unmet statement is a
+    /// refusal that names what is missing (and, for a tenant, whose schema).
+    fn render_for(cat: &Catalog, tenant: Option<&Tenant>, template: &str) -> Result<(String, Vec<String>)> {
+        let mut env = Env::new(cat, tenant);
+        match env.render(template) {
+            Ok(sql) => Ok((sql, env.lost().to_vec())),
+            Err(u) => Err(tenant_refusal(tenant, u)),
+        }
     }
 
     /// The rows of one part: at most `limit`, after skipping `skip` (`OFFSET`, sent only when not 0).
@@ -585,8 +854,7 @@ impl Source {
     async fn part(
         &self,
         tx: &mut Tx,
-        calls: &CallsSql,
-        schema: Option<&str>,
+        calls: &Calls,
         org: &Key,
         part: Part,
         cursor: Option<&Cursor>,
@@ -597,8 +865,8 @@ impl Source {
         if limit == 0 || (!calls.ts_nullable && part.is_null()) {
             return Ok(Vec::new());
         }
-        let q = part_query(calls, schema, org, part, cursor, limit as u64, Some(skip), filter)?;
-        let rows = q.fetch_all(&mut **tx).await.map_err(|e| self.schema_error(e, schema))?;
+        let q = part_query(calls, org, part, cursor, limit as u64, Some(skip), filter)?;
+        let rows = q.fetch_all(&mut **tx).await.map_err(err)?;
         rows.iter().map(call_row).collect::<std::result::Result<_, _>>().map_err(err)
     }
 
@@ -607,8 +875,7 @@ impl Source {
     async fn part_count(
         &self,
         tx: &mut Tx,
-        calls: &CallsSql,
-        schema: Option<&str>,
+        calls: &Calls,
         org: &Key,
         part: Part,
         cursor: Option<&Cursor>,
@@ -618,22 +885,10 @@ impl Source {
         if at_most == 0 || (!calls.ts_nullable && part.is_null()) {
             return Ok(0);
         }
-        let q = part_query(calls, schema, org, part, cursor, at_most, None, filter)?;
-        let row = q.fetch_one(&mut **tx).await.map_err(|e| self.schema_error(e, schema))?;
+        let q = part_query(calls, org, part, cursor, at_most, None, filter)?;
+        let row = q.fetch_one(&mut **tx).await.map_err(err)?;
         let n: i64 = row.try_get(0).map_err(err)?;
         Ok(u64::try_from(n).unwrap_or(0).min(at_most))
-    }
-
-    /// A missing column in a tenant's schema is that tenant's problem: say so.
-    fn schema_error(&self, e: sqlx::Error, schema: Option<&str>) -> String {
-        let msg = err(e);
-        match schema {
-            Some(s) if msg.contains("[42703]") || msg.contains("[42P01]") => format!(
-                "this organization's schema {} does not match the platform's: {msg}",
-                sanitize::single_line(&quote_ident(s))
-            ),
-            _ => msg,
-        }
     }
 
     /// One page of calls in display order (newest first), keyset-paged on (time, id) both ways.
@@ -654,7 +909,6 @@ impl Source {
         let fz = (filter, zone);
         let limit = limit.max(1);
         let want = limit + 1;
-        let c = &dialects::sql(dialect).calls;
         let (forward, cursor, pages) = match anchor {
             Anchor::First => (true, None, 0),
             Anchor::After(cur) => (true, Some(cur), 0),
@@ -673,18 +927,20 @@ impl Source {
             (false, Some(cur)) => vec![(NullAsc { after: true }, Some(cur)), (TimedAsc { after: false }, None)],
             (false, None) => vec![(NullAsc { after: false }, None), (TimedAsc { after: false }, None)],
         };
-        let parts: Vec<_> = parts.into_iter().filter(|(p, _)| c.ts_nullable || !p.is_null()).collect();
+        let nullable = dialects::sql(dialect).calls.ts_nullable;
+        let parts: Vec<_> = parts.into_iter().filter(|(p, _)| nullable || !p.is_null()).collect();
         // A skip is an OFFSET on the part it ends in; a part it passes over whole is counted (bounded by
         // the skip) so that the next part skips only the rest.
         let mut skip = pages.saturating_mul(limit as u64);
         let mut tx = self.read().await?;
-        let schema = self.tenant_schema(&mut tx, dialect, org).await?;
-        let s = schema.as_deref();
+        let cat = self.catalog(&mut tx).await?;
+        let tenant = self.tenant(&mut tx, dialect, org).await?;
+        let c = &Calls::new(&dialects::sql(dialect).calls, &cat, tenant.as_deref())?;
         let mut rows = Vec::new();
         for (i, &(part, cur)) in parts.iter().enumerate() {
-            let got = self.part(&mut tx, c, s, org, part, cur, want - rows.len(), skip, fz).await?;
+            let got = self.part(&mut tx, c, org, part, cur, want - rows.len(), skip, fz).await?;
             skip = if skip > 0 && got.is_empty() && i + 1 < parts.len() {
-                skip - self.part_count(&mut tx, c, s, org, part, cur, skip, fz).await?
+                skip - self.part_count(&mut tx, c, org, part, cur, skip, fz).await?
             } else {
                 0
             };
@@ -712,10 +968,11 @@ impl Source {
     /// One call with its summary, transcript and details; `None` when it does not exist (or is not this org's).
     pub async fn call(&self, dialect: Dialect, org: &Key, call: &Key) -> Result<Option<CallDetail>> {
         let mut tx = self.read().await?;
-        let schema = self.tenant_schema(&mut tx, dialect, org).await?;
-        let sql = with_schema(dialects::sql(dialect).call, schema.as_deref());
+        let cat = self.catalog(&mut tx).await?;
+        let tenant = self.tenant(&mut tx, dialect, org).await?;
+        let (sql, _) = Self::render_for(&cat, tenant.as_deref(), dialects::sql(dialect).call)?;
         let q = bind_key(bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org), call);
-        let row = q.fetch_optional(&mut *tx).await.map_err(|e| self.schema_error(e, schema.as_deref()))?;
+        let row = q.fetch_optional(&mut *tx).await.map_err(err)?;
         tx.commit().await.map_err(err)?;
         row.map(|r| call_detail(&r)).transpose().map_err(err)
     }
@@ -730,10 +987,15 @@ impl Source {
         zone: OrgZone,
     ) -> Result<Vec<Appointment>> {
         let Some(a) = dialects::sql(dialect).appointments else {
-            return Err(format!("the {} schema has no appointments", dialect.name()));
+            return Err(DataError::new(
+                ErrorKind::Refused,
+                format!("the {} schema has no appointments", dialect.name()),
+            ));
         };
         let mut tx = self.read().await?;
-        let q = bind_key(sqlx::query(a.range).persistent(false), org);
+        let cat = self.catalog(&mut tx).await?;
+        let (sql, _) = Self::render_for(&cat, None, a.range)?;
+        let q = bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org);
         let q = match a.range_kind {
             ApptRange::LocalDate => q.bind(from).bind(to),
             ApptRange::Instant => {
@@ -767,11 +1029,16 @@ impl Source {
         zone: OrgZone,
     ) -> Result<Vec<calendar::DayCount>> {
         let Some(a) = dialects::sql(dialect).appointments else {
-            return Err(format!("the {} schema has no appointments", dialect.name()));
+            return Err(DataError::new(
+                ErrorKind::Refused,
+                format!("the {} schema has no appointments", dialect.name()),
+            ));
         };
         let days = (to - from).num_days().max(0);
         let mut tx = self.read().await?;
-        let q = bind_key(sqlx::query(a.counts).persistent(false), org);
+        let cat = self.catalog(&mut tx).await?;
+        let (sql, _) = Self::render_for(&cat, None, a.counts)?;
+        let q = bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org);
         let q = match a.range_kind {
             ApptRange::LocalDate => q.bind(from).bind(to),
             ApptRange::Instant => {
@@ -801,10 +1068,15 @@ impl Source {
     /// One appointment with its details and the call that booked it.
     pub async fn appointment(&self, dialect: Dialect, org: &Key, appt: &Key) -> Result<Option<AppointmentDetail>> {
         let Some(a) = dialects::sql(dialect).appointments else {
-            return Err(format!("the {} schema has no appointments", dialect.name()));
+            return Err(DataError::new(
+                ErrorKind::Refused,
+                format!("the {} schema has no appointments", dialect.name()),
+            ));
         };
         let mut tx = self.read().await?;
-        let row = bind_key(bind_key(sqlx::query(a.one).persistent(false), org), appt)
+        let cat = self.catalog(&mut tx).await?;
+        let (sql, _) = Self::render_for(&cat, None, a.one)?;
+        let row = bind_key(bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org), appt)
             .fetch_optional(&mut *tx)
             .await
             .map_err(err)?;
@@ -813,61 +1085,102 @@ impl Source {
         Ok(Some(AppointmentDetail {
             appt: appointment_row(&row).map_err(err)?,
             facts: facts(row.try_get("facts").map_err(err)?),
-            call: row.try_get::<Option<String>, _>("call_id").map_err(err)?.map(|s| Key::parse(&s)),
+            call: row.try_get::<Option<String>, _>("call_id").map_err(err)?.map(|k: String| Key::parse(&k)),
         }))
     }
 
-    /// The on-call picture of one org: contacts, recent notifications and transfers, urgent calls.
+    /// The on-call picture of one org: contacts, recent notifications and transfers, urgent calls. Each is
+    /// a section of its own: one the database cannot give (a missing table or column, a denied privilege)
+    /// is named in [`OnCallData::unavailable`] and the others are read.
     pub async fn oncall(&self, dialect: Dialect, org: &Key) -> Result<OnCallData> {
         let q = dialects::sql(dialect).oncall;
         if !dialect.has_oncall() {
-            return Err(format!("the {} schema has no on-call data", dialect.name()));
+            return Err(DataError::new(
+                ErrorKind::Refused,
+                format!("the {} schema has no on-call data", dialect.name()),
+            ));
         }
         let mut tx = self.read().await?;
+        let cat = self.catalog(&mut tx).await?;
         let mut out = OnCallData::default();
-        async fn rows(tx: &mut Tx, sql: Option<&'static str>, org: &Key) -> Result<Vec<PgRow>> {
-            match sql {
-                Some(sql) => bind_key(sqlx::query(sql).persistent(false), org).fetch_all(&mut **tx).await.map_err(err),
-                None => Ok(Vec::new()),
+        let sections = [
+            ("chain", q.contacts),
+            ("notifications", q.notifications),
+            ("transfers", q.transfers),
+            ("urgent calls", q.urgent_calls),
+            ("org", q.org),
+        ];
+        let mut rows: Vec<Vec<PgRow>> = Vec::new();
+        for (name, template) in sections {
+            let Some(template) = template else {
+                rows.push(Vec::new());
+                continue;
+            };
+            let mut env = Env::new(&cat, None);
+            let sql = match env.render(template) {
+                Ok(sql) => sql,
+                Err(u) => {
+                    out.unavailable.push((name.to_string(), u.to_string()));
+                    rows.push(Vec::new());
+                    continue;
+                }
+            };
+            for l in env.lost() {
+                out.lost.push(format!("{name}: {l}"));
+            }
+            out.row_security.extend(env.row_security());
+            match bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org).fetch_all(&mut *tx).await {
+                Ok(r) => rows.push(r),
+                Err(e) => {
+                    let e = err(e);
+                    if !e.is_refusal() {
+                        return Err(e);
+                    }
+                    // This section is refused; the transaction is aborted: the rest go on in a new one.
+                    out.unavailable.push((name.to_string(), e.message));
+                    rows.push(Vec::new());
+                    tx.rollback().await.map_err(err)?;
+                    tx = self.read().await?;
+                }
             }
         }
-        let map = |e: sqlx::Error| err(e);
-        out.contacts = rows(&mut tx, q.contacts, org)
-            .await?
-            .iter()
-            .map(contact_row)
-            .collect::<std::result::Result<_, _>>()
-            .map_err(map)?;
-        out.notifications = rows(&mut tx, q.notifications, org)
-            .await?
-            .iter()
-            .map(notification_row)
-            .collect::<std::result::Result<_, _>>()
-            .map_err(map)?;
-        out.transfers = rows(&mut tx, q.transfers, org)
-            .await?
-            .iter()
-            .map(transfer_row)
-            .collect::<std::result::Result<_, _>>()
-            .map_err(map)?;
-        out.urgent_calls = rows(&mut tx, q.urgent_calls, org)
-            .await?
-            .iter()
-            .map(call_row)
-            .collect::<std::result::Result<_, _>>()
-            .map_err(map)?;
-        if let Some(r) = rows(&mut tx, q.org, org).await?.first() {
-            out.fallback_phone = text(r, "fallback_phone").map_err(map)?;
-            out.transfer_to = text(r, "transfer_to").map_err(map)?;
-        }
         tx.commit().await.map_err(err)?;
+        out.row_security.sort();
+        out.row_security.dedup();
+        fn mapped<T>(
+            rows: &[PgRow],
+            f: fn(&PgRow) -> std::result::Result<T, sqlx::Error>,
+            name: &str,
+            out: &mut Vec<(String, String)>,
+        ) -> Vec<T> {
+            match rows.iter().map(f).collect::<std::result::Result<Vec<T>, _>>() {
+                Ok(v) => v,
+                Err(e) => {
+                    out.push((name.to_string(), format!("unexpected data: {}", err(e))));
+                    Vec::new()
+                }
+            }
+        }
+        let mut unavailable = std::mem::take(&mut out.unavailable);
+        out.contacts = mapped(&rows[0], contact_row, "chain", &mut unavailable);
+        out.notifications = mapped(&rows[1], notification_row, "notifications", &mut unavailable);
+        out.transfers = mapped(&rows[2], transfer_row, "transfers", &mut unavailable);
+        out.urgent_calls = mapped(&rows[3], call_row, "urgent calls", &mut unavailable);
+        out.unavailable = unavailable;
+        if let Some(r) = rows[4].first() {
+            out.fallback_phone = text(r, "fallback_phone").map_err(err)?;
+            out.transfer_to = text(r, "transfer_to").map_err(err)?;
+        }
         Ok(out)
     }
 
     /// A write transaction, refused unless the console was started in write mode.
     async fn write(&self) -> Result<Tx> {
         if self.opts.read_only {
-            return Err("read-only session: start the console with --write to change anything".to_string());
+            return Err(DataError::new(
+                ErrorKind::Input,
+                "read-only session: start the console with --write to change anything",
+            ));
         }
         let begin =
             format!("BEGIN READ WRITE; SET LOCAL statement_timeout = {}", self.opts.statement_timeout_ms.max(1));
@@ -879,18 +1192,28 @@ impl Source {
     pub async fn acknowledge(&self, dialect: Dialect, org: &Key, notification: &Key) -> Result<()> {
         let q = dialects::sql(dialect).oncall;
         let Some(sql) = q.acknowledge else {
-            return Err(format!("the {} schema has no notifications to acknowledge", dialect.name()));
+            return Err(DataError::new(
+                ErrorKind::Refused,
+                format!("the {} schema has no notifications to acknowledge", dialect.name()),
+            ));
         };
         let mut tx = self.write().await?;
-        let done = bind_key(bind_key(sqlx::query(sql).persistent(false), org), notification)
+        let cat = self.catalog(&mut tx).await?;
+        let (sql, _) = Self::render_for(&cat, None, sql)?;
+        // The audit row is part of the action: when the audit table cannot take it, nothing is changed.
+        let audit = q.audit_acknowledge.map(|a| Self::render_for(&cat, None, a).map(|(s, _)| s)).transpose()?;
+        let done = bind_key(bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org), notification)
             .fetch_optional(&mut *tx)
             .await
             .map_err(err)?;
         if done.is_none() {
-            return Err("nothing to acknowledge: it is already acknowledged or no longer exists".to_string());
+            return Err(DataError::new(
+                ErrorKind::Input,
+                "nothing to acknowledge: it is already acknowledged or no longer exists",
+            ));
         }
-        if let Some(audit) = q.audit_acknowledge {
-            bind_key(bind_key(sqlx::query(audit).persistent(false), org), notification)
+        if let Some(audit) = audit {
+            bind_key(bind_key(sqlx::query(AssertSqlSafe(audit)).persistent(false), org), notification)
                 .execute(&mut *tx)
                 .await
                 .map_err(err)?;
@@ -903,7 +1226,9 @@ impl Source {
     /// The org profile: every section the platform's schema can fill. Never a secret, only whether one is set.
     pub async fn profile(&self, dialect: Dialect, org: &Key) -> Result<Option<OrgProfile>> {
         let mut tx = self.read().await?;
-        let row = bind_key(sqlx::query(dialects::profile::profile_sql(dialect)).persistent(false), org)
+        let cat = self.catalog(&mut tx).await?;
+        let (sql, _) = Self::render_for(&cat, None, dialects::profile::profile_sql(dialect))?;
+        let row = bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org)
             .fetch_optional(&mut *tx)
             .await
             .map_err(err)?;
@@ -924,19 +1249,28 @@ impl Source {
         previous: Option<&str>,
     ) -> Result<()> {
         let Some(q) = dialects::profile::status_sql(dialect) else {
-            return Err(format!("the {} schema has no organization status to change", dialect.name()));
+            return Err(DataError::new(
+                ErrorKind::Refused,
+                format!("the {} schema has no organization status to change", dialect.name()),
+            ));
         };
         let mut tx = self.write().await?;
-        let done = bind_key(sqlx::query(q.update).persistent(false), org)
+        let cat = self.catalog(&mut tx).await?;
+        let (update, _) = Self::render_for(&cat, None, q.update)?;
+        let audit = q.audit.map(|a| Self::render_for(&cat, None, a).map(|(s, _)| s)).transpose()?;
+        let done = bind_key(sqlx::query(AssertSqlSafe(update)).persistent(false), org)
             .bind(status.to_string())
             .fetch_optional(&mut *tx)
             .await
             .map_err(err)?;
         if done.is_none() {
-            return Err(format!("nothing changed: the organization is already {status} or no longer exists"));
+            return Err(DataError::new(
+                ErrorKind::Input,
+                format!("nothing changed: the organization is already {status} or no longer exists"),
+            ));
         }
-        if let Some(audit) = q.audit {
-            bind_key(sqlx::query(audit).persistent(false), org)
+        if let Some(audit) = audit {
+            bind_key(sqlx::query(AssertSqlSafe(audit)).persistent(false), org)
                 .bind(status.to_string())
                 .bind(previous.map(str::to_string))
                 .execute(&mut *tx)
@@ -965,7 +1299,9 @@ impl Source {
         let int = |r: &PgRow, c: &str| r.try_get::<Option<i64>, _>(c).map(|v| v.unwrap_or(0));
         if let Some(sql) = dialects::board::board_sql(dialect) {
             let mut tx = self.read().await?;
-            let rows = sqlx::query(sql).persistent(false).fetch_all(&mut *tx).await.map_err(err)?;
+            let cat = self.catalog(&mut tx).await?;
+            let (sql, _) = Self::render_for(&cat, None, sql)?;
+            let rows = sqlx::query(AssertSqlSafe(sql)).persistent(false).fetch_all(&mut *tx).await.map_err(err)?;
             tx.commit().await.map_err(err)?;
             return rows
                 .iter()
@@ -987,8 +1323,9 @@ impl Source {
         }
         // Retell: the registry, then the rollups of each tenant schema, in batches.
         let mut tx = self.read().await?;
-        let registry =
-            sqlx::query(dialects::board::RETELL_ORGS).persistent(false).fetch_all(&mut *tx).await.map_err(err)?;
+        let cat = self.catalog(&mut tx).await?;
+        let (sql, _) = Self::render_for(&cat, None, dialects::board::RETELL_ORGS)?;
+        let registry = sqlx::query(AssertSqlSafe(sql)).persistent(false).fetch_all(&mut *tx).await.map_err(err)?;
         tx.commit().await.map_err(err)?;
         let mut out = Vec::with_capacity(registry.len());
         let mut tenants: Vec<(usize, uuid::Uuid, String)> = Vec::new();
@@ -1048,10 +1385,11 @@ impl Source {
         to: chrono::NaiveDate,
         zone: &OrgZone,
     ) -> Result<Overview> {
-        let c = &dialects::sql(dialect).calls;
         let mut tx = self.read().await?;
-        let schema = self.tenant_schema(&mut tx, dialect, org).await?;
-        let select = with_schema(c.select, schema.as_deref());
+        let cat = self.catalog(&mut tx).await?;
+        let tenant = self.tenant(&mut tx, dialect, org).await?;
+        let c = &Calls::new(&dialects::sql(dialect).calls, &cat, tenant.as_deref())?;
+        let select = &c.select;
         let (ok, failed) = (dialects::board::OK_STATUSES, dialects::board::FAILED_STATUSES);
         let sql = format!(
             "WITH c AS ({select} WHERE {org} AND {ts} >= {p2} AND {ts} < {p3}) \
@@ -1079,25 +1417,28 @@ impl Source {
             .bind(zone.tz.name())
             .fetch_one(&mut *tx)
             .await
-            .map_err(|e| self.schema_error(e, schema.as_deref()))?;
-        let rates = if dialect == Dialect::Retell {
-            let r = bind_key(sqlx::query(dialects::board::RETELL_RATES).persistent(false), org)
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(err)?;
-            match r {
-                Some(r) => match (
-                    r.try_get::<Option<f64>, _>("rate").map_err(err)?,
-                    r.try_get::<Option<f64>, _>("cost").map_err(err)?,
-                ) {
-                    (Some(a), Some(b)) => Some((a, b)),
-                    _ => None,
-                },
-                None => None,
-            }
-        } else {
-            None
-        };
+            .map_err(err)?;
+        let rates =
+            match (dialect == Dialect::Retell).then(|| Self::render_for(&cat, None, dialects::board::RETELL_RATES)) {
+                Some(Ok((sql, _))) => {
+                    let r = bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org)
+                        .fetch_optional(&mut *tx)
+                        .await
+                        .map_err(err)?;
+                    match r {
+                        Some(r) => match (
+                            r.try_get::<Option<f64>, _>("rate").map_err(err)?,
+                            r.try_get::<Option<f64>, _>("cost").map_err(err)?,
+                        ) {
+                            (Some(a), Some(b)) => Some((a, b)),
+                            _ => None,
+                        },
+                        None => None,
+                    }
+                }
+                // Rates the database does not record: the overview shows no money figures.
+                _ => None,
+            };
         tx.commit().await.map_err(err)?;
         let pairs = |v: Option<serde_json::Value>| -> Vec<(String, i64)> {
             v.and_then(|v| v.as_array().cloned())

@@ -70,48 +70,48 @@ impl Runner {
             let action = match effect {
                 Effect::Detect { req } => {
                     let (result, ms) = timed(source.detect(forced)).await;
-                    Action::Detected { req, result, ms }
+                    Action::Detected { req, result: result.map_err(String::from), ms }
                 }
                 Effect::LoadOrgs { req, dialect } => {
                     let (result, ms) = timed(source.orgs(dialect)).await;
-                    Action::OrgsLoaded { req, result, ms }
+                    Action::OrgsLoaded { req, result: result.map_err(String::from), ms }
                 }
                 Effect::LoadCalls { req, dialect, org, anchor, limit, filter, zone } => {
                     let (result, ms) =
                         timed(source.calls_filtered(dialect, &org, &anchor, limit, &filter, &zone)).await;
-                    Action::CallsLoaded { req, anchor, result, ms }
+                    Action::CallsLoaded { req, anchor, result: result.map_err(String::from), ms }
                 }
                 Effect::LoadCall { req, dialect, org, call } => {
                     let (result, ms) = timed(source.call(dialect, &org, &call)).await;
-                    Action::CallLoaded { req, result, ms }
+                    Action::CallLoaded { req, result: result.map_err(String::from), ms }
                 }
                 Effect::LoadMonth { req, dialect, org, from, to, zone } => {
                     let (result, ms) = timed(source.appointment_counts(dialect, &org, from, to, zone)).await;
-                    Action::MonthLoaded { req, from, result, ms }
+                    Action::MonthLoaded { req, from, result: result.map_err(String::from), ms }
                 }
                 Effect::LoadDay { req, dialect, org, day, zone } => {
                     let (result, ms) = timed(source.day_appointments(dialect, &org, day, zone)).await;
-                    Action::DayLoaded { req, day, result, ms }
+                    Action::DayLoaded { req, day, result: result.map_err(String::from), ms }
                 }
                 Effect::LoadAppointment { req, dialect, org, appt } => {
                     let (result, ms) = timed(source.appointment(dialect, &org, &appt)).await;
-                    Action::AppointmentLoaded { req, result, ms }
+                    Action::AppointmentLoaded { req, result: result.map_err(String::from), ms }
                 }
                 Effect::LoadOnCall { req, dialect, org } => {
                     let (result, ms) = timed(source.oncall(dialect, &org)).await;
-                    Action::OnCallLoaded { req, result, ms }
+                    Action::OnCallLoaded { req, result: result.map_err(String::from), ms }
                 }
                 Effect::Acknowledge { req, dialect, org, notification } => {
                     let (result, ms) = timed(source.acknowledge(dialect, &org, &notification)).await;
-                    Action::Acknowledged { req, result, ms }
+                    Action::Acknowledged { req, result: result.map_err(String::from), ms }
                 }
                 Effect::LoadProfile { req, dialect, org } => {
                     let (result, ms) = timed(source.profile(dialect, &org)).await;
-                    Action::ProfileLoaded { req, result, ms }
+                    Action::ProfileLoaded { req, result: result.map_err(String::from), ms }
                 }
                 Effect::SetOrgStatus { req, dialect, org, status, previous } => {
                     let (result, ms) = timed(source.set_org_status(dialect, &org, &status, previous.as_deref())).await;
-                    Action::StatusChanged { req, result, ms }
+                    Action::StatusChanged { req, result: result.map_err(String::from), ms }
                 }
                 Effect::LoadBoard { req, dialect } => {
                     let progress = tx.clone();
@@ -122,22 +122,22 @@ impl Runner {
                             progress.send(Action::BoardLoaded { req, result: Ok(rows.to_vec()), ms, partial: true });
                     };
                     let (result, ms) = timed(source.board_progress(dialect, on_batch)).await;
-                    Action::BoardLoaded { req, result, ms, partial: false }
+                    Action::BoardLoaded { req, result: result.map_err(String::from), ms, partial: false }
                 }
                 Effect::LoadOverview { req, dialect, org, from, to, zone } => {
                     let (result, ms) = timed(source.overview(dialect, &org, from, to, &zone)).await;
-                    Action::OverviewLoaded { req, result, ms }
+                    Action::OverviewLoaded { req, result: result.map_err(String::from), ms }
                 }
                 Effect::LoadCaller { req, dialect, org, query, zone, cross_org } => {
                     let scope = CallerScope { cross_org, ..CallerScope::default() };
                     let (result, ms) = timed(source.caller(dialect, &org, &query, &zone, scope)).await;
-                    Action::CallerLoaded { req, result, ms }
+                    Action::CallerLoaded { req, result: result.map_err(String::from), ms }
                 }
                 Effect::FindCallerOrgs { req, dialect, number } => {
                     let (result, ms) = timed(source.caller_orgs(dialect, &number)).await;
                     let (number, result) = match result {
                         Ok((phone, orgs)) => (phone.display(), Ok(orgs)),
-                        Err(e) => (number, Err(e)),
+                        Err(e) => (number, Err(String::from(e))),
                     };
                     Action::CallerOrgsFound { req, number, result, ms }
                 }

@@ -106,7 +106,7 @@ pub async fn a_superseded_query_is_cancelled(
     let start = std::time::Instant::now();
     loop {
         let n: i64 =
-            sqlx::query_scalar("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'switchboard/%/41'")
+            sqlx::query_scalar("SELECT count(*) FROM pg_stat_activity WHERE application_name LIKE 'switchboard/%/41' AND state = 'active' AND wait_event_type = 'Lock'")
                 .fetch_one(&mut watcher)
                 .await
                 .unwrap();
@@ -125,4 +125,18 @@ pub async fn a_superseded_query_is_cancelled(
     assert_eq!(src.cancel(41).await.unwrap(), 0, "nothing left to cancel");
     sqlx::query("ROLLBACK").execute(&mut locker).await.unwrap();
     (src, watcher)
+}
+
+/// `switchboard check --url <url>` on the real binary: its exit code and everything it printed.
+pub fn check_output(url: &str) -> (i32, String) {
+    let log = std::env::temp_dir().join(format!("sb-check-log-{}", std::process::id()));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_switchboard"))
+        .args(["check", "--url", url])
+        .env("SWITCHBOARD_LOG_DIR", &log)
+        .env("SWITCHBOARD_CONFIG", "/dev/null")
+        .env_remove("DATABASE_URL")
+        .output()
+        .unwrap();
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (out.status.code().unwrap_or(-1), text)
 }

@@ -64,6 +64,8 @@ pub fn detail(i: u32) -> CallDetail {
 
 pub fn info() -> DbInfo {
     DbInfo {
+        role: "support".to_string(),
+        row_security: Vec::new(),
         server_version: "15.18".into(),
         dialect: Dialect::ServiceAi,
         detection_note: None,

@@ -10,6 +10,15 @@
 //! These strings are the console's own constants. The only part ever filled in at run time is the
 //! `{schema}` of a schema-per-tenant dialect, with a quoted identifier (see `quote_ident`).
 
+/// A name column folded for matching: accented Latin letters as their plain letters, then lower case, so
+/// that "garcia" finds "García" without the `unaccent` extension. `core::caller::fold_name` folds the
+/// typed pattern the same way (the same two strings, `crate::fold_from!` and `crate::fold_to!`).
+macro_rules! folded {
+    ($col:literal) => {
+        concat!("lower(translate(", $col, ", '", crate::fold_from!(), "', '", crate::fold_to!(), "'))")
+    };
+}
+
 pub mod board;
 pub mod caller;
 pub mod prisma;
@@ -118,13 +127,161 @@ pub struct AppointmentsSql {
     pub one: &'static str,
 }
 
+/// Everything the console knows about one platform, in that platform's module.
+pub struct Platform {
+    pub dialect: Dialect,
+    /// The tables ("schema.table") whose presence identifies the platform.
+    pub signature: &'static [&'static str],
+    pub sql: DialectSql,
+    /// The attention board (Retell's is built from its registry and per-tenant rollups instead).
+    pub board: Option<&'static str>,
+    /// The org profile, one JSON document of sections.
+    pub profile: &'static str,
+    /// Suspend / reactivate, where organizations have a status.
+    pub status: Option<profile::OrgStatusSql>,
+    pub caller: caller::CallerSql,
+    /// The platform's own functions (in `public`) worth knowing about.
+    pub functions: &'static [&'static str],
+}
+
+/// The platforms, in the order detection prefers them ([`Dialect::ALL`]). A new platform is one module
+/// here and one line in this list.
+pub const ALL: [&Platform; 5] =
+    [&retell::PLATFORM, &serviceai::PLATFORM, &voxanne::PLATFORM, &prisma::PLATFORM, &quinite::PLATFORM];
+
+pub fn platform(d: Dialect) -> &'static Platform {
+    ALL.iter().copied().find(|p| p.dialect == d).unwrap_or(ALL[0])
+}
+
 pub fn sql(d: Dialect) -> &'static DialectSql {
-    match d {
-        Dialect::Retell => &retell::SQL,
-        Dialect::ServiceAi => &serviceai::SQL,
-        Dialect::Voxanne => &voxanne::SQL,
-        Dialect::Prisma => &prisma::SQL,
-        Dialect::Quinite => &quinite::SQL,
+    &platform(d).sql
+}
+
+/// Every table (`schema.table`, not the per-tenant ones) and function any platform names: what the
+/// connection statement reads from the catalog.
+pub fn catalog_names() -> (Vec<String>, Vec<String>) {
+    let mut tables: Vec<String> = Vec::new();
+    let mut functions: Vec<String> = Vec::new();
+    for p in ALL {
+        tables.extend(p.signature.iter().map(|s| s.to_string()));
+        for t in p.templates() {
+            for (schema, name) in crate::data::sqlt::tables_named(t).unwrap_or_default() {
+                if schema != "~" {
+                    tables.push(format!("{schema}.{name}"));
+                }
+            }
+        }
+        functions.extend(p.functions.iter().map(|s| s.to_string()));
+    }
+    tables.sort();
+    tables.dedup();
+    functions.sort();
+    functions.dedup();
+    (tables, functions)
+}
+
+/// The per-tenant tables (`{@~.table ...}`) a platform's statements name.
+pub fn tenant_tables(p: &Platform) -> Vec<String> {
+    let mut v: Vec<String> = p
+        .templates()
+        .into_iter()
+        .flat_map(|t| crate::data::sqlt::tables_named(t).unwrap_or_default())
+        .filter(|(s, _)| s == "~")
+        .map(|(_, n)| n)
+        .collect();
+    v.push("calls".to_string());
+    v.push("call_rollups".to_string());
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// A catalog in which every table and column the platform's statements name exists and is readable (the
+/// console's own generated databases: the bench, the tests), with `tenant` as the tenant schema's name.
+pub fn full_catalog(p: &Platform, tenant: &str) -> (crate::data::catalog::Catalog, crate::data::catalog::Tenant) {
+    use crate::data::catalog::{Catalog, Column, Table, Tenant};
+    let mut cat = Catalog::default();
+    let mut ten = Tenant { schema: tenant.to_string(), ..Tenant::default() };
+    fn entry<'a>(cat: &'a mut Catalog, ten: &'a mut Tenant, schema: &str, table: &str) -> &'a mut Table {
+        let (map, s, key) = if schema == "~" {
+            (&mut ten.tables, ten.schema.clone(), table.to_string())
+        } else {
+            (&mut cat.tables, schema.to_string(), format!("{schema}.{table}"))
+        };
+        map.entry(key).or_insert_with(|| Table {
+            schema: s,
+            name: table.to_string(),
+            select: true,
+            rls: false,
+            force_rls: false,
+            owner: true,
+            columns: vec![],
+        })
+    }
+    for t in p.templates() {
+        for (schema, table) in crate::data::sqlt::tables_named(t).unwrap_or_default() {
+            entry(&mut cat, &mut ten, &schema, &table);
+        }
+    }
+    for (schema, table, col, _) in crate::data::sqlt::columns_named(&p.templates()).unwrap_or_default() {
+        let t = entry(&mut cat, &mut ten, &schema, &table);
+        if t.column(&col).is_none() {
+            t.columns.push(Column { name: col, ty: "text".into(), select: true });
+        }
+    }
+    (cat, ten)
+}
+
+/// One statement rendered against [`full_catalog`] (for the bench and the tests' EXPLAINs).
+pub fn full_render(d: Dialect, template: &str) -> String {
+    let p = platform(d);
+    let (cat, ten) = full_catalog(p, "");
+    crate::data::sqlt::Env::new(&cat, Some(&ten)).render(template).unwrap_or_else(|e| e.to_string())
+}
+
+/// The call list's parts rendered against [`full_catalog`]: select, org condition, time, id.
+pub fn full_calls_parts(d: Dialect, tenant: Option<&str>) -> Result<[String; 4], String> {
+    let p = platform(d);
+    let (cat, ten) = full_catalog(p, tenant.unwrap_or(""));
+    let mut env = crate::data::sqlt::Env::new(&cat, tenant.map(|_| &ten));
+    let c = &p.sql.calls;
+    let mut part = |t: &str| env.render(t).map_err(|e| e.to_string());
+    Ok([part(c.select)?, part(c.org)?, part(c.ts)?, part(c.id)?])
+}
+
+impl Platform {
+    /// Every statement and fragment the platform's SQL holds, for the catalog to cover and the tests to
+    /// check. Fragments come after the statement whose aliases they use.
+    pub fn templates(&self) -> Vec<&'static str> {
+        let s = &self.sql;
+        let f = &s.calls.filter;
+        let mut v =
+            vec![s.orgs, s.calls.select, s.calls.org, s.calls.ts, s.calls.id, f.status, f.phone, f.text[0], f.text[1]];
+        v.extend([f.direction, f.agent, f.urgent].into_iter().flatten());
+        v.push(s.call);
+        v.extend(s.tenant_schema);
+        if let Some(a) = &s.appointments {
+            v.extend([a.range, a.counts, a.one]);
+        }
+        let o = &s.oncall;
+        v.extend(
+            [o.contacts, o.notifications, o.transfers, o.urgent_calls, o.org, o.acknowledge, o.audit_acknowledge]
+                .into_iter()
+                .flatten(),
+        );
+        v.extend(self.board);
+        v.push(self.profile);
+        if let Some(st) = &self.status {
+            v.push(st.update);
+            v.extend(st.audit);
+        }
+        let c = &self.caller;
+        v.extend(c.country);
+        v.extend(c.records.iter().copied());
+        v.extend(c.events.iter().copied());
+        v.extend(c.other_orgs);
+        v.extend(c.names);
+        v
     }
 }
 
@@ -157,6 +314,33 @@ mod tests {
     fn the_status_capability_matches_the_sql() {
         for d in Dialect::ALL {
             assert_eq!(d.has_org_status(), profile::status_sql(*d).is_some(), "{d}");
+        }
+    }
+
+    #[test]
+    fn every_template_parses_and_names_its_aliases() {
+        for p in ALL {
+            for t in p.templates() {
+                crate::data::sqlt::tables_named(t).unwrap_or_else(|e| panic!("{}: {e}\n{t}", p.dialect));
+            }
+            crate::data::sqlt::columns_named(&p.templates()).unwrap_or_else(|e| panic!("{}: {e}", p.dialect));
+        }
+    }
+
+    #[test]
+    fn a_catalog_with_every_named_column_renders_every_template_whole() {
+        for p in ALL {
+            let (cat, tenant) = full_catalog(p, "org_x");
+            // A statement starts afresh; a fragment (no table of its own) uses the statement before it.
+            let mut env = crate::data::sqlt::Env::new(&cat, Some(&tenant));
+            for t in p.templates() {
+                if t.contains("{@") {
+                    assert!(env.lost().is_empty(), "{}: {:?}", p.dialect, env.lost());
+                    env = crate::data::sqlt::Env::new(&cat, Some(&tenant));
+                }
+                env.render(t).unwrap_or_else(|e| panic!("{}: {e}\n{t}", p.dialect));
+            }
+            assert!(env.lost().is_empty(), "{}: {:?}", p.dialect, env.lost());
         }
     }
 

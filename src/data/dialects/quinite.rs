@@ -1,49 +1,65 @@
 //! Quinite Vantage: `organizations`, `call_logs` with leads and campaigns; tenancy by organization_id.
+//!
+//! The statements are templates (`data::sqlt`). The seed documents leads, call_logs and part of campaigns
+//! (its analytics columns, name and organization_id); organizations, projects and profiles it only names,
+//! so their columns other than id and the org column are optional (organizations.status is required only
+//! where it is changed).
 
+use super::Platform;
+use super::caller::CallerSql;
+use super::profile::OrgStatusSql;
 use super::{CallsSql, DialectSql, FilterSql, OnCallSql};
+use crate::core::model::Dialect;
 
 pub const SQL: DialectSql = DialectSql {
-    orgs: "SELECT o.id::text AS id, o.name, NULL::text AS industry, NULL::text AS timezone, o.status, o.slug \
-           FROM organizations o ORDER BY o.name, o.id",
+    // The seed implies no name column: without one, the slug or the id is what the switcher shows.
+    orgs: "SELECT {o.id}::text AS id, COALESCE({o.name?text}, {o.slug?text}, {o.id}::text) AS name, \
+           NULL::text AS industry, NULL::text AS timezone, {o.status?text} AS status, {o.slug?text} AS slug \
+           FROM {@organizations o} ORDER BY {o.name?text}, {o.id}",
     calls: CallsSql {
-        select: "SELECT c.id::text AS id, c.call_timestamp AS ts, 'outbound'::text AS direction, \
-                 l.phone AS phone, c.call_status AS status, c.duration AS duration, NULL::bool AS emergency, \
-                 NULL::float8 AS urgency, CASE WHEN c.transferred THEN 'transferred' END AS urgency_label, \
-                 cp.name AS assistant, l.name AS caller, NULL::text AS language \
-                 FROM call_logs c LEFT JOIN leads l ON l.id = c.lead_id LEFT JOIN campaigns cp ON cp.id = c.campaign_id",
-        org: "c.organization_id = $1::uuid",
-        ts: "c.call_timestamp",
+        select: "SELECT {c.id}::text AS id, {c.call_timestamp} AS ts, 'outbound'::text AS direction, \
+                 {l.phone?text} AS phone, {c.call_status?text} AS status, {c.duration?int4} AS duration, \
+                 NULL::bool AS emergency, NULL::float8 AS urgency, \
+                 CASE WHEN {c.transferred?bool} THEN 'transferred' END AS urgency_label, \
+                 {cp.name?text} AS assistant, {l.name?text} AS caller, NULL::text AS language \
+                 FROM {@call_logs c} [[LEFT JOIN {@leads l} ON {l.id} = {c.lead_id?uuid}]] \
+                 [[LEFT JOIN {@campaigns cp} ON {cp.id} = {c.campaign_id?uuid}]]",
+        org: "{c.organization_id} = $1::uuid",
+        ts: "{c.call_timestamp}",
         ts_param: "$3",
-        id: "c.id",
+        id: "{c.id}",
         key_cast: "uuid",
         ts_nullable: false,
         filter: FilterSql {
-            status: "c.call_status",
+            status: "{c.call_status}",
             direction: Some("'outbound'::text"),
-            agent: Some("cp.name"),
-            phone: "l.phone",
+            agent: Some("{cp.name}"),
+            phone: "{l.phone}",
             urgent: None,
-            text: ["c.transcript", "c.conversation_summary"],
+            text: ["{c.transcript}", "{c.conversation_summary}"],
         },
     },
-    call: "SELECT c.id::text AS id, c.call_timestamp AS ts, 'outbound'::text AS direction, \
-           l.phone AS phone, c.call_status AS status, c.duration AS duration, NULL::bool AS emergency, \
-           NULL::float8 AS urgency, CASE WHEN c.transferred THEN 'transferred' END AS urgency_label, \
-           cp.name AS assistant, l.name AS caller, NULL::text AS language, \
-           c.call_sid AS external_id, NULL::timestamptz AS updated_at, c.conversation_summary AS summary, c.transcript, \
+    call: "SELECT {c.id}::text AS id, {c.call_timestamp?timestamptz} AS ts, 'outbound'::text AS direction, \
+           {l.phone?text} AS phone, {c.call_status?text} AS status, {c.duration?int4} AS duration, \
+           NULL::bool AS emergency, NULL::float8 AS urgency, \
+           CASE WHEN {c.transferred?bool} THEN 'transferred' END AS urgency_label, \
+           {cp.name?text} AS assistant, {l.name?text} AS caller, NULL::text AS language, \
+           {c.call_sid?text} AS external_id, NULL::timestamptz AS updated_at, \
+           {c.conversation_summary?text} AS summary, {c.transcript?text} AS transcript, \
            jsonb_build_array( \
-             jsonb_build_array('Campaign', cp.name), \
-             jsonb_build_array('Lead', l.name), \
-             jsonb_build_array('Lead status', l.status), \
-             jsonb_build_array('Transferred', c.transferred), \
-             jsonb_build_array('Transferred at', c.transferred_at), \
-             jsonb_build_array('Transfer reason', c.transfer_reason), \
-             jsonb_build_array('Department', c.transfer_department), \
-             jsonb_build_array('Recording', c.recording_url), \
-             jsonb_build_array('Notes', c.notes), \
-             jsonb_build_array('Plivo call id', c.call_sid)) AS facts \
-           FROM call_logs c LEFT JOIN leads l ON l.id = c.lead_id LEFT JOIN campaigns cp ON cp.id = c.campaign_id \
-           WHERE c.organization_id = $1::uuid AND c.id = $2::uuid",
+             jsonb_build_array('Campaign', {cp.name?text}), \
+             jsonb_build_array('Lead', {l.name?text}), \
+             jsonb_build_array('Lead status', {l.status?text}), \
+             jsonb_build_array('Transferred', {c.transferred?bool}), \
+             jsonb_build_array('Transferred at', {c.transferred_at?timestamptz}), \
+             jsonb_build_array('Transfer reason', {c.transfer_reason?text}), \
+             jsonb_build_array('Department', {c.transfer_department?text}), \
+             jsonb_build_array('Recording', {c.recording_url?text}), \
+             jsonb_build_array('Notes', {c.notes?text}), \
+             jsonb_build_array('Plivo call id', {c.call_sid?text})) AS facts \
+           FROM {@call_logs c} [[LEFT JOIN {@leads l} ON {l.id} = {c.lead_id?uuid}]] \
+           [[LEFT JOIN {@campaigns cp} ON {cp.id} = {c.campaign_id?uuid}]] \
+           WHERE {c.organization_id} = $1::uuid AND {c.id} = $2::uuid",
     tenant_schema: None,
     appointments: None,
     // No contacts or notifications in this schema; transferred calls are its escalations.
@@ -51,16 +67,123 @@ pub const SQL: DialectSql = DialectSql {
         contacts: None,
         notifications: None,
         transfers: Some(
-            "SELECT c.id::text AS id, c.transferred_at AS created_at, l.name AS customer, c.transfer_reason AS reason, \
-             NULL::text AS urgency, c.transfer_department AS \"to\", c.call_status AS status, c.transferred_at AS connected_at, \
-             NULL::timestamptz AS completed_at, c.conversation_summary AS summary, c.id::text AS call_id \
-             FROM call_logs c LEFT JOIN leads l ON l.id = c.lead_id \
-             WHERE c.organization_id = $1::uuid AND c.transferred \
-             ORDER BY c.transferred_at DESC NULLS LAST, c.id DESC LIMIT 200",
+            "SELECT {c.id}::text AS id, {c.transferred_at} AS created_at, {l.name?text} AS customer, \
+             {c.transfer_reason?text} AS reason, NULL::text AS urgency, {c.transfer_department?text} AS \"to\", \
+             {c.call_status?text} AS status, {c.transferred_at} AS connected_at, \
+             NULL::timestamptz AS completed_at, {c.conversation_summary?text} AS summary, {c.id}::text AS call_id \
+             FROM {@call_logs c} [[LEFT JOIN {@leads l} ON {l.id} = {c.lead_id?uuid}]] \
+             WHERE {c.organization_id} = $1::uuid AND {c.transferred} \
+             ORDER BY {c.transferred_at} DESC NULLS LAST, {c.id} DESC LIMIT 200",
         ),
         urgent_calls: None,
         org: None,
         acknowledge: None,
         audit_acknowledge: None,
     },
+};
+
+/// The attention board: every org with its figures of the last seven days.
+pub const BOARD: &str = "WITH w AS ( \
+     SELECT {c.organization_id} AS org, \
+       count(*) FILTER (WHERE {c.call_timestamp} >= now() - interval '24 hours') AS calls_24h, \
+       count(*) FILTER (WHERE {c.call_timestamp} >= now() - interval '24 hours' \
+         AND {c.call_status?text} = 'no_answer') AS failed_24h, \
+       count(*) AS calls_7d, count(*) FILTER (WHERE {c.call_status?text} = 'no_answer') AS failed_7d, \
+       max({c.call_timestamp}) AS last_activity \
+     FROM {@call_logs c} WHERE {c.call_timestamp} >= now() - interval '7 days' GROUP BY 1) \
+   SELECT {o.id}::text AS id, {o.name?text} AS name, {o.status?text} AS status, COALESCE(w.calls_24h, 0) AS calls_24h, \
+     COALESCE(w.failed_24h, 0) AS failed_24h, COALESCE(w.calls_7d, 0) AS calls_7d, COALESCE(w.failed_7d, 0) AS failed_7d, \
+     NULL::int8 AS open_emergencies, w.last_activity \
+   FROM {@organizations o} LEFT JOIN w ON w.org = {o.id} ORDER BY {o.name?text}, {o.id}";
+
+/// The org profile, as one JSON document of sections.
+pub const PROFILE: &str = "SELECT jsonb_build_array( \
+  [[jsonb_build_object('title', 'Identity', 'pairs', jsonb_build_array( \
+    jsonb_build_array('Name', {o.name?text}), jsonb_build_array('Slug', {o.slug?text}), \
+    jsonb_build_array('Status', {o.status?text}), \
+    jsonb_build_array('Created', {o.created_at?timestamptz}), jsonb_build_array('Updated', {o.updated_at?timestamptz}), \
+    jsonb_build_array('Last call', [[(SELECT max({cl.call_timestamp}) FROM {@call_logs cl} \
+      WHERE {cl.organization_id} = {o.id}) |else| NULL]]))) \
+   |else| jsonb_build_object('title', 'Identity', 'unavailable', {reason})]], \
+  [[jsonb_build_object('title', 'People', 'columns', jsonb_build_array('Name', 'Email', 'Role', 'Since'), \
+    'rows', COALESCE((SELECT jsonb_agg(jsonb_build_array({pf.full_name?text}, {pf.email?text}, {pf.role?text}, \
+        {pf.created_at?timestamptz}) ORDER BY {pf.role?text}, {pf.email?text}) \
+      FROM {@profiles pf} WHERE {pf.organization_id} = {o.id}), '[]')) \
+   |else| jsonb_build_object('title', 'People', 'unavailable', {reason})]], \
+  [[jsonb_build_object('title', 'Campaigns', 'columns', jsonb_build_array('Name', 'Status', 'Calls', 'Transfers', 'Conversion'), \
+    'rows', COALESCE((SELECT jsonb_agg(jsonb_build_array({cp.name?text}, {cp.status?text}, {cp.total_calls?int4}, \
+        {cp.transferred_calls?int4}, {cp.conversion_rate?numeric} || ' %') \
+        ORDER BY {cp.created_at?timestamptz} DESC) FROM {@campaigns cp} WHERE {cp.organization_id} = {o.id}), '[]')) \
+   |else| jsonb_build_object('title', 'Campaigns', 'unavailable', {reason})]], \
+  [[jsonb_build_object('title', 'Projects', 'columns', jsonb_build_array('Name', 'Created'), \
+    'rows', COALESCE((SELECT jsonb_agg(jsonb_build_array({pj.name?text}, {pj.created_at?timestamptz}) \
+        ORDER BY {pj.name?text}) \
+      FROM {@projects pj} WHERE {pj.organization_id} = {o.id}), '[]')) \
+   |else| jsonb_build_object('title', 'Projects', 'unavailable', {reason})]] \
+) AS sections, {o.status?text} AS status FROM {@organizations o} WHERE {o.id} = $1::uuid";
+
+pub const CALLER: CallerSql = CallerSql {
+    // No country or zone on record: the country of the newest lead number written in E.164.
+    country: Some(
+        "SELECT NULL::text AS zone, NULL::text AS country, [[(SELECT {l.phone} FROM {@leads l} \
+         WHERE {l.organization_id} = $1::uuid AND {l.phone} LIKE '+%' ORDER BY {l.created_at} DESC LIMIT 1) \
+         |else| NULL::text]] AS phone",
+    ),
+    records: &["SELECT 'lead' AS kind, {l.id}::text AS id, {l.name?text} AS name, {l.phone} AS phone, \
+                jsonb_build_array( \
+                  jsonb_build_array('Status', {l.status?text}), \
+                  jsonb_build_array('Call status', {l.call_status?text}), \
+                  jsonb_build_array('Transferred to a human', {l.transferred_to_human?bool}), \
+                  jsonb_build_array('Last call', {l.call_date?timestamptz}), \
+                  jsonb_build_array('Source', {l.source?text}), \
+                  jsonb_build_array('Project', {pj.name?text}), \
+                  jsonb_build_array('Email', {l.email?text}), \
+                  jsonb_build_array('Notes', {l.notes?text}), \
+                  jsonb_build_array('Lead since', {l.created_at})) AS facts \
+                FROM {@leads l} [[LEFT JOIN {@projects pj} ON {pj.id} = {l.project_id?uuid}]] \
+                WHERE {l.organization_id} = $1::uuid AND {l.phone} = ANY($2) \
+                ORDER BY {l.created_at} DESC, {l.id} LIMIT $3"],
+    events: &[
+        "SELECT 'call' AS kind, {c.id}::text AS id, {c.call_timestamp} AS at, NULL::timestamp AS local, \
+         {cp.name?text} AS title, {c.call_status?text} AS status, 'outbound'::text AS direction, \
+         {c.duration?int4} AS duration, {c.conversation_summary?text} AS detail, {c.id}::text AS call_id \
+         FROM {@call_logs c} [[LEFT JOIN {@campaigns cp} ON {cp.id} = {c.campaign_id?uuid}]] \
+         WHERE {c.organization_id} = $1::uuid \
+           AND {c.lead_id} IN (SELECT {l.id} FROM {@leads l} WHERE {l.organization_id} = $1::uuid AND {l.phone} = ANY($2)) \
+         ORDER BY {c.call_timestamp} DESC, {c.id} DESC LIMIT $3",
+        "SELECT 'transfer' AS kind, {c.id}::text AS id, COALESCE({c.transferred_at?timestamptz}, {c.call_timestamp}) AS at, \
+         NULL::timestamp AS local, 'to ' || COALESCE({c.transfer_department?text}, 'a human') AS title, \
+         'transferred'::text AS status, NULL::text AS direction, NULL::int4 AS duration, \
+         {c.transfer_reason?text} AS detail, {c.id}::text AS call_id \
+         FROM {@call_logs c} WHERE {c.organization_id} = $1::uuid AND {c.transferred} \
+           AND {c.lead_id} IN (SELECT {l.id} FROM {@leads l} WHERE {l.organization_id} = $1::uuid AND {l.phone} = ANY($2)) \
+         ORDER BY 3 DESC, {c.id} DESC LIMIT $3",
+    ],
+    other_orgs: Some(
+        "SELECT {o.id}::text AS id, {o.name?text} AS name, count(*) AS n \
+         FROM {@leads l} JOIN {@organizations o} ON {o.id} = {l.organization_id} \
+         WHERE {l.phone} = ANY($2) AND {l.organization_id} <> $1::uuid \
+         GROUP BY {o.id}, {o.name?text} ORDER BY {o.name?text}, {o.id} LIMIT 50",
+    ),
+    names: Some(concat!(
+        "SELECT {l.name} AS name, {l.phone} AS phone FROM {@leads l} WHERE {l.organization_id} = $1::uuid AND ",
+        folded!("{l.name}"),
+        " ILIKE $2 ESCAPE '\\' \
+         GROUP BY {l.name}, {l.phone} ORDER BY {l.name}, {l.phone} LIMIT $3"
+    )),
+};
+
+pub const PLATFORM: Platform = Platform {
+    dialect: Dialect::Quinite,
+    signature: &["public.organizations", "public.call_logs", "public.leads", "public.campaigns"],
+    sql: SQL,
+    board: Some(BOARD),
+    profile: PROFILE,
+    status: Some(OrgStatusSql {
+        update: "UPDATE {@organizations o} SET {o.status!} = $2, {o.updated_at!} = now() \
+                 WHERE {o.id} = $1::uuid AND {o.status} IS DISTINCT FROM $2 RETURNING {o.id}::text AS id",
+        audit: None,
+    }),
+    caller: CALLER,
+    functions: &[],
 };

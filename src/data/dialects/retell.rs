@@ -1,57 +1,68 @@
 //! Retell Metrics: `system.organizations`, and one schema per organization (`schema_name`) holding
 //! `calls` and `call_rollups`. The schema name comes from data: it is only ever used quoted.
-//! `retell_api_key` is never named; the raw payload is shown without a web call's `access_token` (top level
-//! or under `call`).
+//! `retell_api_key` is never named but for whether it is set; the raw payload is shown without a web
+//! call's `access_token` (top level or under `call`).
+//!
+//! The statements are templates (`data::sqlt`): `{@~.calls c}` is the org's own `calls`, in the tenant
+//! schema the console reads from `system.organizations.schema_name`.
 
+use super::Platform;
+use super::caller::CallerSql;
+use super::profile::OrgStatusSql;
 use super::{CallsSql, DialectSql, FilterSql, OnCallSql};
+use crate::core::model::Dialect;
 
 pub const SQL: DialectSql = DialectSql {
-    orgs: "SELECT o.id::text AS id, o.name, NULL::text AS industry, NULL::text AS timezone, o.status, o.slug \
-           FROM system.organizations o ORDER BY o.name, o.id",
+    orgs: "SELECT {o.id}::text AS id, {o.name?text} AS name, NULL::text AS industry, NULL::text AS timezone, \
+           {o.status?text} AS status, {o.slug?text} AS slug \
+           FROM {@system.organizations o} ORDER BY {o.name?text}, {o.id}",
     calls: CallsSql {
-        select: "SELECT c.id::text AS id, c.created_at AS ts, c.direction, \
-                 CASE WHEN c.direction = 'outbound' THEN c.to_e164 ELSE c.from_e164 END AS phone, \
-                 c.status, c.duration_seconds AS duration, NULL::bool AS emergency, NULL::float8 AS urgency, \
-                 NULL::text AS urgency_label, c.agent_id AS assistant, NULL::text AS caller, NULL::text AS language \
-                 FROM {schema}.calls c",
+        select: "SELECT {c.id}::text AS id, {c.created_at} AS ts, {c.direction?text} AS direction, \
+                 CASE WHEN {c.direction?text} = 'outbound' THEN {c.to_e164?text} ELSE {c.from_e164?text} END AS phone, \
+                 {c.status?text} AS status, {c.duration_seconds?int4} AS duration, NULL::bool AS emergency, \
+                 NULL::float8 AS urgency, NULL::text AS urgency_label, {c.agent_id?text} AS assistant, \
+                 NULL::text AS caller, NULL::text AS language \
+                 FROM {@~.calls c}",
         // Every row of the org's schema is the org's: organization_id may be NULL in migrated rows.
         org: "$1::uuid IS NOT NULL",
-        ts: "c.created_at",
+        ts: "{c.created_at}",
         ts_param: "$3",
-        id: "c.id",
+        id: "{c.id}",
         key_cast: "uuid",
         ts_nullable: true,
         filter: FilterSql {
-            status: "c.status",
-            direction: Some("c.direction"),
-            agent: Some("c.agent_id"),
-            phone: "CASE WHEN c.direction = 'outbound' THEN c.to_e164 ELSE c.from_e164 END",
+            status: "{c.status}",
+            direction: Some("{c.direction}"),
+            agent: Some("{c.agent_id}"),
+            phone: "CASE WHEN {c.direction} = 'outbound' THEN {c.to_e164} ELSE {c.from_e164} END",
             urgent: None,
-            text: ["c.transcript", "c.detailed_summary"],
+            text: ["{c.transcript}", "{c.detailed_summary}"],
         },
     },
-    call: "SELECT c.id::text AS id, c.created_at AS ts, c.direction, \
-           CASE WHEN c.direction = 'outbound' THEN c.to_e164 ELSE c.from_e164 END AS phone, \
-           c.status, c.duration_seconds AS duration, NULL::bool AS emergency, NULL::float8 AS urgency, \
-           NULL::text AS urgency_label, c.agent_id AS assistant, NULL::text AS caller, NULL::text AS language, \
-           c.external_call_id AS external_id, c.updated_at, c.detailed_summary AS summary, c.transcript, \
+    call: "SELECT {c.id}::text AS id, {c.created_at?timestamptz} AS ts, {c.direction?text} AS direction, \
+           CASE WHEN {c.direction?text} = 'outbound' THEN {c.to_e164?text} ELSE {c.from_e164?text} END AS phone, \
+           {c.status?text} AS status, {c.duration_seconds?int4} AS duration, NULL::bool AS emergency, \
+           NULL::float8 AS urgency, NULL::text AS urgency_label, {c.agent_id?text} AS assistant, \
+           NULL::text AS caller, NULL::text AS language, \
+           {c.external_call_id?text} AS external_id, {c.updated_at?timestamptz} AS updated_at, \
+           {c.detailed_summary?text} AS summary, {c.transcript?text} AS transcript, \
            jsonb_build_array( \
-             jsonb_build_array('End reason', c.end_reason), \
-             jsonb_build_array('Outcome', c.outcome), \
-             jsonb_build_array('Billed minutes', c.billed_minutes), \
-             jsonb_build_array('Direction', c.direction), \
-             jsonb_build_array('From', c.from_e164), \
-             jsonb_build_array('To', c.to_e164), \
-             jsonb_build_array('Started', c.started_at), \
-             jsonb_build_array('Connected', c.connected_at), \
-             jsonb_build_array('Ended', c.ended_at), \
-             jsonb_build_array('Agent', c.agent_id), \
-             jsonb_build_array('Retell call id', c.external_call_id), \
-             jsonb_build_array('Raw', left(jsonb_pretty(CASE WHEN jsonb_typeof(c.raw) <> 'object' THEN c.raw \
-               WHEN jsonb_typeof(c.raw->'call') = 'object' \
-               THEN (c.raw - 'access_token') || jsonb_build_object('call', (c.raw->'call') - 'access_token') \
-               ELSE c.raw - 'access_token' END), 20000))) AS facts \
-           FROM {schema}.calls c WHERE $1::uuid IS NOT NULL AND c.id = $2::uuid",
+             jsonb_build_array('End reason', {c.end_reason?text}), \
+             jsonb_build_array('Outcome', {c.outcome?text}), \
+             jsonb_build_array('Billed minutes', {c.billed_minutes?numeric}), \
+             jsonb_build_array('Direction', {c.direction?text}), \
+             jsonb_build_array('From', {c.from_e164?text}), \
+             jsonb_build_array('To', {c.to_e164?text}), \
+             jsonb_build_array('Started', {c.started_at?timestamptz}), \
+             jsonb_build_array('Connected', {c.connected_at?timestamptz}), \
+             jsonb_build_array('Ended', {c.ended_at?timestamptz}), \
+             jsonb_build_array('Agent', {c.agent_id?text}), \
+             jsonb_build_array('Retell call id', {c.external_call_id?text}), \
+             jsonb_build_array('Raw', left(jsonb_pretty(CASE WHEN jsonb_typeof({c.raw?jsonb}) <> 'object' THEN {c.raw?jsonb} \
+               WHEN jsonb_typeof({c.raw?jsonb}->'call') = 'object' \
+               THEN ({c.raw?jsonb} - 'access_token') || jsonb_build_object('call', ({c.raw?jsonb}->'call') - 'access_token') \
+               ELSE {c.raw?jsonb} - 'access_token' END), 20000))) AS facts \
+           FROM {@~.calls c} WHERE $1::uuid IS NOT NULL AND {c.id} = $2::uuid",
     tenant_schema: Some(
         "SELECT o.schema_name, to_regclass(format('%I.calls', o.schema_name)) IS NOT NULL AS calls_table_exists \
          FROM system.organizations o WHERE o.id = $1::uuid",
@@ -66,4 +77,111 @@ pub const SQL: DialectSql = DialectSql {
         acknowledge: None,
         audit_acknowledge: None,
     },
+};
+
+/// The org profile, as one JSON document of sections.
+pub const PROFILE: &str = "SELECT jsonb_build_array( \
+  [[jsonb_build_object('title', 'Identity', 'pairs', jsonb_build_array( \
+    jsonb_build_array('Name', {o.name?text}), jsonb_build_array('Slug', {o.slug?text}), \
+    jsonb_build_array('Subdomain', {o.subdomain?text}), jsonb_build_array('Domain', {o.domain?text}), \
+    jsonb_build_array('Status', {o.status?text}), jsonb_build_array('Schema', {o.schema_name?text}), \
+    jsonb_build_array('Created', {o.created_at?timestamptz}), jsonb_build_array('Last activity', {o.last_activity_at?timestamptz}))) \
+   |else| jsonb_build_object('title', 'Identity', 'unavailable', {reason})]], \
+  [[jsonb_build_object('title', 'Branding', 'pairs', jsonb_build_array( \
+    jsonb_build_array('Company name', {o.branding?jsonb}->>'company_name'), \
+    jsonb_build_array('Primary color', {o.branding?jsonb}->>'primary_color'), \
+    jsonb_build_array('Secondary color', {o.branding?jsonb}->>'secondary_color'), \
+    jsonb_build_array('Logo', {o.branding?jsonb}->>'logo_url'))) \
+   |else| jsonb_build_object('title', 'Branding', 'unavailable', {reason})]], \
+  [[jsonb_build_object('title', 'Integrations', 'pairs', jsonb_build_array( \
+    jsonb_build_array('Retell configured', [[CASE WHEN {o.retell_configured} THEN 'yes' ELSE 'no' END |else| NULL]]), \
+    jsonb_build_array('Retell API key', [[CASE WHEN {o.retell_api_key} IS NOT NULL THEN 'set' ELSE 'not set' END |else| NULL]]), \
+    jsonb_build_array('Retell agent', {o.retell_agent_id?text}))) \
+   |else| jsonb_build_object('title', 'Integrations', 'unavailable', {reason})]], \
+  [[jsonb_build_object('title', 'Money', 'pairs', jsonb_build_array( \
+    jsonb_build_array('Billing rate / min', {o.billing_rate_per_minute?numeric}), \
+    jsonb_build_array('Cost (COGS) / min', {o.cogs_per_minute?numeric}), \
+    jsonb_build_array('Margin / min', {o.billing_rate_per_minute?numeric} - {o.cogs_per_minute?numeric}), \
+    jsonb_build_array('Margin', CASE WHEN {o.billing_rate_per_minute?numeric} > 0 THEN \
+      to_char(100 * ({o.billing_rate_per_minute?numeric} - {o.cogs_per_minute?numeric}) / {o.billing_rate_per_minute?numeric}, \
+      'FM990.0') || ' %' END))) \
+   |else| jsonb_build_object('title', 'Money', 'unavailable', {reason})]], \
+  [[jsonb_build_object('title', 'People', 'columns', jsonb_build_array('Email', 'Role', 'Since'), \
+    'rows', COALESCE((SELECT jsonb_agg(jsonb_build_array({u.email?text}, {ou.role?text}, {ou.created_at?timestamptz}) \
+        ORDER BY {ou.role?text}, {u.email?text}) \
+      FROM {@system.organization_users ou} [[LEFT JOIN {@auth.users u} ON {u.id} = {ou.user_id?uuid}]] \
+      WHERE {ou.organization_id} = {o.id}), '[]')) \
+   |else| jsonb_build_object('title', 'People', 'unavailable', {reason})]], \
+  [[jsonb_build_object('title', 'Billing history', 'columns', jsonb_build_array('Period start', 'Period end', 'Minutes', 'Cost', 'Status'), \
+    'rows', COALESCE((SELECT jsonb_agg(x) FROM (SELECT jsonb_build_array({b.period_start}::date, {b.period_end?timestamptz}::date, \
+        {b.total_minutes?numeric}, {b.total_cost?numeric}, {b.status?text}) AS x \
+      FROM {@system.billing_history b} WHERE {b.organization_id} = {o.id} ORDER BY {b.period_start} DESC LIMIT 10) t), '[]')) \
+   |else| jsonb_build_object('title', 'Billing history', 'unavailable', {reason})]], \
+  [[jsonb_build_object('title', 'Status changes', 'columns', jsonb_build_array('When', 'From', 'To', 'By'), \
+    'rows', COALESCE((SELECT jsonb_agg(x) FROM (SELECT jsonb_build_array({a.created_at}, {a.metadata?jsonb}->>'from', \
+        {a.metadata?jsonb}->>'to', COALESCE({a.metadata?jsonb}->>'db_user', {a.metadata?jsonb}->>'by', {a.user_id?uuid}::text)) AS x \
+      FROM {@system.activity_logs a} WHERE {a.organization_id} = {o.id} AND {a.action} = 'organization.status_changed' \
+      ORDER BY {a.created_at} DESC LIMIT 5) t), '[]')) \
+   |else| jsonb_build_object('title', 'Status changes', 'unavailable', {reason})]] \
+) AS sections, {o.status?text} AS status FROM {@system.organizations o} WHERE {o.id} = $1::uuid";
+
+/// Retell keeps each org's calls in its own schema (`{@~.calls c}`); the customer side of a call is
+/// `to_e164` outbound and `from_e164` otherwise.
+pub const CALLER: CallerSql = CallerSql {
+    // The country of the newest caller number in the org's schema.
+    country: Some(
+        "SELECT NULL::text AS zone, NULL::text AS country, [[(SELECT {c.from_e164} FROM {@~.calls c} \
+         WHERE $1::uuid IS NOT NULL AND {c.from_e164} LIKE '+%' ORDER BY {c.created_at} DESC NULLS LAST LIMIT 1) \
+         |else| NULL::text]] AS phone",
+    ),
+    records: &[],
+    events: &["SELECT 'call' AS kind, {c.id}::text AS id, {c.created_at} AS at, NULL::timestamp AS local, \
+               {c.agent_id?text} AS title, {c.status?text} AS status, {c.direction?text} AS direction, \
+               {c.duration_seconds?int4} AS duration, \
+               NULLIF(concat_ws(' · ', {c.outcome?text}, {c.end_reason?text}, {c.detailed_summary?text}), '') AS detail, \
+               {c.id}::text AS call_id \
+               FROM {@~.calls c} WHERE $1::uuid IS NOT NULL \
+                 AND (({c.direction?text} = 'outbound' AND {c.to_e164} = ANY($2)) \
+                   OR ({c.direction?text} IS DISTINCT FROM 'outbound' AND {c.from_e164} = ANY($2))) \
+               ORDER BY {c.created_at} DESC NULLS LAST, {c.id} DESC LIMIT $3"],
+    other_orgs: None,
+    names: None,
+};
+
+/// Retell: the org registry, with whether each tenant schema has its rollups table.
+pub const BOARD_ORGS: &str = "SELECT {o.id}::text AS id, {o.name?text} AS name, {o.status?text} AS status, \
+     {o.last_activity_at?timestamptz} AS last_activity, {o.schema_name?text} AS schema_name, \
+     [[to_regclass(format('%I.call_rollups', {o.schema_name})) IS NOT NULL |else| false]] AS has_rollups \
+     FROM {@system.organizations o} ORDER BY {o.name?text}, {o.id}";
+
+/// Retell: one tenant's rollups over the last seven days; `{schema}` is filled with a quoted identifier
+/// and `{org}` with a uuid the console parsed itself.
+pub const BOARD_ROLLUP: &str = "SELECT '{org}'::text AS id, \
+     COALESCE(sum(r.total_calls) FILTER (WHERE r.day >= current_date - 1), 0)::int8 AS calls_24h, \
+     COALESCE(sum(r.failed_calls) FILTER (WHERE r.day >= current_date - 1), 0)::int8 AS failed_24h, \
+     COALESCE(sum(r.total_calls), 0)::int8 AS calls_7d, COALESCE(sum(r.failed_calls), 0)::int8 AS failed_7d \
+     FROM {schema}.call_rollups r WHERE r.day >= current_date - 7";
+
+/// Retell's per-minute billing rate and cost of an org (`$1`).
+pub const RATES: &str = "SELECT {o.billing_rate_per_minute?numeric}::float8 AS rate, {o.cogs_per_minute?numeric}::float8 AS cost \
+     FROM {@system.organizations o} WHERE {o.id} = $1::uuid";
+
+pub const PLATFORM: Platform = Platform {
+    dialect: Dialect::Retell,
+    signature: &["system.organizations"],
+    sql: SQL,
+    board: None,
+    profile: PROFILE,
+    status: Some(OrgStatusSql {
+        update: "UPDATE {@system.organizations o} SET {o.status!} = $2, {o.updated_at!} = now() \
+                     WHERE {o.id} = $1::uuid AND {o.status} IS DISTINCT FROM $2 RETURNING {o.id}::text AS id",
+        audit: Some(
+            "INSERT INTO {@system.activity_logs a} ({a.organization_id!}, {a.action!}, {a.resource_type!}, \
+                 {a.resource_id!}, {a.metadata!}) \
+                 VALUES ($1::uuid, 'organization.status_changed', 'organization', $1::text, \
+                 jsonb_build_object('from', $3::text, 'to', $2::text, 'by', 'switchboard', 'db_user', current_user))",
+        ),
+    }),
+    caller: CALLER,
+    functions: &["get_organization_overview", "get_organization_calls", "list_organizations"],
 };

@@ -6,7 +6,7 @@ use sqlx::{AssertSqlSafe, Row};
 
 use crate::data::tx::Tx;
 
-use super::{Result, Source, bind_key, err, facts, text, with_schema};
+use super::{Result, Source, bind_key, err, facts, text};
 use crate::core::caller::{
     self, CallerHistory, CallerQuery, Event, EventKind, NameMatch, OtherOrg, Phone, Record, parse_phone,
 };
@@ -14,7 +14,10 @@ use crate::core::filter::like_escape;
 use crate::core::model::{Dialect, Key};
 use crate::core::sanitize;
 use crate::core::time::OrgZone;
+use crate::data::catalog::{Catalog, Tenant};
 use crate::data::dialects::caller::{CallerSql, sql};
+use crate::data::error::{DataError, ErrorKind};
+use crate::data::sqlt::Env;
 
 /// Rows per list (records, calls, appointments, ...): a caller with more shows the newest and says so.
 pub const CALLER_LIMIT: i64 = 200;
@@ -73,6 +76,11 @@ fn other_org_row(row: &PgRow) -> std::result::Result<OtherOrg, sqlx::Error> {
     })
 }
 
+/// What a caller statement lists (its `kind` literal: 'call', 'appointment', ...), for notes.
+fn kind_of(q: &str) -> String {
+    q.split('\'').nth(1).map(|k| format!("{k}s")).unwrap_or_else(|| "some records".to_string())
+}
+
 impl Source {
     /// The org's country calling code, from what the platform records: a country, a number of the org's
     /// in E.164 (its own line, or its newest caller's), or its time zone.
@@ -82,11 +90,13 @@ impl Source {
         s: &CallerSql,
         org: &Key,
         zone: &OrgZone,
-        schema: Option<&str>,
+        cat: &Catalog,
+        tenant: Option<&Tenant>,
     ) -> Result<Option<u16>> {
         let from_zone = (!zone.fallback).then(|| caller::country_code_for_zone(zone.tz.name())).flatten();
         let Some(q) = s.country else { return Ok(from_zone) };
-        let q = with_schema(q, schema);
+        // Without what the country statement reads, the zone decides.
+        let Ok(q) = Env::new(cat, tenant).render(q) else { return Ok(from_zone) };
         let row = bind_key(sqlx::query(AssertSqlSafe(q)).persistent(false), org)
             .fetch_optional(&mut **tx)
             .await
@@ -107,9 +117,12 @@ impl Source {
     /// Typed without a country code, only spellings without one match: no org's country applies.
     pub async fn caller_orgs(&self, dialect: Dialect, number: &str) -> Result<(Phone, Vec<OtherOrg>)> {
         let Some(q) = sql(dialect).other_orgs else {
-            return Err(format!(
-                "{} keeps each org's calls in its own schema: choose the org, then :caller {number}",
-                dialect.name()
+            return Err(DataError::new(
+                ErrorKind::Input,
+                format!(
+                    "{} keeps each org's calls in its own schema: choose the org, then :caller {number}",
+                    dialect.name()
+                ),
             ));
         };
         let phone = parse_phone(number, None)?;
@@ -119,7 +132,9 @@ impl Source {
             _ => Key::Uuid(uuid::Uuid::nil()),
         };
         let mut tx = self.read().await?;
-        let rows = bind_key(sqlx::query(q).persistent(false), &nobody)
+        let cat = self.catalog(&mut tx).await?;
+        let (q, _) = Self::render_for(&cat, None, q)?;
+        let rows = bind_key(sqlx::query(AssertSqlSafe(q)).persistent(false), &nobody)
             .bind(caller::variants(&phone))
             .fetch_all(&mut *tx)
             .await
@@ -144,10 +159,10 @@ impl Source {
         let query = match query {
             CallerQuery::Call(call) => {
                 let Some(detail) = self.call(dialect, org, call).await? else {
-                    return Err("this call no longer exists".to_string());
+                    return Err(DataError::new(ErrorKind::Input, "this call no longer exists"));
                 };
                 let Some(number) = detail.row.phone.filter(|p| !p.trim().is_empty()) else {
-                    return Err("this call has no caller number".to_string());
+                    return Err(DataError::new(ErrorKind::Input, "this call has no caller number"));
                 };
                 from_call = CallerQuery::Phone(number);
                 &from_call
@@ -155,23 +170,33 @@ impl Source {
             q => q,
         };
         let mut tx = self.read().await?;
-        let schema = self.tenant_schema(&mut tx, dialect, org).await?;
-        let org_cc = self.org_country(&mut tx, s, org, zone, schema.as_deref()).await?;
+        let cat = self.catalog(&mut tx).await?;
+        let tenant = self.tenant(&mut tx, dialect, org).await?;
+        let org_cc = self.org_country(&mut tx, s, org, zone, &cat, tenant.as_deref()).await?;
         let mut history = CallerHistory::default();
         let phone: Phone = match query {
             CallerQuery::Phone(typed) => parse_phone(typed, org_cc)?,
             // Resolved to the call's number above.
-            CallerQuery::Call(_) => return Err("the call's number could not be read".to_string()),
+            CallerQuery::Call(_) => return Err("the call's number could not be read".into()),
             CallerQuery::Name(name) => {
                 let Some(q) = s.names else {
-                    return Err(format!(
-                        "the {} schema records no caller names: look up a phone number instead",
-                        dialect.name()
+                    return Err(DataError::new(
+                        ErrorKind::Input,
+                        format!(
+                            "the {} schema records no caller names: look up a phone number instead",
+                            dialect.name()
+                        ),
                     ));
                 };
+                let (q, _) = Self::render_for(&cat, tenant.as_deref(), q).map_err(|e| {
+                    DataError::new(
+                        e.kind,
+                        format!("names cannot be looked up here ({e}): look up a phone number instead"),
+                    )
+                })?;
                 // Folded as the statements fold the stored names: "garcia" finds "García".
                 let pattern = format!("%{}%", like_escape(&caller::fold_name(name.trim())));
-                let rows = bind_key(sqlx::query(q).persistent(false), org)
+                let rows = bind_key(sqlx::query(AssertSqlSafe(q)).persistent(false), org)
                     .bind(pattern)
                     .bind(50i64)
                     .fetch_all(&mut *tx)
@@ -208,16 +233,36 @@ impl Source {
         let spellings = caller::variants(&phone);
         // One list per statement: the org, the spellings, the row limit; a full list means older rows exist.
         let mut lists: Vec<(bool, Vec<PgRow>)> = Vec::new();
+        // Each statement is one kind of record or event: one the database cannot give is a note, the
+        // others are read.
         for (is_record, q) in s.records.iter().map(|q| (true, q)).chain(s.events.iter().map(|q| (false, q))) {
-            let sql_text = with_schema(q, schema.as_deref());
+            let what = kind_of(q);
+            let mut env = Env::new(&cat, tenant.as_deref());
+            let sql_text = match env.render(q) {
+                Ok(t) => t,
+                Err(u) => {
+                    history.notes.push(format!("{what} not shown: {u}"));
+                    continue;
+                }
+            };
             let rows = bind_key(sqlx::query(AssertSqlSafe(sql_text)).persistent(false), org)
                 .bind(&spellings)
                 .bind(scope.limit)
                 .fetch_all(&mut *tx)
                 .await
-                .map_err(|e| self.schema_error(e, schema.as_deref()))?;
-            history.truncated |= rows.len() as i64 >= scope.limit;
-            lists.push((is_record, rows));
+                .map_err(err);
+            match rows {
+                Ok(rows) => {
+                    history.truncated |= rows.len() as i64 >= scope.limit;
+                    lists.push((is_record, rows));
+                }
+                Err(e) if e.is_refusal() => {
+                    history.notes.push(format!("{what} not shown: {e}"));
+                    tx.rollback().await.map_err(err)?;
+                    tx = self.read().await?;
+                }
+                Err(e) => return Err(e),
+            }
         }
         for (is_record, rows) in &lists {
             for row in rows {
@@ -229,15 +274,18 @@ impl Source {
             }
         }
         match (scope.cross_org, s.other_orgs) {
-            (true, Some(q)) => {
-                let rows = bind_key(sqlx::query(q).persistent(false), org)
-                    .bind(&spellings)
-                    .fetch_all(&mut *tx)
-                    .await
-                    .map_err(err)?;
-                let others = rows.iter().map(other_org_row).collect::<std::result::Result<_, _>>().map_err(err)?;
-                history.other_orgs = Some(others);
-            }
+            (true, Some(q)) => match Env::new(&cat, None).render(q) {
+                Ok(q) => {
+                    let rows = bind_key(sqlx::query(AssertSqlSafe(q)).persistent(false), org)
+                        .bind(&spellings)
+                        .fetch_all(&mut *tx)
+                        .await
+                        .map_err(err)?;
+                    let others = rows.iter().map(other_org_row).collect::<std::result::Result<_, _>>().map_err(err)?;
+                    history.other_orgs = Some(others);
+                }
+                Err(u) => history.notes.push(format!("other orgs not searched: {u}")),
+            },
             (true, None) => history
                 .notes
                 .push(format!("other orgs not searched: {} keeps each org's calls in its own schema", dialect.name())),

@@ -63,6 +63,17 @@ fn list_pane(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         return table(state, theme, frame, list, block);
     }
     if let Some(e) = &c.error {
+        if !c.loaded {
+            // Nothing was ever read: the reason, whole (wrapped), instead of a page that does not exist.
+            frame.render_widget(
+                Paragraph::new(format!("✖ The calls cannot be read: {e}"))
+                    .style(theme.danger())
+                    .wrap(ratatui::widgets::Wrap { trim: false })
+                    .block(block),
+                area,
+            );
+            return;
+        }
         let block = block.title_bottom(Span::styled(format!(" ✖ {e} (showing the last loaded page) "), theme.danger()));
         return table(state, theme, frame, area, block);
     }

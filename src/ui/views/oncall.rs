@@ -87,6 +87,17 @@ fn header(state: &State, zone: &OrgZone, org: &str, theme: &Theme, frame: &mut F
             if oc.error.is_some() { "On-call data could not be read." } else { "Loading the on-call roster…" },
             theme.dim(),
         )),
+        Some(d) if d.unavailable("chain").is_some() => {
+            // Without the contacts nobody can say who is on call: never "nobody is on call".
+            lines.push(Line::styled(
+                format!("⚠ The escalation chain cannot be read here: {}", d.unavailable("chain").unwrap_or_default()),
+                theme.danger(),
+            ));
+            lines.push(Line::raw(format!(
+                "the org's emergency phone: {}",
+                d.fallback_phone.as_deref().unwrap_or("(none recorded)")
+            )));
+        }
         Some(d) => {
             let chain = oncall::chain(&d.contacts, local);
             match chain.first() {
@@ -150,7 +161,21 @@ fn header(state: &State, zone: &OrgZone, org: &str, theme: &Theme, frame: &mut F
     };
     lines.push(Line::from(vec![Span::raw(at), fresh]));
     let block = Block::default().borders(Borders::ALL).title(Span::styled(format!(" {org} · on call "), theme.title()));
-    frame.render_widget(Paragraph::new(lines).block(block), area);
+    // A reason why the chain cannot be read is wrapped, never cut.
+    let chain_refused = oc.data.as_ref().is_some_and(|d| d.unavailable("chain").is_some());
+    let p = Paragraph::new(lines).block(block);
+    let p = if chain_refused { p.wrap(ratatui::widgets::Wrap { trim: false }) } else { p };
+    frame.render_widget(p, area);
+}
+
+/// The data section a pane shows.
+fn section_of(p: OnCallPane) -> &'static str {
+    match p {
+        OnCallPane::Notifications => "notifications",
+        OnCallPane::Transfers => "transfers",
+        OnCallPane::Urgent => "urgent calls",
+        OnCallPane::Roster => "chain",
+    }
 }
 
 fn pane(state: &State, zone: &OrgZone, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -183,6 +208,15 @@ fn pane(state: &State, zone: &OrgZone, theme: &Theme, frame: &mut Frame, area: R
         Span::raw(" "),
     ]);
     let block = Block::default().borders(Borders::ALL).title(title);
+    if let Some(why) = d.unavailable(section_of(oc.pane)) {
+        // This section cannot be read here; the others can. The reason, whole.
+        let mut lines = vec![Line::styled(format!("Not available here: {why}"), theme.warn())];
+        if !d.row_security.is_empty() {
+            lines.push(Line::raw(format!("row security filters {} for this role", d.row_security.join(", "))));
+        }
+        frame.render_widget(Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }).block(block), area);
+        return;
+    }
     let sel = Some(oc.sel);
     let when = |t: Option<chrono::DateTime<chrono::Utc>>| {
         t.map(|t| zone.format(t, "%m-%d %H:%M")).unwrap_or_else(|| "—".into())

@@ -61,8 +61,22 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     }
     if o.matches.is_empty() {
-        let msg = if o.all.is_empty() { "This database has no organizations." } else { "No organization matches." };
-        frame.render_widget(Paragraph::new(msg).style(theme.dim()), body);
+        let hidden = match &state.conn {
+            Conn::Ready(info) if !info.row_security.is_empty() => Some(info),
+            _ => None,
+        };
+        let msg = match (o.all.is_empty(), hidden) {
+            (true, Some(info)) => format!(
+                "No organization is visible to role {}: row security is on for {} and this role does not bypass it, \
+                 so only the rows its policies allow are shown (auth.uid() is NULL on a direct connection). \
+                 The organizations may be there: connect as a role that bypasses row security, or see `switchboard check`.",
+                info.role,
+                info.row_security.join(", ")
+            ),
+            (true, None) => "This database has no organizations.".to_string(),
+            (false, _) => "No organization matches.".to_string(),
+        };
+        frame.render_widget(Paragraph::new(msg).style(theme.dim()).wrap(Wrap { trim: false }), body);
         return;
     }
     let wide = body.width >= 100;

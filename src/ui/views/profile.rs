@@ -17,6 +17,16 @@ pub fn lines<'a>(p: &OrgProfile, theme: &Theme, width: usize) -> Vec<Line<'a>> {
     let mut out: Vec<Line> = Vec::new();
     for s in &p.sections {
         out.push(Line::styled(s.title.clone(), theme.header()));
+        if let Some(why) = &s.unavailable {
+            // Never cut: the reason wraps.
+            let text = format!("not available here: {why}");
+            let chars: Vec<char> = text.chars().collect();
+            for chunk in chars.chunks(width.saturating_sub(2).clamp(20, 70)) {
+                out.push(Line::styled(format!("  {}", chunk.iter().collect::<String>()), theme.warn()));
+            }
+            out.push(Line::raw(""));
+            continue;
+        }
         if s.pairs.is_empty() && s.columns.is_empty() {
             out.push(Line::styled("  none", theme.dim()));
         }
