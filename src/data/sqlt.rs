@@ -297,7 +297,8 @@ impl<'a> Env<'a> {
                 Why::Missing(s) | Why::Denied(s) => s,
             })
             .collect();
-        reasons.dedup();
+        let mut seen = BTreeSet::new();
+        reasons.retain(|r| seen.insert(r.clone()));
         Err(Unmet { reasons, denied })
     }
 
