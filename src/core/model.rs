@@ -92,102 +92,11 @@ impl Dialect {
     pub fn from_name(s: &str) -> Option<Dialect> {
         Dialect::ALL.iter().copied().find(|d| d.name().eq_ignore_ascii_case(s.trim()))
     }
-
-    /// What the console can show for this dialect, and why not where it cannot.
-    pub fn capabilities(self) -> Vec<Capability> {
-        use Capability as C;
-        let mut caps = vec![C::yes("org switcher", self.orgs_note())];
-        caps.push(C::yes("call list", self.calls_note()));
-        caps.push(C::yes("call detail", self.detail_note()));
-        caps.push(C::yes("transcript search", "in the loaded transcript"));
-        caps.push(match self {
-            Dialect::ServiceAi => {
-                C::yes("calendar", "appointments: scheduled_date + scheduled_time in the org's timezone")
-            }
-            Dialect::Voxanne => C::yes("calendar", "appointments: scheduled_at"),
-            _ => C::no("calendar", "this schema has no appointments"),
-        });
-        caps.push(match self {
-            Dialect::ServiceAi => C::yes(
-                "on-call",
-                "emergency_contacts, emergency_notifications (acknowledge with --write), call_transfers, urgent calls",
-            ),
-            Dialect::Voxanne => C::yes(
-                "on-call",
-                "escalation_rules as the chain, hot_lead_alerts (acknowledge with --write, audited), critical calls",
-            ),
-            Dialect::Quinite => C::yes("on-call", "transferred calls with reason and department (no contacts)"),
-            _ => C::no("on-call", "this schema has no emergency contacts, alerts or transfers"),
-        });
-        caps.push(C::yes("org profile", self.profile_note()));
-        caps
-    }
-
-    fn profile_note(self) -> &'static str {
-        match self {
-            Dialect::Retell => "identity, branding, margin, people, billing history; suspend/reactivate (audited)",
-            Dialect::ServiceAi => {
-                "identity, people, invitations, assistants, numbers, integrations, subscription, invoices"
-            }
-            Dialect::Voxanne => {
-                "identity, wallet, people, agents, integrations, credentials (set or not), tools and flags"
-            }
-            Dialect::Prisma => "identity, credits, people, agents with their STT/LLM/TTS, numbers, campaigns, API keys",
-            Dialect::Quinite => "identity, people, campaigns with conversion, projects; suspend/reactivate",
-        }
-    }
-
-    fn orgs_note(self) -> &'static str {
-        match self {
-            Dialect::Retell => "system.organizations: name, slug, status (a schema per org)",
-            Dialect::ServiceAi => "organizations: name, industry, timezone",
-            Dialect::Voxanne => "organizations: name, plan",
-            Dialect::Prisma => "\"Organization\": name, plan",
-            Dialect::Quinite => "organizations: name, status",
-        }
-    }
-
-    fn calls_note(self) -> &'static str {
-        match self {
-            Dialect::Retell => "<org schema>.calls, keyset on (created_at, id)",
-            Dialect::ServiceAi => "call_logs, keyset on (created_at, id)",
-            Dialect::Voxanne => "calls, keyset on (created_at, id)",
-            Dialect::Prisma => "\"CallLog\", keyset on (\"timestamp\", id)",
-            Dialect::Quinite => "call_logs, keyset on (call_timestamp, id)",
-        }
-    }
-
-    fn detail_note(self) -> &'static str {
-        match self {
-            Dialect::Retell => "summary, end reason, outcome, billed minutes, raw JSON",
-            Dialect::ServiceAi => "summary, urgency, emergency, language, tools used",
-            Dialect::Voxanne => "summary, sentiment label/score/urgency, caller name, recording",
-            Dialect::Prisma => "agent, campaign, customer, recording URL, metadata",
-            Dialect::Quinite => "summary, transfer reason/department, campaign, lead",
-        }
-    }
 }
 
 impl fmt::Display for Dialect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Capability {
-    pub view: &'static str,
-    pub available: bool,
-    pub note: &'static str,
-}
-
-impl Capability {
-    pub fn yes(view: &'static str, note: &'static str) -> Self {
-        Capability { view, available: true, note }
-    }
-
-    pub fn no(view: &'static str, note: &'static str) -> Self {
-        Capability { view, available: false, note }
     }
 }
 
