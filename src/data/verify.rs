@@ -84,6 +84,9 @@ fn sections(p: &Platform) -> Vec<(&'static str, Vec<&'static str>)> {
     }
     v.push(("attention board", vec![p.board.unwrap_or(dialects::board::RETELL_ORGS)]));
     let cs = &p.caller;
+    if let Some(t) = cs.country {
+        v.push(("caller history: the org's country", vec![t]));
+    }
     for t in cs.records.iter().chain(cs.events.iter()) {
         v.push((caller_section(t), vec![t]));
     }

@@ -11,8 +11,8 @@ use super::{CallsSql, DialectSql, FilterSql, OnCallSql};
 use crate::core::model::Dialect;
 
 pub const SQL: DialectSql = DialectSql {
-    orgs: "SELECT {o.id} AS id, {o.name?text} AS name, {o.plan?text}::text AS industry, NULL::text AS timezone, \
-           NULL::text AS status, {o.slug?text} AS slug \
+    orgs: "SELECT {o.id} AS id, COALESCE({o.name?text}, {o.slug?text}, {o.id}) AS name, \
+           {o.plan?text}::text AS industry, NULL::text AS timezone, NULL::text AS status, {o.slug?text} AS slug \
            FROM {@Organization o} ORDER BY {o.name?text}, {o.id}",
     calls: CallsSql {
         select: "SELECT {c.id} AS id, {c.timestamp} AT TIME ZONE 'UTC' AS ts, lower({c.callType?text}::text) AS direction, \

@@ -13,8 +13,8 @@ use super::{CallsSql, DialectSql, FilterSql, OnCallSql};
 use crate::core::model::Dialect;
 
 pub const SQL: DialectSql = DialectSql {
-    orgs: "SELECT {o.id}::text AS id, {o.name?text} AS name, NULL::text AS industry, NULL::text AS timezone, \
-           {o.status?text} AS status, {o.slug?text} AS slug \
+    orgs: "SELECT {o.id}::text AS id, COALESCE({o.name?text}, {o.slug?text}, {o.id}::text) AS name, \
+           NULL::text AS industry, NULL::text AS timezone, {o.status?text} AS status, {o.slug?text} AS slug \
            FROM {@system.organizations o} ORDER BY {o.name?text}, {o.id}",
     calls: CallsSql {
         select: "SELECT {c.id}::text AS id, {c.created_at} AS ts, {c.direction?text} AS direction, \
@@ -149,10 +149,27 @@ pub const CALLER: CallerSql = CallerSql {
 };
 
 /// Retell: the org registry, with whether each tenant schema has its rollups table.
-pub const BOARD_ORGS: &str = "SELECT {o.id}::text AS id, {o.name?text} AS name, {o.status?text} AS status, \
-     {o.last_activity_at?timestamptz} AS last_activity, {o.schema_name?text} AS schema_name, \
-     [[to_regclass(format('%I.call_rollups', {o.schema_name})) IS NOT NULL |else| false]] AS has_rollups \
-     FROM {@system.organizations o} ORDER BY {o.name?text}, {o.id}";
+/// Whether a tenant's `call_rollups` can be read by [`BOARD_ROLLUP`]: the table exists and the role may
+/// read its three columns (one unreadable schema must not fail the whole board's batch). `$schema` is a SQL
+/// expression for the schema's name.
+macro_rules! rollups_readable {
+    ($schema:literal) => {
+        concat!(
+            "(SELECT count(*) = 3 FROM pg_catalog.pg_attribute a WHERE a.attrelid = to_regclass(format('%I.call_rollups', ",
+            $schema,
+            ")) AND a.attname IN ('day', 'total_calls', 'failed_calls') AND a.attnum > 0 AND NOT a.attisdropped \
+             AND has_column_privilege(a.attrelid, a.attnum, 'SELECT'))"
+        )
+    };
+}
+pub(crate) use rollups_readable;
+
+pub const BOARD_ORGS: &str = concat!(
+    "SELECT {o.id}::text AS id, {o.name?text} AS name, {o.status?text} AS status, \
+     {o.last_activity_at?timestamptz} AS last_activity, {o.schema_name?text} AS schema_name, [[",
+    rollups_readable!("{o.schema_name}"),
+    " |else| false]] AS has_rollups FROM {@system.organizations o} ORDER BY {o.name?text}, {o.id}"
+);
 
 /// Retell: one tenant's rollups over the last seven days; `{schema}` is filled with a quoted identifier
 /// and `{org}` with a uuid the console parsed itself.

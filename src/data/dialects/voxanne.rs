@@ -10,7 +10,7 @@ use super::{AppointmentsSql, ApptRange, CallsSql, DialectSql, FilterSql, OnCallS
 use crate::core::model::Dialect;
 
 pub const SQL: DialectSql = DialectSql {
-    orgs: "SELECT {o.id}::text AS id, {o.name?text} AS name, {o.plan?text} AS industry, \
+    orgs: "SELECT {o.id}::text AS id, COALESCE({o.name?text}, {o.id}::text) AS name, {o.plan?text} AS industry, \
            NULLIF({o.settings?jsonb}->>'timezone', '') AS timezone, NULL::text AS status, NULL::text AS slug \
            FROM {@organizations o} ORDER BY {o.name?text}, {o.id}",
     calls: CallsSql {
