@@ -118,6 +118,7 @@ fn call_state() -> State {
         summary: Some("A long call".into()),
         transcript: Some(text),
         facts: Vec::new(),
+        not_recorded: Vec::new(),
     });
     view.pending = None;
     view.rewrap(s.transcript_width());

@@ -170,6 +170,8 @@ pub struct CallDetail {
     pub transcript: Option<String>,
     /// Platform-specific facts, already formatted: (label, value).
     pub facts: Vec<(String, String)>,
+    /// What this database does not record of the call ("no column recording_url in call_logs").
+    pub not_recorded: Vec<String>,
 }
 
 /// A position in the call ordering: newest first, `created_at DESC NULLS LAST, id DESC`.
@@ -223,6 +225,9 @@ pub struct DbInfo {
     /// The platform's tables whose rows row security filters for this role (it neither owns them nor
     /// bypasses row security): only the rows its policies allow are visible.
     pub row_security: Vec<String>,
+    /// What the attention board reads as not recorded in this database ("no column status in
+    /// organizations"): the reasons it cannot give.
+    pub board_not_recorded: Vec<String>,
 }
 
 /// Finds an org by id, slug, exact name (any case), or a name fragment that only one org has.

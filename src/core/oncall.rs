@@ -77,8 +77,9 @@ pub struct OnCallData {
     pub transfer_to: Option<String>,
     /// Sections that could not be read, and why ("chain": "no SELECT on emergency_contacts").
     pub unavailable: Vec<(String, String)>,
-    /// What the sections that were read lack (columns not recorded in this database).
-    pub lost: Vec<String>,
+    /// What the sections that were read lack, by section ("notifications": "no column sent_at in
+    /// emergency_notifications"): not recorded in this database.
+    pub lost: Vec<(String, String)>,
     /// The tables read whose rows row security filters for this role.
     pub row_security: Vec<String>,
 }
@@ -87,6 +88,11 @@ impl OnCallData {
     /// Why a section could not be read, if it could not.
     pub fn unavailable(&self, section: &str) -> Option<&str> {
         self.unavailable.iter().find(|(s, _)| s == section).map(|(_, why)| why.as_str())
+    }
+
+    /// What a section that was read does not record here.
+    pub fn not_recorded(&self, section: &str) -> Vec<&str> {
+        self.lost.iter().filter(|(s, _)| s == section).map(|(_, l)| l.as_str()).collect()
     }
 }
 

@@ -425,6 +425,9 @@ pub fn detail_lines(d: &CallDetail, width: u16) -> Vec<DetailLine> {
     for (k, v) in &d.facts {
         push(k, v);
     }
+    if !d.not_recorded.is_empty() {
+        push("Not recorded", &d.not_recorded.join("; "));
+    }
     out
 }
 

@@ -269,6 +269,8 @@ pub struct Source {
     catalog: std::sync::Arc<std::sync::Mutex<Option<std::sync::Arc<Catalog>>>>,
     /// The tenant schemas of schema-per-tenant orgs, read when each org is first opened (by org key).
     tenants: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Tenant>>>>,
+    /// Columns the catalog is told to forget (see [`Source::hide_columns`]): tests only.
+    hidden: std::sync::Arc<std::sync::Mutex<Vec<(String, String, String)>>>,
 }
 
 /// This process's part of the transaction tags.
@@ -508,6 +510,7 @@ fn call_detail(row: &PgRow) -> std::result::Result<CallDetail, sqlx::Error> {
         summary: row.try_get::<Option<String>, _>("summary")?.map(|s| sanitize::multi_line(&s)),
         transcript: row.try_get::<Option<String>, _>("transcript")?.map(|s| sanitize::multi_line(&s)),
         facts: facts(row.try_get("facts")?),
+        not_recorded: Vec::new(),
     })
 }
 
@@ -519,7 +522,15 @@ impl Source {
             Some(url) => Link::new(url, &opts)?,
             None => pool.clone(),
         };
-        Ok(Source { pool, reads, opts, tag: None, catalog: Default::default(), tenants: Default::default() })
+        Ok(Source {
+            pool,
+            reads,
+            opts,
+            tag: None,
+            catalog: Default::default(),
+            tenants: Default::default(),
+            hidden: Default::default(),
+        })
     }
 
     /// The pooler mode of the reads' connection, and why ("configured", "port 6543", what revealed it, ...).
@@ -615,7 +626,7 @@ impl Source {
             self.reads
                 .become_pooled("a pooler: the startup parameters of a direct connection did not reach the server");
         }
-        let cat = std::sync::Arc::new(catalog_of(&row)?);
+        let cat = self.hiding(std::sync::Arc::new(catalog_of(&row)?));
         let found = cat.found();
         self.set_catalog(cat.clone());
         let (dialect, detection_note) = match forced {
@@ -638,13 +649,45 @@ impl Source {
             tls_fallback,
             role: cat.role.name.clone(),
             row_security,
+            board_not_recorded: Self::board_not_recorded(&cat, dialect),
         })
     }
 
     fn set_catalog(&self, cat: std::sync::Arc<Catalog>) {
+        let cat = self.hiding(cat);
         if let Ok(mut g) = self.catalog.lock() {
             *g = Some(cat);
         }
+    }
+
+    /// Makes the console behave as if the columns `(schema, table, column)` did not exist (schema `~`: in
+    /// every tenant schema), as a database that lacks them would: for the tests that drop every optional
+    /// column of a platform in turn without rebuilding the database each time. Forgets what was read.
+    #[doc(hidden)]
+    pub fn hide_columns(&self, cols: &[(&str, &str, &str)]) {
+        if let Ok(mut g) = self.hidden.lock() {
+            *g = cols.iter().map(|(s, t, c)| (s.to_string(), t.to_string(), c.to_string())).collect();
+        }
+        if let Ok(mut g) = self.catalog.lock() {
+            *g = None;
+        }
+        if let Ok(mut g) = self.tenants.lock() {
+            g.clear();
+        }
+    }
+
+    fn hiding(&self, cat: std::sync::Arc<Catalog>) -> std::sync::Arc<Catalog> {
+        let hidden = self.hidden.lock().map(|g| g.clone()).unwrap_or_default();
+        if hidden.iter().all(|(s, _, _)| s == "~") {
+            return cat;
+        }
+        let mut c = (*cat).clone();
+        for (s, t, col) in hidden.iter().filter(|(s, _, _)| s != "~") {
+            if let Some(table) = c.tables.get_mut(&format!("{s}.{t}")) {
+                table.columns.retain(|x| &x.name != col);
+            }
+        }
+        std::sync::Arc::new(c)
     }
 
     /// The catalog as read at detection; read now, in this transaction, when nothing has read it yet.
@@ -656,6 +699,16 @@ impl Source {
         let cat = std::sync::Arc::new(catalog_of(&row)?);
         self.set_catalog(cat.clone());
         Ok(cat)
+    }
+
+    /// What the attention board cannot show in this database (columns its statement reads as not recorded).
+    fn board_not_recorded(cat: &Catalog, dialect: Dialect) -> Vec<String> {
+        let template = dialects::board::board_sql(dialect).unwrap_or(dialects::board::RETELL_ORGS);
+        let mut env = Env::new(cat, None);
+        match env.render(template) {
+            Ok(_) => env.lost().to_vec(),
+            Err(_) => Vec::new(),
+        }
     }
 
     /// The catalog, when it has been read (after [`Source::detect`]).
@@ -727,7 +780,9 @@ impl Source {
             ));
         };
         let mut t = Tenant { schema, ..Tenant::default() };
-        for table in catalog::parse_tables(row.try_get("tables").map_err(err)?)? {
+        let hidden = self.hidden.lock().map(|g| g.clone()).unwrap_or_default();
+        for mut table in catalog::parse_tables(row.try_get("tables").map_err(err)?)? {
+            table.columns.retain(|c| !hidden.iter().any(|(s, t, h)| s == "~" && *t == table.name && *h == c.name));
             t.tables.insert(table.name.clone(), table);
         }
         let t = std::sync::Arc::new(t);
@@ -759,16 +814,17 @@ impl Source {
         calls.dedup_by(|a, b| a.0 == b.0);
         let names: Vec<String> = calls.iter().map(|(c, _)| c.clone()).collect();
         let mut tx = self.read().await?;
-        let rows = sqlx::query(
+        let rows = sqlx::query(concat!(
             "SELECT o.id::text AS id, o.name, o.schema_name, \
                EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n WHERE n.nspname = o.schema_name) AS has_schema, \
-               to_regclass(quote_ident(o.schema_name) || '.calls') IS NOT NULL AS has_calls, \
-               to_regclass(quote_ident(o.schema_name) || '.call_rollups') IS NOT NULL AS has_rollups, \
+               to_regclass(quote_ident(o.schema_name) || '.calls') IS NOT NULL AS has_calls, ",
+            crate::data::dialects::retell::rollups_readable!("o.schema_name"),
+            " AS has_rollups, \
                ARRAY(SELECT x FROM unnest($1::text[]) x WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a \
                  WHERE a.attrelid = to_regclass(quote_ident(o.schema_name) || '.calls') AND a.attname = x \
                  AND a.attnum > 0 AND NOT a.attisdropped)) AS missing \
-             FROM system.organizations o ORDER BY o.name, o.id LIMIT 10000",
-        )
+             FROM system.organizations o ORDER BY o.name, o.id LIMIT 10000"
+        ))
         .persistent(false)
         .bind(&names)
         .fetch_all(&mut *tx)
@@ -802,7 +858,7 @@ impl Source {
                     parts.push(format!("calls does not record {}", optional.join(", ")));
                 }
                 if !rollups {
-                    parts.push("no call_rollups (the board shows no figures for it)".to_string());
+                    parts.push("no readable call_rollups (the board shows no figures for it)".to_string());
                 }
                 (!parts.is_empty()).then(|| format!("{name} ({schema_shown}): {}", parts.join("; ")))
             };
@@ -970,11 +1026,12 @@ impl Source {
         let mut tx = self.read().await?;
         let cat = self.catalog(&mut tx).await?;
         let tenant = self.tenant(&mut tx, dialect, org).await?;
-        let (sql, _) = Self::render_for(&cat, tenant.as_deref(), dialects::sql(dialect).call)?;
+        let (sql, lost) = Self::render_for(&cat, tenant.as_deref(), dialects::sql(dialect).call)?;
         let q = bind_key(bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org), call);
         let row = q.fetch_optional(&mut *tx).await.map_err(err)?;
         tx.commit().await.map_err(err)?;
-        row.map(|r| call_detail(&r)).transpose().map_err(err)
+        let detail = row.map(|r| call_detail(&r)).transpose().map_err(err)?;
+        Ok(detail.map(|d| CallDetail { not_recorded: lost, ..d }))
     }
 
     /// The appointments whose local start falls on `from..to` (local dates in the org's zone, end exclusive).
@@ -1126,7 +1183,7 @@ impl Source {
                 }
             };
             for l in env.lost() {
-                out.lost.push(format!("{name}: {l}"));
+                out.lost.push((name.to_string(), l.clone()));
             }
             out.row_security.extend(env.row_security());
             match bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org).fetch_all(&mut *tx).await {

@@ -59,6 +59,7 @@ pub fn detail(i: u32) -> CallDetail {
         summary: Some("Burst kitchen pipe; technician dispatched for 3:30 pm.".to_string()),
         transcript: Some(TRANSCRIPT.to_string()),
         facts: vec![("Language".into(), "en".into()), ("Tools used".into(), "book_appointment, transfer_call".into())],
+        not_recorded: Vec::new(),
     }
 }
 
@@ -66,6 +67,7 @@ pub fn info() -> DbInfo {
     DbInfo {
         role: "support".to_string(),
         row_security: Vec::new(),
+        board_not_recorded: Vec::new(),
         server_version: "15.18".into(),
         dialect: Dialect::ServiceAi,
         detection_note: None,

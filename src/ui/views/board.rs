@@ -3,11 +3,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::core::board::Reason;
 use crate::core::reducer::ago;
-use crate::core::state::State;
+use crate::core::state::{Conn, State};
 use crate::ui::theme::Theme;
 
 fn pct(failed: i64, total: i64) -> String {
@@ -25,6 +25,15 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         " Attention board ".to_string()
     };
     let mut block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
+    let mut notes: Vec<Line> = Vec::new();
+    if let Conn::Ready(info) = &state.conn
+        && !info.board_not_recorded.is_empty()
+    {
+        notes.push(Line::styled(
+            format!("Not recorded in this database, so not weighed here: {}", info.board_not_recorded.join("; ")),
+            theme.warn(),
+        ));
+    }
     block = block.title_bottom(Span::styled(
         if b.filter.is_empty() {
             " enter: open the org · f: filter · r: reload · 24 h and 7 d from the calls (retell: daily rollups) "
@@ -47,14 +56,21 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(bl, ia);
         frame.render_widget(field, inner);
     }
-    if let Some(e) = &b.error {
-        block = block.title_bottom(Span::styled(format!(" ✖ {e} "), theme.danger()));
-    }
     if !b.loaded {
-        let msg = if b.error.is_some() { "Could not read the board." } else { "Reading every org's last 7 days…" };
-        frame.render_widget(Paragraph::new(Line::styled(msg, theme.dim())).block(block), area);
+        // Why the board cannot be read, whole (wrapped), never cut off in a title.
+        let msg = match &b.error {
+            Some(e) => Line::styled(format!("✖ The board cannot be read: {e}"), theme.danger()),
+            None => Line::styled("Reading every org's last 7 days…", theme.dim()),
+        };
+        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: false }).block(block), area);
         return;
     }
+    if let Some(e) = &b.error {
+        block = block.title_bottom(Span::styled(" ✖ see below ", theme.danger()));
+        notes.insert(0, Line::styled(format!("✖ Reading the board again failed: {e}"), theme.danger()));
+    }
+    // What this database does not record, and so which reasons the board cannot give.
+    let area = crate::ui::views::notes_below(notes, frame, area);
     let wide = area.width >= 110;
     let rows = view.iter().map(|(i, reasons)| {
         let r = &b.rows[*i];

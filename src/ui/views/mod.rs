@@ -66,6 +66,23 @@ fn too_small(area: Rect, theme: &Theme, frame: &mut Frame) {
 }
 
 /// Truncates to a display width, with an ellipsis when cut.
+/// Renders `notes` wrapped at the foot of `area` (inset to line up with a bordered block's text, at most
+/// half its height) and returns the rest of `area`, for what the notes explain. Nothing when there are
+/// none. Below rather than above, so that the rows of a table above keep their place on screen.
+pub fn notes_below(notes: Vec<Line<'_>>, frame: &mut Frame, area: Rect) -> Rect {
+    if notes.is_empty() {
+        return area;
+    }
+    let width = area.width.saturating_sub(2).max(1) as usize;
+    let rows: usize =
+        notes.iter().map(|l| crate::core::transcript::wrap_paragraph(&l.to_string(), width).len().max(1)).sum();
+    let rows = u16::try_from(rows).unwrap_or(u16::MAX).min(area.height / 2);
+    let [rest, n] = Layout::vertical([Constraint::Min(3), Constraint::Length(rows)]).areas(area);
+    let n = Rect { x: n.x + 1, width: n.width.saturating_sub(2), ..n };
+    frame.render_widget(Paragraph::new(notes).wrap(ratatui::widgets::Wrap { trim: false }), n);
+    rest
+}
+
 pub fn fit(s: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;
     let mut out = String::new();

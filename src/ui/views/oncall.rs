@@ -364,6 +364,13 @@ fn pane(state: &State, zone: &OrgZone, theme: &Theme, frame: &mut Frame, area: R
         )))
         .row_highlight_style(theme.selected())
         .highlight_symbol("▶");
+    let lost = d.not_recorded(section_of(oc.pane));
+    let notes = if lost.is_empty() {
+        Vec::new()
+    } else {
+        vec![Line::styled(format!("Not recorded in this database: {}", lost.join("; ")), theme.dim())]
+    };
+    let area = crate::ui::views::notes_below(notes, frame, area);
     let mut ts = TableState::default().with_selected(sel);
     frame.render_stateful_widget(table, area, &mut ts);
 }
