@@ -194,6 +194,6 @@ async fn retell_tenants_that_lack_something_are_named_and_the_others_work() {
     let (code, out) = common::check_output(&url);
     assert!(code == 0 || code == 3, "{out}");
     assert!(out.contains("calls does not record agent_id"), "{out}");
-    assert!(out.contains("no call_rollups"), "{out}");
+    assert!(out.contains("no readable call_rollups"), "{out}");
     assert!(out.contains("does not exist"), "{out}");
 }
