@@ -29,6 +29,7 @@ pub mod serviceai;
 pub mod voxanne;
 
 use crate::core::model::{Caps, Dialect};
+use crate::data::indexes::WantedIndex;
 
 /// How a dialect's call list is read. The paging statements are built from these parts only.
 #[derive(Debug, Clone, Copy)]
@@ -142,6 +143,8 @@ pub struct Platform {
     pub caller: caller::CallerSql,
     /// The platform's own functions (in `public`) worth knowing about.
     pub functions: &'static [&'static str],
+    /// The indexes its queries rely on, which `check` looks for.
+    pub indexes: &'static [WantedIndex],
 }
 
 /// The platforms, in the order detection prefers them ([`Dialect::ALL`]). A new platform is one module
