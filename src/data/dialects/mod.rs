@@ -145,6 +145,10 @@ pub struct Platform {
     pub functions: &'static [&'static str],
     /// The indexes its queries rely on, which `check` looks for.
     pub indexes: &'static [WantedIndex],
+    /// Its DDL (`assets/schemas/<name>.sql`), faithful to its seed document.
+    pub schema_ddl: &'static str,
+    /// Its demo data generator (`assets/demo/<name>.sql`): set-based SQL, run once after the schema.
+    pub demo_data: &'static str,
 }
 
 /// The platforms, in the order detection prefers them ([`Dialect::ALL`]). A new platform is one module

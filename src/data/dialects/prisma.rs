@@ -205,4 +205,6 @@ pub const PLATFORM: Platform = Platform {
     caller: CALLER,
     functions: &[],
     indexes: INDEXES,
+    schema_ddl: include_str!("../../../assets/schemas/prisma.sql"),
+    demo_data: include_str!("../../../assets/demo/prisma.sql"),
 };

@@ -209,4 +209,6 @@ pub const PLATFORM: Platform = Platform {
     caller: CALLER,
     functions: &[],
     indexes: INDEXES,
+    schema_ddl: include_str!("../../../assets/schemas/quinite.sql"),
+    demo_data: include_str!("../../../assets/demo/quinite.sql"),
 };

@@ -390,4 +390,6 @@ pub const PLATFORM: Platform = Platform {
     caller: CALLER,
     functions: &["get_on_call_contact", "get_available_time_slots"],
     indexes: INDEXES,
+    schema_ddl: include_str!("../../../assets/schemas/serviceai.sql"),
+    demo_data: include_str!("../../../assets/demo/serviceai.sql"),
 };

@@ -349,4 +349,6 @@ pub const PLATFORM: Platform = Platform {
     caller: CALLER,
     functions: &[],
     indexes: INDEXES,
+    schema_ddl: include_str!("../../../assets/schemas/voxanne.sql"),
+    demo_data: include_str!("../../../assets/demo/voxanne.sql"),
 };
