@@ -149,6 +149,9 @@ pub struct Platform {
     pub schema_ddl: &'static str,
     /// Its demo data generator (`assets/demo/<name>.sql`): set-based SQL, run once after the schema.
     pub demo_data: &'static str,
+    /// The calls table in `public` (as the catalog spells it), whose transcript indexes `check` looks for;
+    /// None where each tenant schema has its own.
+    pub calls_table: Option<&'static str>,
 }
 
 /// The platforms, in the order detection prefers them ([`Dialect::ALL`]). A new platform is one module
@@ -346,6 +349,15 @@ mod tests {
                 env.render(t).unwrap_or_else(|e| panic!("{}: {e}\n{t}", p.dialect));
             }
             assert!(env.lost().is_empty(), "{}: {:?}", p.dialect, env.lost());
+        }
+    }
+
+    #[test]
+    fn the_calls_table_is_the_one_the_call_list_reads() {
+        for p in ALL {
+            let first = crate::data::sqlt::tables_named(p.sql.calls.select).unwrap().into_iter().next();
+            let public = first.filter(|(schema, _)| schema == "public").map(|(_, table)| table);
+            assert_eq!(public.as_deref(), p.calls_table, "{}", p.dialect);
         }
     }
 

@@ -207,4 +207,5 @@ pub const PLATFORM: Platform = Platform {
     indexes: INDEXES,
     schema_ddl: include_str!("../../../assets/schemas/prisma.sql"),
     demo_data: include_str!("../../../assets/demo/prisma.sql"),
+    calls_table: Some("CallLog"),
 };

@@ -211,4 +211,5 @@ pub const PLATFORM: Platform = Platform {
     indexes: INDEXES,
     schema_ddl: include_str!("../../../assets/schemas/quinite.sql"),
     demo_data: include_str!("../../../assets/demo/quinite.sql"),
+    calls_table: Some("call_logs"),
 };

@@ -211,4 +211,5 @@ pub const PLATFORM: Platform = Platform {
     indexes: INDEXES,
     schema_ddl: include_str!("../../../assets/schemas/retell.sql"),
     demo_data: include_str!("../../../assets/demo/retell.sql"),
+    calls_table: None,
 };

@@ -392,4 +392,5 @@ pub const PLATFORM: Platform = Platform {
     indexes: INDEXES,
     schema_ddl: include_str!("../../../assets/schemas/serviceai.sql"),
     demo_data: include_str!("../../../assets/demo/serviceai.sql"),
+    calls_table: Some("call_logs"),
 };

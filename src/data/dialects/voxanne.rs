@@ -351,4 +351,5 @@ pub const PLATFORM: Platform = Platform {
     indexes: INDEXES,
     schema_ddl: include_str!("../../../assets/schemas/voxanne.sql"),
     demo_data: include_str!("../../../assets/demo/voxanne.sql"),
+    calls_table: Some("calls"),
 };
