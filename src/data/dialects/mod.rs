@@ -155,7 +155,7 @@ pub struct Platform {
 }
 
 /// The platforms, in the order detection prefers them ([`Dialect::ALL`]). A new platform is one module
-/// here and one line in this list.
+/// here (with its assets), one line in this list and its [`Dialect`] variant.
 pub const ALL: [&Platform; 5] =
     [&retell::PLATFORM, &serviceai::PLATFORM, &voxanne::PLATFORM, &prisma::PLATFORM, &quinite::PLATFORM];
 
