@@ -669,7 +669,7 @@ async fn export_with(
                 Ok(o) => o,
                 Err(e) => return fail(EXIT_USAGE, &e.to_string()),
             };
-            if !dialect.has_oncall() {
+            if !switchboard::data::dialects::platform(dialect).caps().oncall {
                 return fail(EXIT_USAGE, &format!("the {} schema has no on-call data", dialect.name()));
             }
             let zone = switchboard::core::time::OrgZone::from_name(org.timezone.as_deref());
@@ -715,7 +715,7 @@ async fn export_with(
                 (Ok(_), Ok(_)) => return fail(EXIT_USAGE, "--from must not be after --to"),
                 (Err(e), _) | (_, Err(e)) => return fail(EXIT_USAGE, &e),
             };
-            if !dialect.has_appointments() {
+            if !switchboard::data::dialects::platform(dialect).caps().appointments {
                 return fail(EXIT_USAGE, &format!("the {} schema has no appointments", dialect.name()));
             }
             let zone = switchboard::core::time::OrgZone::from_name(org.timezone.as_deref());

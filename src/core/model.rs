@@ -74,21 +74,6 @@ impl Dialect {
         }
     }
 
-    /// Whether the platform's organizations have a status that the console can change (write mode).
-    pub fn has_org_status(self) -> bool {
-        matches!(self, Dialect::Retell | Dialect::Quinite)
-    }
-
-    /// Whether the platform's schema has anything for the on-call view.
-    pub fn has_oncall(self) -> bool {
-        matches!(self, Dialect::ServiceAi | Dialect::Voxanne | Dialect::Quinite)
-    }
-
-    /// Whether the platform's schema stores appointments (the calendar can show something).
-    pub fn has_appointments(self) -> bool {
-        matches!(self, Dialect::ServiceAi | Dialect::Voxanne)
-    }
-
     pub fn from_name(s: &str) -> Option<Dialect> {
         Dialect::ALL.iter().copied().find(|d| d.name().eq_ignore_ascii_case(s.trim()))
     }
@@ -98,6 +83,18 @@ impl fmt::Display for Dialect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
     }
+}
+
+/// What a platform's schema gives the console beyond orgs and calls, derived from what its module declares
+/// (`data::dialects::Platform::caps`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Caps {
+    /// Organizations have a status that the console can change (write mode).
+    pub org_status: bool,
+    /// Something for the on-call view: contacts, notifications or transfers.
+    pub oncall: bool,
+    /// Appointments: the calendar can show something.
+    pub appointments: bool,
 }
 
 /// An organization (tenant). Every string is sanitized on load.
@@ -214,6 +211,8 @@ pub struct Page {
 pub struct DbInfo {
     pub server_version: String,
     pub dialect: Dialect,
+    /// What the dialect's schema gives beyond orgs and calls.
+    pub caps: Caps,
     /// A note from detection (e.g. forced by configuration), shown in `check`.
     pub detection_note: Option<String>,
     /// Whether the console's link to the server is encrypted.

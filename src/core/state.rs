@@ -7,7 +7,7 @@ use crate::core::calendar::{self, Appointment, AppointmentDetail, DayCount};
 
 use crate::core::effect::ReqId;
 use crate::core::keymap::{Context, Keymap};
-use crate::core::model::{CallDetail, CallRow, DbInfo, Key, Org, Page};
+use crate::core::model::{CallDetail, CallRow, Caps, DbInfo, Key, Org, Page};
 use crate::core::oncall::{At, OnCallData};
 use crate::core::time::OrgZone;
 use crate::core::transcript::{self, Line, Match, Turn};
@@ -322,6 +322,14 @@ impl State {
         match &self.conn {
             Conn::Ready(info) => Some(info.dialect),
             _ => None,
+        }
+    }
+
+    /// What the connected platform gives beyond orgs and calls; nothing when not connected.
+    pub fn caps(&self) -> Caps {
+        match &self.conn {
+            Conn::Ready(info) => info.caps,
+            _ => Caps::default(),
         }
     }
 

@@ -1,4 +1,5 @@
-//! The indexes the console's queries rely on, per dialect, and a read-only check of which are missing.
+//! The indexes the console's queries rely on (each platform lists its own, `Platform::indexes`), and a
+//! read-only check of which are missing.
 //!
 //! Switchboard never creates an index: `switchboard check` reports what is missing, what that costs
 //! (measured by `switchboard bench`, see BENCHMARKS.md) and the exact `CREATE INDEX CONCURRENTLY` statement
@@ -11,7 +12,7 @@ use sqlx::Row;
 use sqlx::postgres::PgPool;
 
 use crate::core::model::Dialect;
-use crate::data::dialects::quote_ident;
+use crate::data::dialects::{self, quote_ident};
 use crate::data::pool::{DbOptions, describe_error, lazy_pool};
 use crate::data::tx::Tx;
 
@@ -23,10 +24,10 @@ pub struct Col {
     pub desc: bool,
 }
 
-const fn asc(name: &'static str) -> Col {
+pub(crate) const fn asc(name: &'static str) -> Col {
     Col { name, desc: false }
 }
-const fn desc(name: &'static str) -> Col {
+pub(crate) const fn desc(name: &'static str) -> Col {
     Col { name, desc: true }
 }
 
@@ -92,164 +93,19 @@ impl WantedIndex {
 const CALLER_COST: &str = "without it a caller lookup reads the org's rows of this table (each list is bounded \
     to 200 rows and by the statement timeout); fine for small orgs, slow for big ones";
 
-const fn phone(name: &'static str, table: &'static str, col: &'static [Col], serves: &'static str) -> WantedIndex {
+/// A phone column's index for the caller history; a partial one serves too.
+pub(crate) const fn phone(
+    name: &'static str,
+    table: &'static str,
+    col: &'static [Col],
+    serves: &'static str,
+) -> WantedIndex {
     WantedIndex { name, table, eq: &[], order: col, per_tenant: false, partial_ok: true, serves, cost: CALLER_COST }
 }
 
-const SERVICEAI: &[WantedIndex] = &[
-    WantedIndex {
-        name: "sb_call_logs_org_created_id",
-        table: "public.call_logs",
-        eq: &[asc("organization_id")],
-        order: &[desc("created_at"), desc("id")],
-        per_tenant: false,
-        partial_ok: false,
-        serves: "call list: keyset paging of one org's calls on (created_at, id)",
-        cost: "without it an org with few calls in a big table reads all its calls and sorts them on every page: \
-               measured 2.34 ms vs 0.37 ms a page for a 3,000-call org among 1M calls (BENCHMARKS.md)",
-    },
-    WantedIndex {
-        name: "sb_appointments_org_date",
-        table: "public.appointments",
-        eq: &[asc("organization_id")],
-        order: &[asc("scheduled_date")],
-        per_tenant: false,
-        partial_ok: false,
-        serves: "calendar: one org's appointments of a six-week grid",
-        cost: "without it the grid is read through the scheduled_date index, with every org's appointments of \
-               those weeks; it matters when many orgs share the table (one org of 200,000: no change, BENCHMARKS.md)",
-    },
-    phone(
-        "sb_customers_phone",
-        "public.customers",
-        &[asc("phone_number")],
-        "caller history: the caller's customer records",
-    ),
-    phone(
-        "sb_appointments_phone",
-        "public.appointments",
-        &[asc("customer_phone")],
-        "caller history: the caller's appointments",
-    ),
-    phone(
-        "sb_call_logs_phone",
-        "public.call_logs",
-        &[asc("customer_phone_number")],
-        "caller history: the caller's calls",
-    ),
-    phone("sb_sms_phone", "public.sms_communications", &[asc("phone_number")], "caller history: the caller's SMS"),
-];
-
-const RETELL: &[WantedIndex] = &[
-    WantedIndex {
-        name: "sb_calls_created_id",
-        table: "calls",
-        eq: &[],
-        order: &[desc("created_at"), desc("id")],
-        per_tenant: true,
-        partial_ok: false,
-        serves: "call list: keyset paging on (created_at, id) in each tenant schema",
-        cost: "the seed's (created_at DESC) index partly serves it (calls sharing a created_at are sorted by id per \
-           page): measured 0.67 ms vs 0.63 ms a page 1M deep, so optional (BENCHMARKS.md)",
-    },
-    WantedIndex {
-        per_tenant: true,
-        ..phone("sb_calls_from_e164", "calls", &[asc("from_e164")], "caller history: calls from the caller")
-    },
-    WantedIndex {
-        per_tenant: true,
-        ..phone("sb_calls_to_e164", "calls", &[asc("to_e164")], "caller history: calls to the caller")
-    },
-];
-
-const VOXANNE: &[WantedIndex] = &[
-    WantedIndex {
-        name: "sb_calls_org_created_id",
-        table: "public.calls",
-        eq: &[asc("org_id")],
-        order: &[desc("created_at"), desc("id")],
-        per_tenant: false,
-        partial_ok: false,
-        serves: "call list: keyset paging of one org's calls on (created_at, id)",
-        cost: "seed indexes (org_id) and (created_at) apart: like ServiceAI's (see BENCHMARKS.md)",
-    },
-    WantedIndex {
-        name: "sb_appointments_org_scheduled",
-        table: "public.appointments",
-        eq: &[asc("org_id")],
-        order: &[asc("scheduled_at")],
-        per_tenant: false,
-        partial_ok: false,
-        serves: "calendar: one org's appointments of a six-week grid",
-        cost: "seed indexes (org_id) and (scheduled_at) apart: like ServiceAI's (see BENCHMARKS.md)",
-    },
-    phone("sb_contacts_phone", "public.contacts", &[asc("phone")], "caller history: the caller's contacts"),
-    phone("sb_leads_phone", "public.leads", &[asc("phone")], "caller history: the caller's leads"),
-    phone(
-        "sb_calls_from_number",
-        "public.calls",
-        &[asc("from_number")],
-        "caller history: inbound calls from the caller",
-    ),
-    phone("sb_calls_to_number", "public.calls", &[asc("to_number")], "caller history: outbound calls to the caller"),
-    phone("sb_calls_phone_number", "public.calls", &[asc("phone_number")], "caller history: calls by phone_number"),
-    phone(
-        "sb_calls_contact",
-        "public.calls",
-        &[asc("contact_id")],
-        "caller history: the calls of the caller's contacts",
-    ),
-];
-
-const PRISMA: &[WantedIndex] = &[
-    WantedIndex {
-        name: "sb_calllog_org_timestamp_id",
-        table: "public.\"CallLog\"",
-        eq: &[asc("organizationId")],
-        order: &[desc("timestamp"), desc("id")],
-        per_tenant: false,
-        partial_ok: false,
-        serves: "call list: keyset paging of one org's calls on (\"timestamp\", id)",
-        cost: "the seed's (\"organizationId\", \"timestamp\" DESC) index partly serves it (ties sorted by id)",
-    },
-    phone("sb_calllog_phone", "public.\"CallLog\"", &[asc("phoneNumber")], "caller history: the caller's calls"),
-    phone(
-        "sb_recipient_phone",
-        "public.\"CampaignRecipient\"",
-        &[asc("phoneNumber")],
-        "caller history: the caller's campaign recipients",
-    ),
-];
-
-const QUINITE: &[WantedIndex] = &[
-    WantedIndex {
-        name: "sb_call_logs_org_ts_id",
-        table: "public.call_logs",
-        eq: &[asc("organization_id")],
-        order: &[desc("call_timestamp"), desc("id")],
-        per_tenant: false,
-        partial_ok: false,
-        serves: "call list: keyset paging of one org's calls on (call_timestamp, id)",
-        cost: "seed indexes (organization_id) and (call_timestamp DESC) apart: like ServiceAI's (see BENCHMARKS.md)",
-    },
-    phone("sb_leads_phone", "public.leads", &[asc("phone")], "caller history: the caller's leads"),
-    phone(
-        "sb_call_logs_lead",
-        "public.call_logs",
-        &[asc("lead_id")],
-        "caller history: the calls of the caller's leads",
-    ),
-];
-
-/// The indexes the console's queries rely on for a dialect.
+/// The indexes the console's queries rely on for a dialect (declared in its module).
 pub fn wanted(dialect: Dialect) -> &'static [WantedIndex] {
-    match dialect {
-        Dialect::Retell => RETELL,
-        Dialect::ServiceAi => SERVICEAI,
-        Dialect::Voxanne => VOXANNE,
-        Dialect::Prisma => PRISMA,
-        Dialect::Quinite => QUINITE,
-    }
+    dialects::platform(dialect).indexes
 }
 
 /// An index as found in the catalog.
@@ -498,7 +354,7 @@ mod tests {
 
     #[test]
     fn fit_follows_columns_and_directions() {
-        let w = &SERVICEAI[0];
+        let w = &wanted(Dialect::ServiceAi)[0];
         assert_eq!(fit(w, &found(&[("organization_id", false)])), Fit::None);
         assert_eq!(fit(w, &found(&[("created_at", false)])), Fit::None);
         assert_eq!(fit(w, &found(&[("organization_id", false), ("created_at", true)])), Fit::Partly);
@@ -512,7 +368,7 @@ mod tests {
             Fit::Partly,
             "mixed directions"
         );
-        let r = &RETELL[0];
+        let r = &wanted(Dialect::Retell)[0];
         assert_eq!(fit(r, &found(&[("created_at", true)])), Fit::Partly);
         assert_eq!(fit(r, &found(&[("created_at", true), ("status", false)])), Fit::Partly);
         assert_eq!(fit(r, &found(&[("created_at", true), ("id", true)])), Fit::Fully);
@@ -521,16 +377,16 @@ mod tests {
     #[test]
     fn statements_are_concurrent_and_quoted() {
         assert_eq!(
-            SERVICEAI[0].create_statement(None),
+            wanted(Dialect::ServiceAi)[0].create_statement(None),
             "CREATE INDEX CONCURRENTLY IF NOT EXISTS sb_call_logs_org_created_id ON public.call_logs \
              (\"organization_id\", \"created_at\" DESC, \"id\" DESC);"
         );
         assert_eq!(
-            RETELL[0].create_statement(Some("org_a\"b")),
+            wanted(Dialect::Retell)[0].create_statement(Some("org_a\"b")),
             "CREATE INDEX CONCURRENTLY IF NOT EXISTS sb_calls_created_id ON \"org_a\"\"b\".calls \
              (\"created_at\" DESC, \"id\" DESC);"
         );
-        assert!(RETELL[0].gexec_query().unwrap().ends_with("\\gexec"));
+        assert!(wanted(Dialect::Retell)[0].gexec_query().unwrap().ends_with("\\gexec"));
         for d in Dialect::ALL {
             assert!(!wanted(*d).is_empty());
         }

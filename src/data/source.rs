@@ -644,6 +644,7 @@ impl Source {
         Ok(DbInfo {
             server_version,
             dialect,
+            caps: dialects::platform(dialect).caps(),
             detection_note,
             tls,
             tls_fallback,
@@ -1151,7 +1152,7 @@ impl Source {
     /// is named in [`OnCallData::unavailable`] and the others are read.
     pub async fn oncall(&self, dialect: Dialect, org: &Key) -> Result<OnCallData> {
         let q = dialects::sql(dialect).oncall;
-        if !dialect.has_oncall() {
+        if !dialects::platform(dialect).caps().oncall {
             return Err(DataError::new(
                 ErrorKind::Refused,
                 format!("the {} schema has no on-call data", dialect.name()),

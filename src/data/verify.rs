@@ -192,7 +192,7 @@ impl Source {
             ran(&mut out, "calendar", self.day_appointments(dialect, &org.key, today, zone).await.map(|_| ()));
             ran(&mut out, "calendar: appointment", self.appointment(dialect, &org.key, &nobody).await.map(|_| ()));
         }
-        if dialect.has_oncall() {
+        if p.caps().oncall {
             match self.oncall(dialect, &org.key).await {
                 Ok(d) => {
                     for (section, why) in &d.unavailable {

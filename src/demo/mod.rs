@@ -12,24 +12,12 @@ use crate::core::model::Dialect;
 
 /// The DDL of a platform, faithful to its seed document.
 pub fn schema_sql(d: Dialect) -> &'static str {
-    match d {
-        Dialect::Retell => include_str!("../../assets/schemas/retell.sql"),
-        Dialect::ServiceAi => include_str!("../../assets/schemas/serviceai.sql"),
-        Dialect::Voxanne => include_str!("../../assets/schemas/voxanne.sql"),
-        Dialect::Prisma => include_str!("../../assets/schemas/prisma.sql"),
-        Dialect::Quinite => include_str!("../../assets/schemas/quinite.sql"),
-    }
+    crate::data::dialects::platform(d).schema_ddl
 }
 
 /// The demo data generator of a platform (set-based SQL, run once after the schema).
 pub fn demo_sql(d: Dialect) -> &'static str {
-    match d {
-        Dialect::Retell => include_str!("../../assets/demo/retell.sql"),
-        Dialect::ServiceAi => include_str!("../../assets/demo/serviceai.sql"),
-        Dialect::Voxanne => include_str!("../../assets/demo/voxanne.sql"),
-        Dialect::Prisma => include_str!("../../assets/demo/prisma.sql"),
-        Dialect::Quinite => include_str!("../../assets/demo/quinite.sql"),
-    }
+    crate::data::dialects::platform(d).demo_data
 }
 
 /// Where demo databases live: SWITCHBOARD_DATA_DIR, else the user's data directory.

@@ -34,7 +34,7 @@ pub fn reload(state: &mut State) -> Vec<Effect> {
 /// day's appointments.
 fn load_if_needed(state: &mut State) -> Vec<Effect> {
     let Some(dialect) = state.dialect() else { return Vec::new() };
-    if !dialect.has_appointments() {
+    if !state.caps().appointments {
         return Vec::new();
     }
     let cal = &state.calendar;

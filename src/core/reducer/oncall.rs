@@ -25,7 +25,7 @@ pub fn open(state: &mut State) -> Vec<Effect> {
 
 pub fn load(state: &mut State) -> Vec<Effect> {
     let (Some(dialect), Some(org)) = (state.dialect(), state.oncall.org.clone()) else { return Vec::new() };
-    if !dialect.has_oncall() || state.oncall.pending.is_some() {
+    if !state.caps().oncall || state.oncall.pending.is_some() {
         return Vec::new();
     }
     let req = state.req();

@@ -81,7 +81,7 @@ pub fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
 
 fn ask_status(state: &mut State) {
     let Some(dialect) = state.dialect() else { return };
-    if !dialect.has_org_status() {
+    if !state.caps().org_status {
         state.message = Some(format!("the {} schema has no organization status to change", dialect.name()));
         return;
     }

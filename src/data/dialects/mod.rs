@@ -28,7 +28,8 @@ pub mod retell;
 pub mod serviceai;
 pub mod voxanne;
 
-use crate::core::model::Dialect;
+use crate::core::model::{Caps, Dialect};
+use crate::data::indexes::WantedIndex;
 
 /// How a dialect's call list is read. The paging statements are built from these parts only.
 #[derive(Debug, Clone, Copy)]
@@ -142,10 +143,19 @@ pub struct Platform {
     pub caller: caller::CallerSql,
     /// The platform's own functions (in `public`) worth knowing about.
     pub functions: &'static [&'static str],
+    /// The indexes its queries rely on, which `check` looks for.
+    pub indexes: &'static [WantedIndex],
+    /// Its DDL (`assets/schemas/<name>.sql`), faithful to its seed document.
+    pub schema_ddl: &'static str,
+    /// Its demo data generator (`assets/demo/<name>.sql`): set-based SQL, run once after the schema.
+    pub demo_data: &'static str,
+    /// The calls table in `public` (as the catalog spells it), whose transcript indexes `check` looks for;
+    /// None where each tenant schema has its own.
+    pub calls_table: Option<&'static str>,
 }
 
 /// The platforms, in the order detection prefers them ([`Dialect::ALL`]). A new platform is one module
-/// here and one line in this list.
+/// here (with its assets), one line in this list and its [`Dialect`] variant.
 pub const ALL: [&Platform; 5] =
     [&retell::PLATFORM, &serviceai::PLATFORM, &voxanne::PLATFORM, &prisma::PLATFORM, &quinite::PLATFORM];
 
@@ -250,6 +260,17 @@ pub fn full_calls_parts(d: Dialect, tenant: Option<&str>) -> Result<[String; 4],
 }
 
 impl Platform {
+    /// What the platform gives beyond orgs and calls, as its declarations say: a status statement, any
+    /// on-call list, appointments.
+    pub fn caps(&self) -> Caps {
+        let o = &self.sql.oncall;
+        Caps {
+            org_status: self.status.is_some(),
+            oncall: o.contacts.is_some() || o.notifications.is_some() || o.transfers.is_some(),
+            appointments: self.sql.appointments.is_some(),
+        }
+    }
+
     /// Every statement and fragment the platform's SQL holds, for the catalog to cover and the tests to
     /// check. Fragments come after the statement whose aliases they use.
     pub fn templates(&self) -> Vec<&'static str> {
@@ -295,26 +316,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_calendar_capability_matches_the_sql() {
-        for d in Dialect::ALL {
-            assert_eq!(d.has_appointments(), sql(*d).appointments.is_some(), "{d}");
-        }
-    }
-
-    #[test]
-    fn the_oncall_capability_matches_the_sql() {
-        for d in Dialect::ALL {
-            let q = sql(*d).oncall;
-            let any = q.contacts.is_some() || q.notifications.is_some() || q.transfers.is_some();
-            assert_eq!(d.has_oncall(), any, "{d}");
-        }
-    }
-
-    #[test]
-    fn the_status_capability_matches_the_sql() {
-        for d in Dialect::ALL {
-            assert_eq!(d.has_org_status(), profile::status_sql(*d).is_some(), "{d}");
-        }
+    fn the_capabilities_follow_the_declarations() {
+        let having = |has: fn(Caps) -> bool| -> Vec<Dialect> {
+            Dialect::ALL.iter().copied().filter(|d| has(platform(*d).caps())).collect()
+        };
+        assert_eq!(having(|c| c.org_status), [Dialect::Retell, Dialect::Quinite]);
+        assert_eq!(having(|c| c.oncall), [Dialect::ServiceAi, Dialect::Voxanne, Dialect::Quinite]);
+        assert_eq!(having(|c| c.appointments), [Dialect::ServiceAi, Dialect::Voxanne]);
     }
 
     #[test]
@@ -341,6 +349,15 @@ mod tests {
                 env.render(t).unwrap_or_else(|e| panic!("{}: {e}\n{t}", p.dialect));
             }
             assert!(env.lost().is_empty(), "{}: {:?}", p.dialect, env.lost());
+        }
+    }
+
+    #[test]
+    fn the_calls_table_is_the_one_the_call_list_reads() {
+        for p in ALL {
+            let first = crate::data::sqlt::tables_named(p.sql.calls.select).unwrap().into_iter().next();
+            let public = first.filter(|(schema, _)| schema == "public").map(|(_, table)| table);
+            assert_eq!(public.as_deref(), p.calls_table, "{}", p.dialect);
         }
     }
 

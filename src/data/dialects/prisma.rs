@@ -9,6 +9,7 @@ use super::Platform;
 use super::caller::CallerSql;
 use super::{CallsSql, DialectSql, FilterSql, OnCallSql};
 use crate::core::model::Dialect;
+use crate::data::indexes::{WantedIndex, asc, desc, phone};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT {o.id} AS id, COALESCE({o.name?text}, {o.slug?text}, {o.id}) AS name, \
@@ -173,6 +174,27 @@ pub const CALLER: CallerSql = CallerSql {
     )),
 };
 
+/// The indexes the console's queries rely on: what `check` reports missing (`data::indexes`).
+pub const INDEXES: &[WantedIndex] = &[
+    WantedIndex {
+        name: "sb_calllog_org_timestamp_id",
+        table: "public.\"CallLog\"",
+        eq: &[asc("organizationId")],
+        order: &[desc("timestamp"), desc("id")],
+        per_tenant: false,
+        partial_ok: false,
+        serves: "call list: keyset paging of one org's calls on (\"timestamp\", id)",
+        cost: "the seed's (\"organizationId\", \"timestamp\" DESC) index partly serves it (ties sorted by id)",
+    },
+    phone("sb_calllog_phone", "public.\"CallLog\"", &[asc("phoneNumber")], "caller history: the caller's calls"),
+    phone(
+        "sb_recipient_phone",
+        "public.\"CampaignRecipient\"",
+        &[asc("phoneNumber")],
+        "caller history: the caller's campaign recipients",
+    ),
+];
+
 pub const PLATFORM: Platform = Platform {
     dialect: Dialect::Prisma,
     signature: &["public.Organization", "public.CallLog", "public.Agent"],
@@ -182,4 +204,8 @@ pub const PLATFORM: Platform = Platform {
     status: None,
     caller: CALLER,
     functions: &[],
+    indexes: INDEXES,
+    schema_ddl: include_str!("../../../assets/schemas/prisma.sql"),
+    demo_data: include_str!("../../../assets/demo/prisma.sql"),
+    calls_table: Some("CallLog"),
 };

@@ -10,6 +10,7 @@ use super::caller::CallerSql;
 use super::profile::OrgStatusSql;
 use super::{CallsSql, DialectSql, FilterSql, OnCallSql};
 use crate::core::model::Dialect;
+use crate::data::indexes::{WantedIndex, asc, desc, phone};
 
 pub const SQL: DialectSql = DialectSql {
     // The seed implies no name column: without one, the slug or the id is what the switcher shows.
@@ -173,6 +174,27 @@ pub const CALLER: CallerSql = CallerSql {
     )),
 };
 
+/// The indexes the console's queries rely on: what `check` reports missing (`data::indexes`).
+pub const INDEXES: &[WantedIndex] = &[
+    WantedIndex {
+        name: "sb_call_logs_org_ts_id",
+        table: "public.call_logs",
+        eq: &[asc("organization_id")],
+        order: &[desc("call_timestamp"), desc("id")],
+        per_tenant: false,
+        partial_ok: false,
+        serves: "call list: keyset paging of one org's calls on (call_timestamp, id)",
+        cost: "seed indexes (organization_id) and (call_timestamp DESC) apart: like ServiceAI's (see BENCHMARKS.md)",
+    },
+    phone("sb_leads_phone", "public.leads", &[asc("phone")], "caller history: the caller's leads"),
+    phone(
+        "sb_call_logs_lead",
+        "public.call_logs",
+        &[asc("lead_id")],
+        "caller history: the calls of the caller's leads",
+    ),
+];
+
 pub const PLATFORM: Platform = Platform {
     dialect: Dialect::Quinite,
     signature: &["public.organizations", "public.call_logs", "public.leads", "public.campaigns"],
@@ -186,4 +208,8 @@ pub const PLATFORM: Platform = Platform {
     }),
     caller: CALLER,
     functions: &[],
+    indexes: INDEXES,
+    schema_ddl: include_str!("../../../assets/schemas/quinite.sql"),
+    demo_data: include_str!("../../../assets/demo/quinite.sql"),
+    calls_table: Some("call_logs"),
 };

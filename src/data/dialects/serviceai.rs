@@ -12,6 +12,7 @@ use super::Platform;
 use super::caller::CallerSql;
 use super::{AppointmentsSql, ApptRange, CallsSql, DialectSql, FilterSql, OnCallSql};
 use crate::core::model::Dialect;
+use crate::data::indexes::{WantedIndex, asc, desc, phone};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT {o.id}::text AS id, COALESCE({o.name?text}, {o.id}::text) AS name, {o.industry?text} AS industry, \
@@ -334,6 +335,51 @@ pub const CALLER: CallerSql = CallerSql {
     )),
 };
 
+/// The indexes the console's queries rely on: what `check` reports missing (`data::indexes`).
+pub const INDEXES: &[WantedIndex] = &[
+    WantedIndex {
+        name: "sb_call_logs_org_created_id",
+        table: "public.call_logs",
+        eq: &[asc("organization_id")],
+        order: &[desc("created_at"), desc("id")],
+        per_tenant: false,
+        partial_ok: false,
+        serves: "call list: keyset paging of one org's calls on (created_at, id)",
+        cost: "without it an org with few calls in a big table reads all its calls and sorts them on every page: \
+               measured 2.34 ms vs 0.37 ms a page for a 3,000-call org among 1M calls (BENCHMARKS.md)",
+    },
+    WantedIndex {
+        name: "sb_appointments_org_date",
+        table: "public.appointments",
+        eq: &[asc("organization_id")],
+        order: &[asc("scheduled_date")],
+        per_tenant: false,
+        partial_ok: false,
+        serves: "calendar: one org's appointments of a six-week grid",
+        cost: "without it the grid is read through the scheduled_date index, with every org's appointments of \
+               those weeks; it matters when many orgs share the table (one org of 200,000: no change, BENCHMARKS.md)",
+    },
+    phone(
+        "sb_customers_phone",
+        "public.customers",
+        &[asc("phone_number")],
+        "caller history: the caller's customer records",
+    ),
+    phone(
+        "sb_appointments_phone",
+        "public.appointments",
+        &[asc("customer_phone")],
+        "caller history: the caller's appointments",
+    ),
+    phone(
+        "sb_call_logs_phone",
+        "public.call_logs",
+        &[asc("customer_phone_number")],
+        "caller history: the caller's calls",
+    ),
+    phone("sb_sms_phone", "public.sms_communications", &[asc("phone_number")], "caller history: the caller's SMS"),
+];
+
 pub const PLATFORM: Platform = Platform {
     dialect: Dialect::ServiceAi,
     signature: &["public.organizations", "public.call_logs", "public.vapi_assistants", "public.emergency_contacts"],
@@ -343,4 +389,8 @@ pub const PLATFORM: Platform = Platform {
     status: None,
     caller: CALLER,
     functions: &["get_on_call_contact", "get_available_time_slots"],
+    indexes: INDEXES,
+    schema_ddl: include_str!("../../../assets/schemas/serviceai.sql"),
+    demo_data: include_str!("../../../assets/demo/serviceai.sql"),
+    calls_table: Some("call_logs"),
 };

@@ -8,6 +8,7 @@ use super::Platform;
 use super::caller::CallerSql;
 use super::{AppointmentsSql, ApptRange, CallsSql, DialectSql, FilterSql, OnCallSql};
 use crate::core::model::Dialect;
+use crate::data::indexes::{WantedIndex, asc, desc, phone};
 
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT {o.id}::text AS id, COALESCE({o.name?text}, {o.id}::text) AS name, {o.plan?text} AS industry, \
@@ -298,6 +299,46 @@ pub const CALLER: CallerSql = CallerSql {
     )),
 };
 
+/// The indexes the console's queries rely on: what `check` reports missing (`data::indexes`).
+pub const INDEXES: &[WantedIndex] = &[
+    WantedIndex {
+        name: "sb_calls_org_created_id",
+        table: "public.calls",
+        eq: &[asc("org_id")],
+        order: &[desc("created_at"), desc("id")],
+        per_tenant: false,
+        partial_ok: false,
+        serves: "call list: keyset paging of one org's calls on (created_at, id)",
+        cost: "seed indexes (org_id) and (created_at) apart: like ServiceAI's (see BENCHMARKS.md)",
+    },
+    WantedIndex {
+        name: "sb_appointments_org_scheduled",
+        table: "public.appointments",
+        eq: &[asc("org_id")],
+        order: &[asc("scheduled_at")],
+        per_tenant: false,
+        partial_ok: false,
+        serves: "calendar: one org's appointments of a six-week grid",
+        cost: "seed indexes (org_id) and (scheduled_at) apart: like ServiceAI's (see BENCHMARKS.md)",
+    },
+    phone("sb_contacts_phone", "public.contacts", &[asc("phone")], "caller history: the caller's contacts"),
+    phone("sb_leads_phone", "public.leads", &[asc("phone")], "caller history: the caller's leads"),
+    phone(
+        "sb_calls_from_number",
+        "public.calls",
+        &[asc("from_number")],
+        "caller history: inbound calls from the caller",
+    ),
+    phone("sb_calls_to_number", "public.calls", &[asc("to_number")], "caller history: outbound calls to the caller"),
+    phone("sb_calls_phone_number", "public.calls", &[asc("phone_number")], "caller history: calls by phone_number"),
+    phone(
+        "sb_calls_contact",
+        "public.calls",
+        &[asc("contact_id")],
+        "caller history: the calls of the caller's contacts",
+    ),
+];
+
 pub const PLATFORM: Platform = Platform {
     dialect: Dialect::Voxanne,
     signature: &["public.organizations", "public.calls", "public.profiles", "public.contacts"],
@@ -307,4 +348,8 @@ pub const PLATFORM: Platform = Platform {
     status: None,
     caller: CALLER,
     functions: &[],
+    indexes: INDEXES,
+    schema_ddl: include_str!("../../../assets/schemas/voxanne.sql"),
+    demo_data: include_str!("../../../assets/demo/voxanne.sql"),
+    calls_table: Some("calls"),
 };

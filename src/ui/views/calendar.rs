@@ -22,7 +22,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let month = cal.month();
     let title = format!(" {org} · {} · {} ", month.format("%B %Y"), zone.label());
     let block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
-    if let Some(d) = state.dialect().filter(|d| !d.has_appointments()) {
+    if let Some(d) = state.dialect().filter(|_| !state.caps().appointments) {
         let msg = vec![
             Line::styled("No calendar for this platform", theme.warn()),
             Line::raw(""),

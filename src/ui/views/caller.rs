@@ -97,9 +97,7 @@ fn header_lines<'a>(state: &State, h: &'a CallerHistory, theme: &Theme, width: u
     };
     let mut parts: Vec<[Span; 2]> =
         vec![[Span::styled("Calls ", theme.dim()), Span::raw(format!("{} ({} answered)", n.calls, n.answered))]];
-    if h.events.iter().any(|e| e.kind == EventKind::Appointment)
-        || state.dialect().is_some_and(|d| d.has_appointments())
-    {
+    if h.events.iter().any(|e| e.kind == EventKind::Appointment) || state.caps().appointments {
         parts.push([
             Span::styled("Appointments ", theme.dim()),
             Span::raw(format!(

@@ -17,7 +17,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let oc = &state.oncall;
     let zone = &state.calls.zone;
     let org = state.calls.org.as_ref().map(|o| o.name.as_str()).unwrap_or("—");
-    if let Some(d) = state.dialect().filter(|d| !d.has_oncall()) {
+    if let Some(d) = state.dialect().filter(|_| !state.caps().oncall) {
         let block =
             Block::default().borders(Borders::ALL).title(Span::styled(format!(" {org} · on call "), theme.title()));
         let msg = vec![

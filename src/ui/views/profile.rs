@@ -80,10 +80,8 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let org = state.calls.org.as_ref().map(|o| o.name.as_str()).unwrap_or("—");
     let status =
         p.profile.as_ref().and_then(|x| x.status.clone()).map(|s| format!(" · status: {s}")).unwrap_or_default();
-    let hint = match state.dialect() {
-        Some(d) if d.has_org_status() => " S: suspend / reactivate (write mode) · j/k scroll ",
-        _ => " j/k scroll ",
-    };
+    let hint =
+        if state.caps().org_status { " S: suspend / reactivate (write mode) · j/k scroll " } else { " j/k scroll " };
     let block = Block::default()
         .borders(Borders::ALL)
         .title(Span::styled(format!(" {org} · profile{status} "), theme.title()))
