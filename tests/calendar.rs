@@ -298,6 +298,7 @@ fn a_platform_without_appointments_asks_nothing_and_says_why() {
     let (mut s, _) = on_calendar(80, 24);
     if let switchboard::core::state::Conn::Ready(info) = &mut s.conn {
         info.dialect = Dialect::Retell;
+        info.caps = switchboard::data::dialects::platform(Dialect::Retell).caps();
     }
     s.calendar = Default::default();
     let fx = cmd(&mut s, Command::Calendar);

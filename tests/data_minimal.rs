@@ -29,13 +29,7 @@ struct Case {
 }
 
 fn schema_sql(d: Dialect) -> &'static str {
-    match d {
-        Dialect::Retell => include_str!("../assets/schemas/retell.sql"),
-        Dialect::ServiceAi => include_str!("../assets/schemas/serviceai.sql"),
-        Dialect::Voxanne => include_str!("../assets/schemas/voxanne.sql"),
-        Dialect::Prisma => include_str!("../assets/schemas/prisma.sql"),
-        Dialect::Quinite => include_str!("../assets/schemas/quinite.sql"),
-    }
+    dialects::platform(d).schema_ddl
 }
 
 fn cases() -> Vec<Case> {
@@ -100,7 +94,7 @@ async fn every_view(src: &Source, case: &Case) {
             Err(e) => assert_eq!(e.kind, switchboard::data::error::ErrorKind::Input, "{d}: filter {f}: {e}"),
         }
     }
-    if d.has_appointments() {
+    if dialects::platform(d).caps().appointments {
         let (from, to) = (NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
         src.appointment_counts(d, &org, from, to, zone).await.unwrap_or_else(|e| panic!("{d}: month: {e}"));
         let appts = src.appointments(d, &org, from, to, zone).await.unwrap_or_else(|e| panic!("{d}: day: {e}"));
@@ -108,7 +102,7 @@ async fn every_view(src: &Source, case: &Case) {
             src.appointment(d, &org, &a.key).await.unwrap_or_else(|e| panic!("{d}: appointment: {e}"));
         }
     }
-    if d.has_oncall() {
+    if dialects::platform(d).caps().oncall {
         let oc = src.oncall(d, &org).await.unwrap_or_else(|e| panic!("{d}: on call: {e}"));
         for (section, why) in &oc.unavailable {
             assert!(!why.contains("template error"), "{d}: on call {section}: {why}");

@@ -62,6 +62,7 @@ fn on_profile(w: u16, h: u16, read_only: bool, dialect: Dialect) -> State {
     s.read_only = read_only;
     if let Conn::Ready(info) = &mut s.conn {
         info.dialect = dialect;
+        info.caps = switchboard::data::dialects::platform(dialect).caps();
     }
     for c in "acme".chars() {
         update(&mut s, Action::Input(Input { key: TKey::Char(c), ..Default::default() }));

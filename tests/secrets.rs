@@ -195,7 +195,7 @@ async fn data_layer_sweep(c: &Case, url: &str) -> usize {
         let from = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
         let to = chrono::NaiveDate::from_ymd_opt(2028, 1, 1).unwrap();
         dumps.push((format!("overview {}", org.name), format!("{:?}", src.overview(d, key, from, to, &zone).await)));
-        if d.has_appointments() {
+        if switchboard::data::dialects::platform(d).caps().appointments {
             let appts = src.appointments(d, key, from, to, zone).await.unwrap();
             for a in &appts {
                 let one = src.appointment(d, key, &a.key).await.unwrap();
@@ -203,7 +203,7 @@ async fn data_layer_sweep(c: &Case, url: &str) -> usize {
             }
             dumps.push((format!("appointments {}", org.name), format!("{appts:?}")));
         }
-        if d.has_oncall() {
+        if switchboard::data::dialects::platform(d).caps().oncall {
             dumps.push((format!("oncall {}", org.name), format!("{:?}", src.oncall(d, key).await.unwrap())));
         }
         for q in [CallerQuery::Phone(PHONE.into()), CallerQuery::Name("garc".into())] {
@@ -280,9 +280,9 @@ fn export_sweep(c: &Case, url: &str, log: &Path) -> usize {
                 // `urgent` is refused where the platform records no urgency.
                 go(&["calls", "--org", org, "--filter", filter, "--format", f], filter != "urgent");
             }
-            go(&["oncall", "--org", org, "--format", f], d.has_oncall());
+            go(&["oncall", "--org", org, "--format", f], switchboard::data::dialects::platform(d).caps().oncall);
             go(&["appointments", "--org", org, "--from", "2025-01-01", "--to", "2027-12-31", "--format", f], {
-                d.has_appointments()
+                switchboard::data::dialects::platform(d).caps().appointments
             });
             go(&["caller", "--org", org, "--phone", PHONE, "--format", f], true);
             // Retell keeps no names to look up.
@@ -488,7 +488,7 @@ async fn screens(d: Dialect) {
 
     // Calendar: the month grid, the agenda and an appointment.
     t.send(&["c"]);
-    if d.has_appointments() {
+    if switchboard::data::dialects::platform(d).caps().appointments {
         t.shows("calendar", &["Mon", "Sun"]);
         t.send(&["g"]);
         t.type_text("2026-03-08");
@@ -505,7 +505,7 @@ async fn screens(d: Dialect) {
 
     // On call, every pane, and an item opened.
     t.send(&["e"]);
-    if d.has_oncall() {
+    if switchboard::data::dialects::platform(d).caps().oncall {
         t.shows("on call", &[" · on call ", "Roster"]);
         for p in 0..4 {
             t.send(&["Tab"]);

@@ -1529,12 +1529,7 @@ impl Source {
     /// The GIN (trigram or full-text) indexes on the calls' transcript, which make word filters fast.
     /// Retell's per-tenant tables are not looked at (None).
     pub async fn transcript_indexes(&self, dialect: Dialect) -> Result<Option<Vec<String>>> {
-        let table = match dialect {
-            Dialect::Retell => return Ok(None),
-            Dialect::ServiceAi | Dialect::Quinite => "call_logs",
-            Dialect::Voxanne => "calls",
-            Dialect::Prisma => "CallLog",
-        };
+        let Some(table) = dialects::platform(dialect).calls_table else { return Ok(None) };
         let mut tx = self.read().await?;
         let names: Vec<String> = sqlx::query_scalar(
             "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename = $1 \

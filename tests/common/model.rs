@@ -68,6 +68,7 @@ pub fn info() -> DbInfo {
         role: "support".to_string(),
         row_security: Vec::new(),
         board_not_recorded: Vec::new(),
+        caps: switchboard::data::dialects::platform(Dialect::ServiceAi).caps(),
         server_version: "15.18".into(),
         dialect: Dialect::ServiceAi,
         detection_note: None,
