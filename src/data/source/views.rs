@@ -1,0 +1,333 @@
+//! The per-view reads (org list, one call, appointments, on call, the profile) and the writes the user
+//! asks for (acknowledge, suspend / reactivate).
+
+use super::*;
+
+impl Source {
+    pub async fn orgs(&self, dialect: Dialect) -> Result<Vec<Org>> {
+        let mut tx = self.read().await?;
+        let cat = self.catalog(&mut tx).await?;
+        let (sql, _) = Self::render_for(&cat, None, dialects::sql(dialect).orgs)?;
+        let rows = sqlx::query(AssertSqlSafe(sql)).persistent(false).fetch_all(&mut *tx).await.map_err(err)?;
+        tx.commit().await.map_err(err)?;
+        rows.iter().map(org_row).collect::<std::result::Result<_, _>>().map_err(err)
+    }
+
+    /// One call with its summary, transcript and details; `None` when it does not exist (or is not this org's).
+    pub async fn call(&self, dialect: Dialect, org: &Key, call: &Key) -> Result<Option<CallDetail>> {
+        let mut tx = self.read().await?;
+        let cat = self.catalog(&mut tx).await?;
+        let tenant = self.tenant(&mut tx, dialect, org).await?;
+        let (sql, lost) = Self::render_for(&cat, tenant.as_deref(), dialects::sql(dialect).call)?;
+        let q = bind_key(bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org), call);
+        let row = q.fetch_optional(&mut *tx).await.map_err(err)?;
+        tx.commit().await.map_err(err)?;
+        let detail = row.map(|r| call_detail(&r)).transpose().map_err(err)?;
+        Ok(detail.map(|d| CallDetail { not_recorded: lost, ..d }))
+    }
+
+    /// The appointments whose local start falls on `from..to` (local dates in the org's zone, end exclusive).
+    pub async fn appointments(
+        &self,
+        dialect: Dialect,
+        org: &Key,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        zone: OrgZone,
+    ) -> Result<Vec<Appointment>> {
+        let Some(a) = dialects::sql(dialect).appointments else {
+            return Err(DataError::new(
+                ErrorKind::Refused,
+                format!("the {} schema has no appointments", dialect.name()),
+            ));
+        };
+        let mut tx = self.read().await?;
+        let cat = self.catalog(&mut tx).await?;
+        let (sql, _) = Self::render_for(&cat, None, a.range)?;
+        let q = bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org);
+        let q = match a.range_kind {
+            ApptRange::LocalDate => q.bind(from).bind(to),
+            ApptRange::Instant => {
+                q.bind(calendar::local_midnight_utc(&zone, from)).bind(calendar::local_midnight_utc(&zone, to))
+            }
+        };
+        let rows = q.fetch_all(&mut *tx).await.map_err(err)?;
+        tx.commit().await.map_err(err)?;
+        rows.iter().map(appointment_row).collect::<std::result::Result<_, _>>().map_err(err)
+    }
+
+    /// The appointments of one local day of the org's zone (the calendar's selected day).
+    pub async fn day_appointments(
+        &self,
+        dialect: Dialect,
+        org: &Key,
+        day: chrono::NaiveDate,
+        zone: OrgZone,
+    ) -> Result<Vec<Appointment>> {
+        self.appointments(dialect, org, day, day + chrono::Duration::days(1), zone).await
+    }
+
+    /// Counts per local day and status of the appointments whose local start falls on `from..to` (one
+    /// `DayCount` per day, in order), grouped by the server: only a few rows a day cross the wire.
+    pub async fn appointment_counts(
+        &self,
+        dialect: Dialect,
+        org: &Key,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+        zone: OrgZone,
+    ) -> Result<Vec<calendar::DayCount>> {
+        let Some(a) = dialects::sql(dialect).appointments else {
+            return Err(DataError::new(
+                ErrorKind::Refused,
+                format!("the {} schema has no appointments", dialect.name()),
+            ));
+        };
+        let days = (to - from).num_days().max(0);
+        let mut tx = self.read().await?;
+        let cat = self.catalog(&mut tx).await?;
+        let (sql, _) = Self::render_for(&cat, None, a.counts)?;
+        let q = bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org);
+        let q = match a.range_kind {
+            ApptRange::LocalDate => q.bind(from).bind(to),
+            ApptRange::Instant => {
+                let midnights: Vec<chrono::DateTime<chrono::Utc>> =
+                    (0..=days).map(|i| calendar::local_midnight_utc(&zone, from + chrono::Duration::days(i))).collect();
+                q.bind(midnights[0]).bind(midnights[days as usize]).bind(midnights)
+            }
+        };
+        let rows = q.fetch_all(&mut *tx).await.map_err(err)?;
+        tx.commit().await.map_err(err)?;
+        let groups = rows
+            .iter()
+            .map(|r| {
+                let count = |col: &str| r.try_get::<i64, _>(col).map(|n| u32::try_from(n).unwrap_or(u32::MAX));
+                Ok(calendar::DayGroup {
+                    day: i64::from(r.try_get::<Option<i32>, _>("day")?.unwrap_or(-1)),
+                    status: text(r, "status")?,
+                    n: count("n")?,
+                    emergency: count("emergency")?,
+                })
+            })
+            .collect::<std::result::Result<Vec<_>, sqlx::Error>>()
+            .map_err(err)?;
+        Ok(calendar::counts_of_groups(&groups, days as usize))
+    }
+
+    /// One appointment with its details and the call that booked it.
+    pub async fn appointment(&self, dialect: Dialect, org: &Key, appt: &Key) -> Result<Option<AppointmentDetail>> {
+        let Some(a) = dialects::sql(dialect).appointments else {
+            return Err(DataError::new(
+                ErrorKind::Refused,
+                format!("the {} schema has no appointments", dialect.name()),
+            ));
+        };
+        let mut tx = self.read().await?;
+        let cat = self.catalog(&mut tx).await?;
+        let (sql, _) = Self::render_for(&cat, None, a.one)?;
+        let row = bind_key(bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org), appt)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(err)?;
+        tx.commit().await.map_err(err)?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some(AppointmentDetail {
+            appt: appointment_row(&row).map_err(err)?,
+            facts: facts(row.try_get("facts").map_err(err)?),
+            call: row.try_get::<Option<String>, _>("call_id").map_err(err)?.map(|k: String| Key::parse(&k)),
+        }))
+    }
+
+    /// The on-call picture of one org: contacts, recent notifications and transfers, urgent calls. Each is
+    /// a section of its own: one the database cannot give (a missing table or column, a denied privilege)
+    /// is named in [`OnCallData::unavailable`] and the others are read.
+    pub async fn oncall(&self, dialect: Dialect, org: &Key) -> Result<OnCallData> {
+        let q = dialects::sql(dialect).oncall;
+        if !dialects::platform(dialect).caps().oncall {
+            return Err(DataError::new(
+                ErrorKind::Refused,
+                format!("the {} schema has no on-call data", dialect.name()),
+            ));
+        }
+        let mut tx = self.read().await?;
+        let cat = self.catalog(&mut tx).await?;
+        let mut out = OnCallData::default();
+        let sections = [
+            ("chain", q.contacts),
+            ("notifications", q.notifications),
+            ("transfers", q.transfers),
+            ("urgent calls", q.urgent_calls),
+            ("org", q.org),
+        ];
+        let mut rows: Vec<Vec<PgRow>> = Vec::new();
+        for (name, template) in sections {
+            let Some(template) = template else {
+                rows.push(Vec::new());
+                continue;
+            };
+            let mut env = Env::new(&cat, None);
+            let sql = match env.render(template) {
+                Ok(sql) => sql,
+                Err(u) => {
+                    out.unavailable.push((name.to_string(), u.to_string()));
+                    rows.push(Vec::new());
+                    continue;
+                }
+            };
+            for l in env.lost() {
+                out.lost.push((name.to_string(), l.clone()));
+            }
+            out.row_security.extend(env.row_security());
+            match bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org).fetch_all(&mut *tx).await {
+                Ok(r) => rows.push(r),
+                Err(e) => {
+                    let e = err(e);
+                    if !e.is_refusal() {
+                        return Err(e);
+                    }
+                    // This section is refused; the transaction is aborted: the rest go on in a new one.
+                    out.unavailable.push((name.to_string(), e.message));
+                    rows.push(Vec::new());
+                    tx.rollback().await.map_err(err)?;
+                    tx = self.read().await?;
+                }
+            }
+        }
+        tx.commit().await.map_err(err)?;
+        out.row_security.sort();
+        out.row_security.dedup();
+        fn mapped<T>(
+            rows: &[PgRow],
+            f: fn(&PgRow) -> std::result::Result<T, sqlx::Error>,
+            name: &str,
+            out: &mut Vec<(String, String)>,
+        ) -> Vec<T> {
+            match rows.iter().map(f).collect::<std::result::Result<Vec<T>, _>>() {
+                Ok(v) => v,
+                Err(e) => {
+                    out.push((name.to_string(), format!("unexpected data: {}", err(e))));
+                    Vec::new()
+                }
+            }
+        }
+        let mut unavailable = std::mem::take(&mut out.unavailable);
+        out.contacts = mapped(&rows[0], contact_row, "chain", &mut unavailable);
+        out.notifications = mapped(&rows[1], notification_row, "notifications", &mut unavailable);
+        out.transfers = mapped(&rows[2], transfer_row, "transfers", &mut unavailable);
+        out.urgent_calls = mapped(&rows[3], call_row, "urgent calls", &mut unavailable);
+        out.unavailable = unavailable;
+        if let Some(r) = rows[4].first() {
+            out.fallback_phone = text(r, "fallback_phone").map_err(err)?;
+            out.transfer_to = text(r, "transfer_to").map_err(err)?;
+        }
+        Ok(out)
+    }
+
+    /// A write transaction, refused unless the console was started in write mode.
+    pub(super) async fn write(&self) -> Result<Tx> {
+        if self.opts.read_only {
+            return Err(DataError::new(
+                ErrorKind::Input,
+                "read-only session: start the console with --write to change anything",
+            ));
+        }
+        let begin =
+            format!("BEGIN READ WRITE; SET LOCAL statement_timeout = {}", self.opts.statement_timeout_ms.max(1));
+        self.pool.begin(begin).await.map_err(err)
+    }
+
+    /// Marks one notification acknowledged, with an audit row where the platform keeps an audit table, in
+    /// one transaction. Changes exactly one row or nothing.
+    pub async fn acknowledge(&self, dialect: Dialect, org: &Key, notification: &Key) -> Result<()> {
+        let q = dialects::sql(dialect).oncall;
+        let Some(sql) = q.acknowledge else {
+            return Err(DataError::new(
+                ErrorKind::Refused,
+                format!("the {} schema has no notifications to acknowledge", dialect.name()),
+            ));
+        };
+        let mut tx = self.write().await?;
+        let cat = self.catalog(&mut tx).await?;
+        let (sql, _) = Self::render_for(&cat, None, sql)?;
+        // The audit row is part of the action: when the audit table cannot take it, nothing is changed.
+        let audit = q.audit_acknowledge.map(|a| Self::render_for(&cat, None, a).map(|(s, _)| s)).transpose()?;
+        let done = bind_key(bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org), notification)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(err)?;
+        if done.is_none() {
+            return Err(DataError::new(
+                ErrorKind::Input,
+                "nothing to acknowledge: it is already acknowledged or no longer exists",
+            ));
+        }
+        if let Some(audit) = audit {
+            bind_key(bind_key(sqlx::query(AssertSqlSafe(audit)).persistent(false), org), notification)
+                .execute(&mut *tx)
+                .await
+                .map_err(err)?;
+        }
+        tx.commit().await.map_err(err)?;
+        tracing::info!(%notification, dialect = dialect.name(), "notification acknowledged");
+        Ok(())
+    }
+
+    /// The org profile: every section the platform's schema can fill. Never a secret, only whether one is set.
+    pub async fn profile(&self, dialect: Dialect, org: &Key) -> Result<Option<OrgProfile>> {
+        let mut tx = self.read().await?;
+        let cat = self.catalog(&mut tx).await?;
+        let (sql, _) = Self::render_for(&cat, None, dialects::profile::profile_sql(dialect))?;
+        let row = bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org)
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(err)?;
+        tx.commit().await.map_err(err)?;
+        let Some(row) = row else { return Ok(None) };
+        Ok(Some(OrgProfile {
+            sections: profile_sections(row.try_get("sections").map_err(err)?),
+            status: text(&row, "status").map_err(err)?,
+        }))
+    }
+
+    /// Suspends or reactivates an org, with its audit row where the platform keeps one, in one transaction.
+    pub async fn set_org_status(
+        &self,
+        dialect: Dialect,
+        org: &Key,
+        status: &str,
+        previous: Option<&str>,
+    ) -> Result<()> {
+        let Some(q) = dialects::profile::status_sql(dialect) else {
+            return Err(DataError::new(
+                ErrorKind::Refused,
+                format!("the {} schema has no organization status to change", dialect.name()),
+            ));
+        };
+        let mut tx = self.write().await?;
+        let cat = self.catalog(&mut tx).await?;
+        let (update, _) = Self::render_for(&cat, None, q.update)?;
+        let audit = q.audit.map(|a| Self::render_for(&cat, None, a).map(|(s, _)| s)).transpose()?;
+        let done = bind_key(sqlx::query(AssertSqlSafe(update)).persistent(false), org)
+            .bind(status.to_string())
+            .fetch_optional(&mut *tx)
+            .await
+            .map_err(err)?;
+        if done.is_none() {
+            return Err(DataError::new(
+                ErrorKind::Input,
+                format!("nothing changed: the organization is already {status} or no longer exists"),
+            ));
+        }
+        if let Some(audit) = audit {
+            bind_key(sqlx::query(AssertSqlSafe(audit)).persistent(false), org)
+                .bind(status.to_string())
+                .bind(previous.map(str::to_string))
+                .execute(&mut *tx)
+                .await
+                .map_err(err)?;
+        }
+        tx.commit().await.map_err(err)?;
+        tracing::info!(%org, status, dialect = dialect.name(), "organization status changed");
+        Ok(())
+    }
+}
