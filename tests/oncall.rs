@@ -99,6 +99,10 @@ fn data() -> OnCallData {
 
 /// Acme's on-call view at Tuesday 2026-11-24 07:00 UTC = 02:00 in New York (Monday's night window).
 fn on_call(w: u16, h: u16, read_only: bool) -> State {
+    on_call_with(w, h, read_only, data())
+}
+
+fn on_call_with(w: u16, h: u16, read_only: bool, data: OnCallData) -> State {
     let mut s = connected(w, h);
     s.read_only = read_only;
     s.now = Utc.with_ymd_and_hms(2026, 11, 24, 7, 0, 0).unwrap();
@@ -110,7 +114,7 @@ fn on_call(w: u16, h: u16, read_only: bool) -> State {
     update(&mut s, Action::CallsLoaded { req, anchor: Anchor::First, result: Ok(page(0, 5, false, false)), ms: 1.0 });
     let fx = cmd(&mut s, Command::OnCall);
     let [Effect::LoadOnCall { req, .. }] = fx.as_slice() else { panic!("{fx:?}") };
-    update(&mut s, Action::OnCallLoaded { req: *req, result: Ok(data()), ms: 2.0 });
+    update(&mut s, Action::OnCallLoaded { req: *req, result: Ok(data), ms: 2.0 });
     s
 }
 
@@ -210,5 +214,29 @@ fn snapshots() {
         cmd(&mut s, Command::Details);
         cmd(&mut s, Command::Details);
         insta::assert_snapshot!(format!("oncall_roster_{w}x{h}"), draw(&s));
+    }
+}
+
+/// On call where the database refuses the contacts and records no delivery times: the header says the
+/// chain cannot be read (never "nobody is on call"), the notifications show with what they lack named, and
+/// the roster pane says why it is empty; whole, at every supported size.
+#[test]
+fn refused_and_not_recorded_sections_snapshots() {
+    for (w, h) in [(120, 40), (80, 24), (60, 16)] {
+        let mut d = data();
+        d.contacts.clear();
+        d.unavailable = vec![("chain".into(), "no SELECT on emergency_contacts".into())];
+        d.lost = vec![
+            ("notifications".into(), "no column sent_at in emergency_notifications".into()),
+            ("notifications".into(), "no column delivered_at in emergency_notifications".into()),
+        ];
+        let mut s = on_call_with(w, h, true, d);
+        let screen = draw(&s);
+        assert!(!screen.contains("NOBODY IS ON CALL"), "{screen}");
+        insta::assert_snapshot!(format!("oncall_refused_{w}x{h}"), screen);
+        for _ in 0..3 {
+            cmd(&mut s, Command::Details);
+        }
+        insta::assert_snapshot!(format!("oncall_refused_roster_{w}x{h}"), draw(&s));
     }
 }

@@ -58,6 +58,10 @@ fn profile() -> OrgProfile {
 }
 
 fn on_profile(w: u16, h: u16, read_only: bool, dialect: Dialect) -> State {
+    on_profile_with(w, h, read_only, dialect, profile())
+}
+
+fn on_profile_with(w: u16, h: u16, read_only: bool, dialect: Dialect, p: OrgProfile) -> State {
     let mut s = connected(w, h);
     s.read_only = read_only;
     if let Conn::Ready(info) = &mut s.conn {
@@ -72,7 +76,7 @@ fn on_profile(w: u16, h: u16, read_only: bool, dialect: Dialect) -> State {
     update(&mut s, Action::CallsLoaded { req, anchor: Anchor::First, result: Ok(page(0, 5, false, false)), ms: 1.0 });
     let fx = cmd(&mut s, Command::Profile);
     let [Effect::LoadProfile { req, .. }] = fx.as_slice() else { panic!("{fx:?}") };
-    update(&mut s, Action::ProfileLoaded { req: *req, result: Ok(Some(profile())), ms: 1.0 });
+    update(&mut s, Action::ProfileLoaded { req: *req, result: Ok(Some(p)), ms: 1.0 });
     s
 }
 
@@ -131,5 +135,20 @@ fn snapshots() {
     for (w, h) in [(120, 40), (80, 24)] {
         let s = on_profile(w, h, false, Dialect::Retell);
         insta::assert_snapshot!(format!("profile_{w}x{h}"), draw(&s));
+    }
+}
+
+/// A profile with a section the database refuses: it says why, wrapped, and the others show.
+#[test]
+fn an_unavailable_section_snapshots() {
+    for (w, h) in [(120, 40), (80, 24), (60, 16)] {
+        let mut p = profile();
+        let sec = &mut p.sections[1];
+        sec.pairs.clear();
+        sec.rows.clear();
+        sec.unavailable =
+            Some("no SELECT on organization_members (row security hides organization_members from this role)".into());
+        let s = on_profile_with(w, h, true, Dialect::ServiceAi, p);
+        insta::assert_snapshot!(format!("profile_unavailable_{w}x{h}"), draw(&s));
     }
 }

@@ -130,3 +130,27 @@ fn wide_terminals_show_the_selected_call_beside_the_list() {
     cmd(&mut s, Command::Back);
     assert_eq!(s.call.as_ref().unwrap().wrap_width, 98);
 }
+
+/// A call's details name what this database does not record of it, wrapped.
+#[test]
+fn call_details_not_recorded() {
+    for (w, h) in [(120, 40), (80, 24), (60, 16)] {
+        let mut s = calls_state(w, h);
+        cmd(&mut s, Command::Down);
+        let fx = cmd(&mut s, Command::Open);
+        let Effect::LoadCall { req, .. } = fx[0].clone() else { panic!() };
+        let mut d = detail(1);
+        d.not_recorded = vec![
+            "no column recording_url in call_logs".into(),
+            "no column cost_cents in call_logs".into(),
+            "no SELECT on vapi_assistants".into(),
+        ];
+        update(&mut s, Action::CallLoaded { req, result: Ok(Some(d)), ms: 3.5 });
+        cmd(&mut s, Command::Details);
+        // Where the pane is short, the note is its last lines: the end of the scroll shows it whole.
+        cmd(&mut s, Command::Bottom);
+        let screen = draw(&s);
+        assert!(screen.contains("Not recorded") && screen.contains("vapi_assistants"), "{screen}");
+        insta::assert_snapshot!(format!("call_details_not_recorded_{w}x{h}"), screen);
+    }
+}

@@ -164,3 +164,31 @@ fn the_board_shows_partial_rows_while_tenants_are_read() {
     assert!(s.board.pending.is_none());
     assert_eq!(s.board.rows.len(), 5);
 }
+
+/// The board of a database that does not record some of what it weighs names that, below the rows; a
+/// board that cannot be read at all says why, whole.
+#[test]
+fn not_recorded_and_refused_board_snapshots() {
+    for (w, h) in [(120, 40), (80, 24), (60, 16)] {
+        let mut s = connected(w, h);
+        s.now = now();
+        if let switchboard::core::state::Conn::Ready(info) = &mut s.conn {
+            info.board_not_recorded =
+                vec!["no column status in organizations".into(), "no SELECT on emergency_notifications".into()];
+        }
+        update(&mut s, Action::Input(Input { key: TKey::Tab, ..Default::default() }));
+        let req = s.board.pending.expect("the board is asked for");
+        let rows = board_rows(&s);
+        update(&mut s, Action::BoardLoaded { req, result: Ok(rows), ms: 4.0, partial: false });
+        let screen = draw(&s);
+        assert!(screen.contains("Not recorded in this database"), "{screen}");
+        insta::assert_snapshot!(format!("board_not_recorded_{w}x{h}"), screen);
+
+        let mut s = connected(w, h);
+        update(&mut s, Action::Input(Input { key: TKey::Tab, ..Default::default() }));
+        let req = s.board.pending.expect("the board is asked for");
+        let why = "no SELECT on call_logs (row security hides call_logs from this role: only rows its policies allow)";
+        update(&mut s, Action::BoardLoaded { req, result: Err(why.into()), ms: 4.0, partial: false });
+        insta::assert_snapshot!(format!("board_refused_{w}x{h}"), draw(&s));
+    }
+}

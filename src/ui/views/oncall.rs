@@ -32,7 +32,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: false }).block(block), area);
         return;
     }
-    let [head, body] = Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(area);
+    let [head, body] = Layout::vertical([Constraint::Length(header_rows(state, area)), Constraint::Min(3)]).areas(area);
     header(state, zone, org, theme, frame, head);
     pane(state, zone, theme, frame, body);
     if let Some(input) = &oc.time_input {
@@ -78,6 +78,18 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
 }
 
+/// The header's height: three lines in a border, more when the reason the chain cannot be read wraps
+/// (so that the instant it describes still shows), at most half the area.
+fn header_rows(state: &State, area: Rect) -> u16 {
+    let Some(why) = state.oncall.data.as_ref().and_then(|d| d.unavailable("chain")) else { return 5 };
+    let text = format!("{CHAIN_UNREADABLE}{why}");
+    let width = area.width.saturating_sub(2).max(1) as usize;
+    let rows = crate::core::transcript::wrap_paragraph(&text, width).len().max(1) as u16;
+    (rows + 4).clamp(5, (area.height / 2).max(5))
+}
+
+const CHAIN_UNREADABLE: &str = "⚠ The escalation chain cannot be read here: ";
+
 fn header(state: &State, zone: &OrgZone, org: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
     let oc = &state.oncall;
     let local = state.oncall_local();
@@ -90,7 +102,7 @@ fn header(state: &State, zone: &OrgZone, org: &str, theme: &Theme, frame: &mut F
         Some(d) if d.unavailable("chain").is_some() => {
             // Without the contacts nobody can say who is on call: never "nobody is on call".
             lines.push(Line::styled(
-                format!("⚠ The escalation chain cannot be read here: {}", d.unavailable("chain").unwrap_or_default()),
+                format!("{CHAIN_UNREADABLE}{}", d.unavailable("chain").unwrap_or_default()),
                 theme.danger(),
             ));
             lines.push(Line::raw(format!(

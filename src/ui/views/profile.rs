@@ -20,9 +20,8 @@ pub fn lines<'a>(p: &OrgProfile, theme: &Theme, width: usize) -> Vec<Line<'a>> {
         if let Some(why) = &s.unavailable {
             // Never cut: the reason wraps.
             let text = format!("not available here: {why}");
-            let chars: Vec<char> = text.chars().collect();
-            for chunk in chars.chunks(width.saturating_sub(2).clamp(20, 70)) {
-                out.push(Line::styled(format!("  {}", chunk.iter().collect::<String>()), theme.warn()));
+            for (a, b) in crate::core::transcript::wrap_paragraph(&text, width.saturating_sub(2).max(10)) {
+                out.push(Line::styled(format!("  {}", &text[a..b]), theme.warn()));
             }
             out.push(Line::raw(""));
             continue;
