@@ -1,6 +1,7 @@
 //! Every platform on its full schema and on a seed-minimal one: `tests/fixtures/minimal/<platform>.sql`
 //! drops, after the hostile fixture is loaded, every table and column the platform's seed document does not
-//! document (a table the seed only names keeps its key and org column). Every view opens on both; on the
+//! document (a table the seed only names keeps its key and org column). Every view and every export opens
+//! on both; on the
 //! minimal one `check` names what is not recorded and still exits 0. Every template of every platform
 //! renders against both catalogs and runs.
 //!
@@ -120,6 +121,58 @@ async fn every_view(src: &Source, case: &Case) {
     assert!(h.notes.iter().all(|n| !n.contains("template error")), "{d}: {:?}", h.notes);
 }
 
+/// Every export of org A on the real binary, in JSON and CSV where it has both: each exits 0 (or, for what
+/// the platform has no data for, 2 or 3 with a message), and never 1 (the database is reachable).
+fn every_export(url: &str, case: &Case, minimal: bool) {
+    let d = case.dialect;
+    let caps = dialects::platform(d).caps();
+    let org = case.org_a;
+    let run = |args: &[&str]| -> (i32, String, String) {
+        let mut full = vec!["export", "--url", url];
+        full.extend_from_slice(args);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_switchboard"))
+            .args(&full)
+            .env("SWITCHBOARD_LOG_DIR", std::env::temp_dir().join(format!("sb-min-log-{}", std::process::id())))
+            .env("SWITCHBOARD_CONFIG", "/dev/null")
+            .env_remove("DATABASE_URL")
+            .output()
+            .unwrap();
+        let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+        (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+    };
+    let must = |args: &[&str], ok: bool| -> String {
+        let (code, stdout, stderr) = run(args);
+        if ok {
+            assert_eq!(code, 0, "{d} minimal={minimal}: export {args:?}: {stderr}");
+        } else {
+            assert!(
+                code == 0 || code == 2 || code == 3,
+                "{d} minimal={minimal}: export {args:?} exit {code}: {stderr}"
+            );
+            assert!(code == 0 || !stderr.trim().is_empty(), "{d}: export {args:?} fails without a word");
+        }
+        stdout
+    };
+    for f in ["json", "csv"] {
+        must(&["orgs", "--format", f], true);
+        must(&["calls", "--org", org, "--limit", "20", "--format", f], true);
+        must(&["board", "--format", f], true);
+        must(&["oncall", "--org", org, "--format", f], caps.oncall);
+        must(
+            &["appointments", "--org", org, "--from", "2025-01-01", "--to", "2027-12-31", "--format", f],
+            caps.appointments,
+        );
+        must(&["caller", "--org", org, "--phone", "+1 555 010 0199", "--format", f], true);
+    }
+    let calls = must(&["calls", "--org", org, "--limit", "3", "--format", "json"], true);
+    let v: serde_json::Value = serde_json::from_str(&calls).unwrap();
+    for id in v["calls"].as_array().unwrap().iter().filter_map(|r| r["id"].as_str()) {
+        must(&["call", "--org", org, "--id", id], true);
+    }
+    must(&["overview", "--org", org, "--from", "2025-01-01", "--to", "2027-12-31"], true);
+    must(&["org", "--org", org], true);
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn every_view_opens_on_the_full_and_the_seed_minimal_schema_of_every_platform() {
     for case in cases() {
@@ -133,6 +186,7 @@ async fn every_view_opens_on_the_full_and_the_seed_minimal_schema_of_every_platf
             let src = Source::new(DbOptions::new(&url)).unwrap();
             every_view(&src, &case).await;
             src.close().await;
+            every_export(&url, &case, minimal);
             let (code, out) = common::check_output(&url);
             assert_eq!(code, 0, "{d} minimal={minimal}: check\n{out}");
             assert!(out.contains("✓ call list") || out.contains("~ call list"), "{d}: {out}");
