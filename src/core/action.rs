@@ -1,6 +1,7 @@
 //! Actions: everything that can change the state. Keys arrive as commands (or as text input for the active
 //! text field); query results arrive carrying the id of the request they answer.
 
+use crate::core::error::DataError;
 use ratatui_textarea::Input;
 
 use chrono::NaiveDate;
@@ -25,72 +26,72 @@ pub enum Action {
     },
     Detected {
         req: ReqId,
-        result: Result<DbInfo, String>,
+        result: Result<DbInfo, DataError>,
         ms: f64,
     },
     OrgsLoaded {
         req: ReqId,
-        result: Result<Vec<Org>, String>,
+        result: Result<Vec<Org>, DataError>,
         ms: f64,
     },
     CallsLoaded {
         req: ReqId,
         anchor: Anchor,
-        result: Result<Page, String>,
+        result: Result<Page, DataError>,
         ms: f64,
     },
     CallLoaded {
         req: ReqId,
-        result: Result<Option<CallDetail>, String>,
+        result: Result<Option<CallDetail>, DataError>,
         ms: f64,
     },
     MonthLoaded {
         req: ReqId,
         from: NaiveDate,
-        result: Result<Vec<DayCount>, String>,
+        result: Result<Vec<DayCount>, DataError>,
         ms: f64,
     },
     DayLoaded {
         req: ReqId,
         day: NaiveDate,
-        result: Result<Vec<Appointment>, String>,
+        result: Result<Vec<Appointment>, DataError>,
         ms: f64,
     },
     AppointmentLoaded {
         req: ReqId,
-        result: Result<Option<AppointmentDetail>, String>,
+        result: Result<Option<AppointmentDetail>, DataError>,
         ms: f64,
     },
     OnCallLoaded {
         req: ReqId,
-        result: Result<OnCallData, String>,
+        result: Result<OnCallData, DataError>,
         ms: f64,
     },
     Acknowledged {
         req: ReqId,
-        result: Result<(), String>,
+        result: Result<(), DataError>,
         ms: f64,
     },
     ProfileLoaded {
         req: ReqId,
-        result: Result<Option<OrgProfile>, String>,
+        result: Result<Option<OrgProfile>, DataError>,
         ms: f64,
     },
     StatusChanged {
         req: ReqId,
-        result: Result<(), String>,
+        result: Result<(), DataError>,
         ms: f64,
     },
     /// The board's rows; `partial` while more tenant batches are still being read.
     BoardLoaded {
         req: ReqId,
-        result: Result<Vec<BoardRow>, String>,
+        result: Result<Vec<BoardRow>, DataError>,
         ms: f64,
         partial: bool,
     },
     OverviewLoaded {
         req: ReqId,
-        result: Result<Overview, String>,
+        result: Result<Overview, DataError>,
         ms: f64,
     },
     /// A mouse click (mouse support is a setting): selects the row under it.
@@ -104,12 +105,12 @@ pub enum Action {
     CallerOrgsFound {
         req: ReqId,
         number: String,
-        result: Result<Vec<crate::core::caller::OtherOrg>, String>,
+        result: Result<Vec<crate::core::caller::OtherOrg>, DataError>,
         ms: f64,
     },
     CallerLoaded {
         req: ReqId,
-        result: Result<crate::core::caller::CallerHistory, String>,
+        result: Result<crate::core::caller::CallerHistory, DataError>,
         ms: f64,
     },
     /// A second passed (sent only while a view refreshes itself); `now` is in the state.

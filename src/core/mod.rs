@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod caller;
 pub mod cmdline;
 pub mod effect;
+pub mod error;
 pub mod filter;
 pub mod keymap;
 pub mod model;

@@ -2,8 +2,10 @@
 //! slot per kind of request: a newer request aborts the older task, and the reducer drops any late answer
 //! by its request id.
 //!
-//! After any failed query the runner pings the server (`Source::ping`, off the slots) and reports
-//! `Action::Link`: the reducer decides from that whether the link is down, never from the error's text.
+//! After a query fails in a way that may mean the link is down (a connection error or one of no known
+//! kind; not a refusal, bad input or a cancelled statement, which a live server sent) the runner pings the
+//! server (`Source::ping`, off the slots) and reports `Action::Link`: the reducer decides from that whether
+//! the link is down, never from the error's text.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -14,6 +16,7 @@ use tokio::task::JoinHandle;
 
 use crate::core::action::Action;
 use crate::core::effect::{Effect, ReqId, Slot};
+use crate::core::error::{DataError, ErrorKind};
 use crate::core::model::Dialect;
 use crate::data::Source;
 use crate::data::health::{PING_TIMEOUT, PingError};
@@ -70,48 +73,48 @@ impl Runner {
             let action = match effect {
                 Effect::Detect { req } => {
                     let (result, ms) = timed(source.detect(forced)).await;
-                    Action::Detected { req, result: result.map_err(String::from), ms }
+                    Action::Detected { req, result, ms }
                 }
                 Effect::LoadOrgs { req, dialect } => {
                     let (result, ms) = timed(source.orgs(dialect)).await;
-                    Action::OrgsLoaded { req, result: result.map_err(String::from), ms }
+                    Action::OrgsLoaded { req, result, ms }
                 }
                 Effect::LoadCalls { req, dialect, org, anchor, limit, filter, zone } => {
                     let (result, ms) =
                         timed(source.calls_filtered(dialect, &org, &anchor, limit, &filter, &zone)).await;
-                    Action::CallsLoaded { req, anchor, result: result.map_err(String::from), ms }
+                    Action::CallsLoaded { req, anchor, result, ms }
                 }
                 Effect::LoadCall { req, dialect, org, call } => {
                     let (result, ms) = timed(source.call(dialect, &org, &call)).await;
-                    Action::CallLoaded { req, result: result.map_err(String::from), ms }
+                    Action::CallLoaded { req, result, ms }
                 }
                 Effect::LoadMonth { req, dialect, org, from, to, zone } => {
                     let (result, ms) = timed(source.appointment_counts(dialect, &org, from, to, zone)).await;
-                    Action::MonthLoaded { req, from, result: result.map_err(String::from), ms }
+                    Action::MonthLoaded { req, from, result, ms }
                 }
                 Effect::LoadDay { req, dialect, org, day, zone } => {
                     let (result, ms) = timed(source.day_appointments(dialect, &org, day, zone)).await;
-                    Action::DayLoaded { req, day, result: result.map_err(String::from), ms }
+                    Action::DayLoaded { req, day, result, ms }
                 }
                 Effect::LoadAppointment { req, dialect, org, appt } => {
                     let (result, ms) = timed(source.appointment(dialect, &org, &appt)).await;
-                    Action::AppointmentLoaded { req, result: result.map_err(String::from), ms }
+                    Action::AppointmentLoaded { req, result, ms }
                 }
                 Effect::LoadOnCall { req, dialect, org } => {
                     let (result, ms) = timed(source.oncall(dialect, &org)).await;
-                    Action::OnCallLoaded { req, result: result.map_err(String::from), ms }
+                    Action::OnCallLoaded { req, result, ms }
                 }
                 Effect::Acknowledge { req, dialect, org, notification } => {
                     let (result, ms) = timed(source.acknowledge(dialect, &org, &notification)).await;
-                    Action::Acknowledged { req, result: result.map_err(String::from), ms }
+                    Action::Acknowledged { req, result, ms }
                 }
                 Effect::LoadProfile { req, dialect, org } => {
                     let (result, ms) = timed(source.profile(dialect, &org)).await;
-                    Action::ProfileLoaded { req, result: result.map_err(String::from), ms }
+                    Action::ProfileLoaded { req, result, ms }
                 }
                 Effect::SetOrgStatus { req, dialect, org, status, previous } => {
                     let (result, ms) = timed(source.set_org_status(dialect, &org, &status, previous.as_deref())).await;
-                    Action::StatusChanged { req, result: result.map_err(String::from), ms }
+                    Action::StatusChanged { req, result, ms }
                 }
                 Effect::LoadBoard { req, dialect } => {
                     let progress = tx.clone();
@@ -122,22 +125,22 @@ impl Runner {
                             progress.send(Action::BoardLoaded { req, result: Ok(rows.to_vec()), ms, partial: true });
                     };
                     let (result, ms) = timed(source.board_progress(dialect, on_batch)).await;
-                    Action::BoardLoaded { req, result: result.map_err(String::from), ms, partial: false }
+                    Action::BoardLoaded { req, result, ms, partial: false }
                 }
                 Effect::LoadOverview { req, dialect, org, from, to, zone } => {
                     let (result, ms) = timed(source.overview(dialect, &org, from, to, &zone)).await;
-                    Action::OverviewLoaded { req, result: result.map_err(String::from), ms }
+                    Action::OverviewLoaded { req, result, ms }
                 }
                 Effect::LoadCaller { req, dialect, org, query, zone, cross_org } => {
                     let scope = CallerScope { cross_org, ..CallerScope::default() };
                     let (result, ms) = timed(source.caller(dialect, &org, &query, &zone, scope)).await;
-                    Action::CallerLoaded { req, result: result.map_err(String::from), ms }
+                    Action::CallerLoaded { req, result, ms }
                 }
                 Effect::FindCallerOrgs { req, dialect, number } => {
                     let (result, ms) = timed(source.caller_orgs(dialect, &number)).await;
                     let (number, result) = match result {
                         Ok((phone, orgs)) => (phone.display(), Ok(orgs)),
-                        Err(e) => (number, Err(String::from(e))),
+                        Err(e) => (number, Err(e)),
                     };
                     Action::CallerOrgsFound { req, number, result, ms }
                 }
@@ -147,10 +150,15 @@ impl Runner {
                 }
                 Effect::Copy { .. } | Effect::Save(_) | Effect::Quit => return,
             };
-            let failed = action_result(&action).err().map(str::to_string);
+            let failed = action_result(&action).err().cloned();
             let _ = tx.send(action);
-            if let Some(e) = failed {
-                tracing::warn!(error = %e, "query failed");
+            if let Some(e) = &failed {
+                tracing::warn!(error = %e, kind = ?e.kind, "query failed");
+            }
+            // A refusal, bad input or a cancelled statement came from a server that answered: only the other
+            // failures may mean the link is down.
+            if let Some(e) = failed.filter(|e| matches!(e.kind, ErrorKind::Connection | ErrorKind::Other)) {
+                let e = e.message;
                 // Is the server still there? Asked once at a time, outside the slot so a newer request in it
                 // cannot abort the answer.
                 if !pinging.swap(true, Ordering::SeqCst) {
@@ -186,7 +194,7 @@ impl Runner {
     }
 }
 
-fn action_result(a: &Action) -> Result<(), &str> {
+fn action_result(a: &Action) -> Result<(), &DataError> {
     match a {
         Action::Detected { result: Err(e), .. }
         | Action::OrgsLoaded { result: Err(e), .. }
@@ -202,7 +210,7 @@ fn action_result(a: &Action) -> Result<(), &str> {
         | Action::BoardLoaded { result: Err(e), .. }
         | Action::OverviewLoaded { result: Err(e), .. }
         | Action::CallerLoaded { result: Err(e), .. }
-        | Action::CallerOrgsFound { result: Err(e), .. } => Err(e.as_str()),
+        | Action::CallerOrgsFound { result: Err(e), .. } => Err(e),
         _ => Ok(()),
     }
 }

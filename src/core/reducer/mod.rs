@@ -58,7 +58,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                     fx
                 }
                 Err(e) => {
-                    state.conn = Conn::Failed(e);
+                    state.conn = Conn::Failed(e.for_screen());
                     Vec::new()
                 }
             }
@@ -95,7 +95,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                         }
                     }
                 }
-                Err(e) => state.orgs.error = Some(e),
+                Err(e) => state.orgs.error = Some(e.for_screen()),
             }
             Vec::new()
         }
@@ -120,18 +120,18 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                     apply_page(state, anchor, page, landing);
                     return preview(state);
                 }
-                Err(e) => state.calls.error = Some(e),
+                Err(e) => state.calls.error = Some(e.for_screen()),
             }
             Vec::new()
         }
         Action::OnCallLoaded { req, result, ms } => {
             state.last_query_ms = Some(ms);
-            oncall::loaded(state, req, result);
+            oncall::loaded(state, req, shown(result));
             Vec::new()
         }
         Action::Acknowledged { req, result, ms } => {
             state.last_query_ms = Some(ms);
-            oncall::acknowledged(state, req, result)
+            oncall::acknowledged(state, req, shown(result))
         }
         Action::Tick => {
             let mut fx = link::tick(state);
@@ -146,45 +146,45 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
         }
         Action::CallerOrgsFound { req, number, result, ms } => {
             state.last_query_ms = Some(ms);
-            caller::orgs_found(state, req, number, result);
+            caller::orgs_found(state, req, number, shown(result));
             Vec::new()
         }
         Action::CallerLoaded { req, result, ms } => {
             state.last_query_ms = Some(ms);
-            caller::loaded(state, req, result);
+            caller::loaded(state, req, shown(result));
             Vec::new()
         }
         Action::OverviewLoaded { req, result, ms } => {
             state.last_query_ms = Some(ms);
-            overview::loaded(state, req, result);
+            overview::loaded(state, req, shown(result));
             Vec::new()
         }
         Action::BoardLoaded { req, result, ms, partial } => {
             state.last_query_ms = Some(ms);
-            board::loaded(state, req, result, partial);
+            board::loaded(state, req, shown(result), partial);
             Vec::new()
         }
         Action::ProfileLoaded { req, result, ms } => {
             state.last_query_ms = Some(ms);
-            profile::loaded(state, req, result);
+            profile::loaded(state, req, shown(result));
             Vec::new()
         }
         Action::StatusChanged { req, result, ms } => {
             state.last_query_ms = Some(ms);
-            profile::status_changed(state, req, result)
+            profile::status_changed(state, req, shown(result))
         }
         Action::MonthLoaded { req, from, result, ms } => {
             state.last_query_ms = Some(ms);
-            calendar::month_loaded(state, req, from, result)
+            calendar::month_loaded(state, req, from, shown(result))
         }
         Action::DayLoaded { req, day, result, ms } => {
             state.last_query_ms = Some(ms);
-            calendar::day_loaded(state, req, day, result);
+            calendar::day_loaded(state, req, day, shown(result));
             Vec::new()
         }
         Action::AppointmentLoaded { req, result, ms } => {
             state.last_query_ms = Some(ms);
-            calendar::appointment_loaded(state, req, result);
+            calendar::appointment_loaded(state, req, shown(result));
             Vec::new()
         }
         Action::CallLoaded { req, result, ms } => {
@@ -200,11 +200,16 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             match result {
                 Ok(Some(detail)) => set_detail(view, detail, width),
                 Ok(None) => view.error = Some("this call no longer exists".to_string()),
-                Err(e) => view.error = Some(e),
+                Err(e) => view.error = Some(e.for_screen()),
             }
             Vec::new()
         }
     }
+}
+
+/// A data error as the screen words it, decided from its kind (see [`DataError::for_screen`]).
+fn shown<T>(r: Result<T, crate::core::error::DataError>) -> Result<T, String> {
+    r.map_err(|e| e.for_screen())
 }
 
 fn load_orgs(state: &mut State, dialect: crate::core::model::Dialect) -> Vec<Effect> {
