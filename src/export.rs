@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::core::calendar::Appointment;
-use crate::core::model::{CallRow, Cursor, Key, Org, Page};
+use crate::core::model::{CallRow, Cursor, DbInfo, Key, Org, Page};
 use crate::core::time::OrgZone;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -15,9 +15,10 @@ pub enum Format {
     Csv,
 }
 
-/// Finds an org by id, slug, exact name (any case), or a name fragment that only one org has.
-pub fn resolve_org<'a>(orgs: &'a [Org], query: &str) -> Result<&'a Org, String> {
-    crate::core::model::find_org(orgs, query)
+/// Finds an org by id, slug, exact name (any case), or a name fragment that only one org has; where row
+/// security may be hiding it, says so (and the error is then a refusal, not bad input).
+pub fn resolve_org<'a>(orgs: &'a [Org], query: &str, info: &DbInfo) -> Result<&'a Org, (String, bool)> {
+    crate::core::model::find_visible_org(orgs, query, info).map_err(|(e, refused)| (e.message, refused))
 }
 
 /// One appointment as exported: local date and time in the org's zone, and the instant in UTC.
@@ -312,16 +313,46 @@ mod tests {
         }
     }
 
+    fn info(row_security: &[&str]) -> DbInfo {
+        DbInfo {
+            server_version: "15".into(),
+            dialect: crate::core::model::Dialect::ServiceAi,
+            detection_note: None,
+            tls: false,
+            tls_fallback: false,
+            role: "support".into(),
+            row_security: row_security.iter().map(|s| s.to_string()).collect(),
+            board_not_recorded: Vec::new(),
+            caps: Default::default(),
+        }
+    }
+
     #[test]
     fn orgs_resolve_by_id_name_or_unique_fragment() {
         let orgs = vec![org(1, "Acme Plumbing"), org(2, "Acme Dental"), org(3, "Bright Smiles")];
-        assert_eq!(resolve_org(&orgs, "00000000-0000-0000-0000-000000000002").unwrap().name, "Acme Dental");
-        assert_eq!(resolve_org(&orgs, "acme plumbing").unwrap().name, "Acme Plumbing");
-        assert_eq!(resolve_org(&orgs, "bright").unwrap().name, "Bright Smiles");
-        assert_eq!(resolve_org(&orgs, "org-2").unwrap().name, "Acme Dental");
-        let e = resolve_org(&orgs, "acme").unwrap_err();
-        assert!(e.contains("matches 2 organizations"), "{e}");
-        assert!(resolve_org(&orgs, "zzz").unwrap_err().contains("no organization"));
+        let i = info(&[]);
+        let name = |q: &str| resolve_org(&orgs, q, &i).unwrap().name.clone();
+        assert_eq!(name("00000000-0000-0000-0000-000000000002"), "Acme Dental");
+        assert_eq!(name("acme plumbing"), "Acme Plumbing");
+        assert_eq!(name("bright"), "Bright Smiles");
+        assert_eq!(name("org-2"), "Acme Dental");
+        let (e, refused) = resolve_org(&orgs, "acme", &i).unwrap_err();
+        assert!(e.contains("matches 2 organizations") && !refused, "{e}");
+        let (e, refused) = resolve_org(&orgs, "zzz", &i).unwrap_err();
+        assert!(e.contains("no organization") && !refused, "{e}");
+    }
+
+    #[test]
+    fn an_org_row_security_may_hide_is_not_called_missing() {
+        let orgs = vec![org(1, "Acme Plumbing")];
+        let (e, refused) =
+            resolve_org(&orgs, "00000000-0000-0000-0000-000000000009", &info(&["organizations"])).unwrap_err();
+        assert!(refused, "{e}");
+        assert!(e.contains("row security is on for organizations") && e.contains("role support"), "{e}");
+        assert!(e.contains("may be there, hidden"), "{e}");
+        // Several matches are still bad input, row security or not.
+        let orgs = vec![org(1, "Acme Plumbing"), org(2, "Acme Dental")];
+        assert!(!resolve_org(&orgs, "acme", &info(&["organizations"])).unwrap_err().1);
     }
 
     #[test]

@@ -544,28 +544,30 @@ async fn export_with(
     what: ExportWhat,
     at: Option<switchboard::core::oncall::At>,
 ) -> ExitCode {
-    let dialect = match source.detect(settings.dialect).await {
-        Ok(i) => i.dialect,
+    let info = match source.detect(settings.dialect).await {
+        Ok(i) => i,
         Err(e) => return fail_data(&e),
     };
+    let dialect = info.dialect;
+    let missing = |(e, refused): (String, bool)| fail(if refused { EXIT_REFUSED } else { EXIT_USAGE }, &e);
     let mut orgs = match source.orgs(dialect).await {
         Ok(o) => o,
         Err(e) => return fail_data(&e),
     };
     // A profile limited to one org sees only that one.
     if let Some(only) = &settings.only_org {
-        match export::resolve_org(&orgs, only) {
+        match export::resolve_org(&orgs, only, &info) {
             Ok(o) => orgs = vec![o.clone()],
-            Err(e) => return fail(EXIT_USAGE, &format!("the profile is limited to the org {only:?}: {e}")),
+            Err((e, refused)) => return missing((format!("the profile is limited to the org {only:?}: {e}"), refused)),
         }
     }
     let out = match what {
         ExportWhat::Orgs { format } => export::render(&orgs, format),
         ExportWhat::Caller { org, phone, name, format } => {
             use switchboard::core::caller::{CallerQuery, parse_phone};
-            let org = match export::resolve_org(&orgs, &org) {
+            let org = match export::resolve_org(&orgs, &org, &info) {
                 Ok(o) => o,
-                Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+                Err(e) => return missing(e),
             };
             let query = match (phone, name) {
                 (Some(p), _) => {
@@ -612,9 +614,9 @@ async fn export_with(
             Err(e) => return fail_data(&e),
         },
         ExportWhat::Overview { org, from, to } => {
-            let org = match export::resolve_org(&orgs, &org) {
+            let org = match export::resolve_org(&orgs, &org, &info) {
                 Ok(o) => o,
-                Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+                Err(e) => return missing(e),
             };
             let zone = switchboard::core::time::OrgZone::from_name(org.timezone.as_deref());
             let today = chrono::Utc::now().with_timezone(&zone.tz).date_naive();
@@ -633,9 +635,9 @@ async fn export_with(
             }
         }
         ExportWhat::Call { org, id } => {
-            let org = match export::resolve_org(&orgs, &org) {
+            let org = match export::resolve_org(&orgs, &org, &info) {
                 Ok(o) => o,
-                Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+                Err(e) => return missing(e),
             };
             match source.call(dialect, &org.key, &switchboard::core::model::Key::parse(&id)).await {
                 Ok(Some(c)) => {
@@ -651,9 +653,9 @@ async fn export_with(
             }
         }
         ExportWhat::Org { org } => {
-            let org = match export::resolve_org(&orgs, &org) {
+            let org = match export::resolve_org(&orgs, &org, &info) {
                 Ok(o) => o,
-                Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+                Err(e) => return missing(e),
             };
             match source.profile(dialect, &org.key).await {
                 Ok(Some(p)) => serde_json::to_string_pretty(&serde_json::json!({
@@ -665,9 +667,9 @@ async fn export_with(
             }
         }
         ExportWhat::Oncall { org, format } => {
-            let org = match export::resolve_org(&orgs, &org) {
+            let org = match export::resolve_org(&orgs, &org, &info) {
                 Ok(o) => o,
-                Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+                Err(e) => return missing(e),
             };
             if !switchboard::data::dialects::platform(dialect).caps().oncall {
                 return fail(EXIT_USAGE, &format!("the {} schema has no on-call data", dialect.name()));
@@ -687,9 +689,9 @@ async fn export_with(
                 Ok(f) => f,
                 Err(e) => return fail(EXIT_USAGE, &format!("--filter: {e}")),
             };
-            let org = match export::resolve_org(&orgs, &org) {
+            let org = match export::resolve_org(&orgs, &org, &info) {
                 Ok(o) => o,
-                Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+                Err(e) => return missing(e),
             };
             let anchor = match cursor.as_deref().map(export::parse_cursor) {
                 None => switchboard::core::model::Anchor::First,
@@ -706,9 +708,9 @@ async fn export_with(
             }
         }
         ExportWhat::Appointments { org, from, to, format } => {
-            let org = match export::resolve_org(&orgs, &org) {
+            let org = match export::resolve_org(&orgs, &org, &info) {
                 Ok(o) => o,
-                Err(e) => return fail(EXIT_USAGE, &e.to_string()),
+                Err(e) => return missing(e),
             };
             let (from, to) = match (export::parse_day(&from, "--from"), export::parse_day(&to, "--to")) {
                 (Ok(f), Ok(t)) if f <= t => (f, t),

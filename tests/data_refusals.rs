@@ -143,6 +143,17 @@ async fn row_security_is_named_and_the_claim_shows_exactly_the_roles_orgs() {
     let orgs = src.orgs(Dialect::ServiceAi).await.unwrap();
     assert_eq!(orgs.iter().map(|o| o.key.to_string()).collect::<Vec<_>>(), [ORG_A]);
     src.close().await;
+    // An org it cannot see is not "no organization matches": row security may be hiding it (exit 3).
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_switchboard"))
+        .args(["export", "--url", &role_url, "calls", "--org", common::ORG_B])
+        .env("SWITCHBOARD_CONFIG", "/dev/null")
+        .env("SWITCHBOARD_LOG_DIR", std::env::temp_dir().join(format!("sb-rls-log-{}", std::process::id())))
+        .env_remove("DATABASE_URL")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("row security is on for") && stderr.contains("may be there, hidden"), "{stderr}");
     sql(&url, &format!("ALTER ROLE {role} RESET ALL; DROP OWNED BY {role}; DROP ROLE {role}")).await;
 }
 

@@ -229,8 +229,42 @@ pub struct DbInfo {
     pub board_not_recorded: Vec<String>,
 }
 
+/// Why [`find_org`] found no single org.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoOrg {
+    pub message: String,
+    /// Nothing matched at all (rather than several orgs).
+    pub none: bool,
+}
+
+impl fmt::Display for NoOrg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// As [`find_org`], among the orgs the connected role can see: where row security filters the org table
+/// for it and nothing matched, the message says the org may be there, hidden (`refused` is then true).
+pub fn find_visible_org<'a>(orgs: &'a [Org], query: &str, info: &DbInfo) -> Result<&'a Org, (NoOrg, bool)> {
+    find_org(orgs, query).map_err(|mut e| {
+        if e.none && !info.row_security.is_empty() {
+            e.message = format!(
+                "{} among the {} visible to role {}: row security is on for {} and this role does not bypass it, \
+                 so the org may be there, hidden (see `switchboard check`)",
+                e.message,
+                orgs.len(),
+                info.role,
+                info.row_security.join(", ")
+            );
+            (e, true)
+        } else {
+            (e, false)
+        }
+    })
+}
+
 /// Finds an org by id, slug, exact name (any case), or a name fragment that only one org has.
-pub fn find_org<'a>(orgs: &'a [Org], query: &str) -> Result<&'a Org, String> {
+pub fn find_org<'a>(orgs: &'a [Org], query: &str) -> Result<&'a Org, NoOrg> {
     let q = query.trim();
     let key = Key::parse(q);
     if let Some(o) = orgs.iter().find(|o| o.key == key) {
@@ -247,10 +281,13 @@ pub fn find_org<'a>(orgs: &'a [Org], query: &str) -> Result<&'a Org, String> {
     let partial: Vec<&Org> = orgs.iter().filter(|o| o.name.to_lowercase().contains(&lower)).collect();
     match partial.as_slice() {
         [one] => Ok(one),
-        [] => Err(format!("no organization matches {q:?}")),
+        [] => Err(NoOrg { message: format!("no organization matches {q:?}"), none: true }),
         many => {
             let names: Vec<String> = many.iter().take(5).map(|o| format!("{} ({})", o.name, o.key)).collect();
-            Err(format!("{q:?} matches {} organizations: {}; give the id", many.len(), names.join(", ")))
+            Err(NoOrg {
+                message: format!("{q:?} matches {} organizations: {}; give the id", many.len(), names.join(", ")),
+                none: false,
+            })
         }
     }
 }

@@ -87,11 +87,16 @@ fn run(state: &mut State, cmd: Cmd) -> Vec<Effect> {
             Vec::new()
         }
         Cmd::Org(q) => {
-            let found = crate::core::model::find_org(&state.orgs.all, &q).map(|o| o.key.clone());
-            match found {
+            let found = match &state.conn {
+                crate::core::state::Conn::Ready(info) => {
+                    crate::core::model::find_visible_org(&state.orgs.all, &q, info).map_err(|(e, _)| e)
+                }
+                _ => crate::core::model::find_org(&state.orgs.all, &q),
+            };
+            match found.map(|o| o.key.clone()) {
                 Ok(key) => super::open_org(state, &key),
                 Err(e) => {
-                    state.message = Some(e);
+                    state.message = Some(e.message);
                     Vec::new()
                 }
             }
