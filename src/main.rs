@@ -600,12 +600,16 @@ async fn export_with(
                     .into_iter()
                     .map(|(i, reasons)| {
                         let r = &rows[i];
+                        // Unknown figures are null, never 0.
+                        let known = |n: i64| r.figures_unread.is_none().then_some(n);
                         serde_json::json!({
                             "id": r.key, "name": r.name, "status": r.status,
                             "reasons": reasons.iter().map(|x| x.text()).collect::<Vec<_>>().join("; "),
-                            "calls_24h": r.calls_24h, "failed_24h": r.failed_24h, "calls_7d": r.calls_7d,
-                            "failed_7d": r.failed_7d, "open_emergencies": r.open_emergencies,
+                            "calls_24h": known(r.calls_24h), "failed_24h": known(r.failed_24h),
+                            "calls_7d": known(r.calls_7d), "failed_7d": known(r.failed_7d),
+                            "open_emergencies": r.open_emergencies,
                             "last_activity": r.last_activity.map(|t| t.to_rfc3339()),
+                            "figures_unread": r.figures_unread,
                         })
                     })
                     .collect();

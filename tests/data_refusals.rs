@@ -200,7 +200,10 @@ async fn retell_tenants_that_lack_something_are_named_and_the_others_work() {
     let e = src.calls(d, &Key::parse(&schemas[2].0), &Anchor::First, 20).await.unwrap_err();
     assert_eq!(e.kind, ErrorKind::Refused, "{e}");
     assert!(e.contains("org_never_created"), "{e}");
-    src.board(d).await.unwrap();
+    let board = src.board(d).await.unwrap();
+    let no_rollups = board.iter().find(|r| r.key == Key::parse(&schemas[1].0)).expect("listed on the board");
+    assert!(no_rollups.figures_unread.is_some(), "its figures are unknown, not zero: {no_rollups:?}");
+    assert!(board.iter().filter(|r| r.figures_unread.is_none()).count() >= 2, "{board:?}");
     src.close().await;
     let (code, out) = common::check_output(&url);
     assert!(code == 0 || code == 3, "{out}");

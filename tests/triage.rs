@@ -32,6 +32,7 @@ fn board_rows(s: &State) -> Vec<BoardRow> {
             failed_7d: failed,
             open_emergencies: Some(emerg),
             last_activity: last_h.map(|h| now() - Duration::hours(h)),
+            figures_unread: None,
         }
     };
     vec![
@@ -178,10 +179,13 @@ fn not_recorded_and_refused_board_snapshots() {
         }
         update(&mut s, Action::Input(Input { key: TKey::Tab, ..Default::default() }));
         let req = s.board.pending.expect("the board is asked for");
-        let rows = board_rows(&s);
+        let mut rows = board_rows(&s);
+        // A Retell tenant whose rollups cannot be read: its figures are unknown, not zero.
+        rows[0].figures_unread = Some("its schema has no call_rollups this role can read".into());
         update(&mut s, Action::BoardLoaded { req, result: Ok(rows), ms: 4.0, partial: false });
         let screen = draw(&s);
         assert!(screen.contains("Not recorded in this database"), "{screen}");
+        assert!(screen.contains("? no fig"), "{screen}");
         insta::assert_snapshot!(format!("board_not_recorded_{w}x{h}"), screen);
 
         let mut s = connected(w, h);

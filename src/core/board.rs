@@ -18,6 +18,9 @@ pub struct BoardRow {
     pub open_emergencies: Option<i64>,
     /// The last call (or recorded activity); None when nothing happened within the window read.
     pub last_activity: Option<DateTime<Utc>>,
+    /// Why the call figures could not be read (a Retell tenant without readable rollups): they are then
+    /// unknown, not zero.
+    pub figures_unread: Option<String>,
 }
 
 /// Why an org is on the board.
@@ -116,6 +119,7 @@ mod tests {
             failed_7d: 7,
             open_emergencies: Some(0),
             last_activity: Some(Utc.with_ymd_and_hms(2026, 11, 21, 10, 0, 0).unwrap()),
+            figures_unread: None,
         }
     }
 

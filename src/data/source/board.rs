@@ -37,6 +37,7 @@ impl Source {
                         failed_7d: int(r, "failed_7d")?,
                         open_emergencies: r.try_get("open_emergencies")?,
                         last_activity: r.try_get("last_activity")?,
+                        figures_unread: None,
                     })
                 })
                 .collect::<std::result::Result<_, sqlx::Error>>()
@@ -66,6 +67,7 @@ impl Source {
                 failed_7d: 0,
                 open_emergencies: None,
                 last_activity: r.try_get("last_activity").map_err(err)?,
+                figures_unread: (!has).then(|| "its schema has no call_rollups this role can read".to_string()),
             });
         }
         partial(&out);

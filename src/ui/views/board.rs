@@ -74,10 +74,23 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let wide = area.width >= 110;
     let rows = view.iter().map(|(i, reasons)| {
         let r = &b.rows[*i];
-        let reason_text = if reasons.is_empty() {
+        let mut reason_text = if reasons.is_empty() {
             "ok".to_string()
         } else {
             reasons.iter().map(Reason::text).collect::<Vec<_>>().join(" · ")
+        };
+        if let Some(why) = &r.figures_unread {
+            // Its calls are unknown, not zero: say so rather than "ok".
+            reason_text = if reasons.is_empty() {
+                format!("? no figures: {why}")
+            } else {
+                format!("{reason_text} · ? no figures")
+            };
+        }
+        let count =
+            |n: i64, w: usize| if r.figures_unread.is_some() { format!("{:>w$}", "?") } else { format!("{n:>w$}") };
+        let share = |f: i64, t: i64| {
+            if r.figures_unread.is_some() { format!("{:>5}", "?") } else { format!("{:>5}", pct(f, t)) }
         };
         let reason_style = match reasons.first() {
             Some(Reason::PendingEmergency(_)) | Some(Reason::FailureSpike { .. }) => theme.danger(),
@@ -88,12 +101,12 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
             Cell::from(Span::styled(reason_text, reason_style)),
             Cell::from(r.name.clone()),
             Cell::from(r.status.clone().unwrap_or_else(|| "—".into())),
-            Cell::from(format!("{:>6}", r.calls_24h)),
-            Cell::from(format!("{:>5}", pct(r.failed_24h, r.calls_24h))),
+            Cell::from(count(r.calls_24h, 6)),
+            Cell::from(share(r.failed_24h, r.calls_24h)),
         ];
         if wide {
-            cells.push(Cell::from(format!("{:>7}", r.calls_7d)));
-            cells.push(Cell::from(format!("{:>5}", pct(r.failed_7d, r.calls_7d))));
+            cells.push(Cell::from(count(r.calls_7d, 7)));
+            cells.push(Cell::from(share(r.failed_7d, r.calls_7d)));
             cells.push(Cell::from(r.open_emergencies.map(|n| format!("{n:>5}")).unwrap_or_else(|| "    —".into())));
         }
         cells.push(Cell::from(r.last_activity.map(|t| ago(t, state.now)).unwrap_or_else(|| "over 7 d".into())));
