@@ -495,7 +495,7 @@ async fn check_report(
         _ => false,
     }) || matches!(orgs, Ok(o) if o.is_empty() && row_security)
         || matches!(orgs, Err(e) if e.is_refusal());
-    if info.dialect == switchboard::core::model::Dialect::Retell {
+    if platform.sql.tenant_schema.is_some() {
         match source.tenant_report(200).await {
             Ok(lines) if lines.is_empty() => {
                 writeln!(out, "tenants     every registered schema has its calls table and the columns read")?

@@ -6,7 +6,7 @@ use chrono::Utc;
 
 use crate::core::caller::CallerQuery;
 use crate::core::filter::CallFilter;
-use crate::core::model::{Anchor, Dialect, Key, Org};
+use crate::core::model::{Anchor, Dialect, Org};
 use crate::core::time::OrgZone;
 use crate::data::catalog::{Catalog, Tenant};
 use crate::data::dialects::{self, Platform};
@@ -179,10 +179,7 @@ impl Source {
         let page = self.calls_filtered(dialect, &org.key, &Anchor::First, 1, &CallFilter::default(), &zone).await;
         let first_call = page.as_ref().ok().and_then(|p| p.rows.first().map(|r| r.key.clone()));
         ran(&mut out, "call list", page.map(|_| ()));
-        let nobody = match dialect {
-            Dialect::Prisma => Key::Text(String::new()),
-            _ => Key::Uuid(uuid::Uuid::nil()),
-        };
+        let nobody = p.no_key();
         let call = first_call.unwrap_or(nobody.clone());
         ran(&mut out, "call detail", self.call(dialect, &org.key, &call).await.map(|_| ()));
         if p.sql.appointments.is_some() {

@@ -12,7 +12,7 @@ pub fn board_sql(d: Dialect) -> Option<&'static str> {
     super::platform(d).board
 }
 
-pub use super::retell::{BOARD_ORGS as RETELL_ORGS, BOARD_ROLLUP as RETELL_ROLLUP, RATES as RETELL_RATES};
+pub use super::retell::{BOARD_ORGS as RETELL_ORGS, BOARD_ROLLUP as RETELL_ROLLUP};
 
 /// How many tenant schemas one statement reads (each takes lock slots until the transaction ends).
 pub const RETELL_BATCH: usize = 200;

@@ -143,6 +143,9 @@ pub struct Platform {
     pub caller: caller::CallerSql,
     /// The platform's own functions (in `public`) worth knowing about.
     pub functions: &'static [&'static str],
+    /// The org's per-minute billing rate and cost (`$1` the org: `rate`, `cost`), where the platform keeps
+    /// them: the overview's margin.
+    pub rates: Option<&'static str>,
     /// The indexes its queries rely on, which `check` looks for.
     pub indexes: &'static [WantedIndex],
     /// Its DDL (`assets/schemas/<name>.sql`), faithful to its seed document.
@@ -260,6 +263,14 @@ pub fn full_calls_parts(d: Dialect, tenant: Option<&str>) -> Result<[String; 4],
 }
 
 impl Platform {
+    /// A key of the platform's id type that no row has (the nil uuid, or the empty text id).
+    pub fn no_key(&self) -> crate::core::model::Key {
+        match self.sql.calls.key_cast {
+            "uuid" => crate::core::model::Key::Uuid(uuid::Uuid::nil()),
+            _ => crate::core::model::Key::Text(String::new()),
+        }
+    }
+
     /// What the platform gives beyond orgs and calls, as its declarations say: a status statement, any
     /// on-call list, appointments.
     pub fn caps(&self) -> Caps {
@@ -302,6 +313,7 @@ impl Platform {
         v.extend(c.events.iter().copied());
         v.extend(c.other_orgs);
         v.extend(c.names);
+        v.extend(self.rates);
         v
     }
 }

@@ -204,6 +204,7 @@ pub const PLATFORM: Platform = Platform {
     status: None,
     caller: CALLER,
     functions: &[],
+    rates: None,
     indexes: INDEXES,
     schema_ddl: include_str!("../../../assets/schemas/prisma.sql"),
     demo_data: include_str!("../../../assets/demo/prisma.sql"),

@@ -208,6 +208,7 @@ pub const PLATFORM: Platform = Platform {
     }),
     caller: CALLER,
     functions: &[],
+    rates: None,
     indexes: INDEXES,
     schema_ddl: include_str!("../../../assets/schemas/quinite.sql"),
     demo_data: include_str!("../../../assets/demo/quinite.sql"),

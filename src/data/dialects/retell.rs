@@ -225,6 +225,7 @@ pub const PLATFORM: Platform = Platform {
     }),
     caller: CALLER,
     functions: &["get_organization_overview", "get_organization_calls", "list_organizations"],
+    rates: Some(RATES),
     indexes: INDEXES,
     schema_ddl: include_str!("../../../assets/schemas/retell.sql"),
     demo_data: include_str!("../../../assets/demo/retell.sql"),

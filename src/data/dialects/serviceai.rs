@@ -389,6 +389,7 @@ pub const PLATFORM: Platform = Platform {
     status: None,
     caller: CALLER,
     functions: &["get_on_call_contact", "get_available_time_slots"],
+    rates: None,
     indexes: INDEXES,
     schema_ddl: include_str!("../../../assets/schemas/serviceai.sql"),
     demo_data: include_str!("../../../assets/demo/serviceai.sql"),

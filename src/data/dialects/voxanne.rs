@@ -348,6 +348,7 @@ pub const PLATFORM: Platform = Platform {
     status: None,
     caller: CALLER,
     functions: &[],
+    rates: None,
     indexes: INDEXES,
     schema_ddl: include_str!("../../../assets/schemas/voxanne.sql"),
     demo_data: include_str!("../../../assets/demo/voxanne.sql"),

@@ -141,27 +141,26 @@ impl Source {
             .fetch_one(&mut *tx)
             .await
             .map_err(err)?;
-        let rates =
-            match (dialect == Dialect::Retell).then(|| Self::render_for(&cat, None, dialects::board::RETELL_RATES)) {
-                Some(Ok((sql, _))) => {
-                    let r = bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org)
-                        .fetch_optional(&mut *tx)
-                        .await
-                        .map_err(err)?;
-                    match r {
-                        Some(r) => match (
-                            r.try_get::<Option<f64>, _>("rate").map_err(err)?,
-                            r.try_get::<Option<f64>, _>("cost").map_err(err)?,
-                        ) {
-                            (Some(a), Some(b)) => Some((a, b)),
-                            _ => None,
-                        },
-                        None => None,
-                    }
+        let rates = match dialects::platform(dialect).rates.map(|t| Self::render_for(&cat, None, t)) {
+            Some(Ok((sql, _))) => {
+                let r = bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org)
+                    .fetch_optional(&mut *tx)
+                    .await
+                    .map_err(err)?;
+                match r {
+                    Some(r) => match (
+                        r.try_get::<Option<f64>, _>("rate").map_err(err)?,
+                        r.try_get::<Option<f64>, _>("cost").map_err(err)?,
+                    ) {
+                        (Some(a), Some(b)) => Some((a, b)),
+                        _ => None,
+                    },
+                    None => None,
                 }
-                // Rates the database does not record: the overview shows no money figures.
-                _ => None,
-            };
+            }
+            // Rates the database does not record: the overview shows no money figures.
+            _ => None,
+        };
         tx.commit().await.map_err(err)?;
         let pairs = |v: Option<serde_json::Value>| -> Vec<(String, i64)> {
             v.and_then(|v| v.as_array().cloned())

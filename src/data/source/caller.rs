@@ -127,10 +127,7 @@ impl Source {
         };
         let phone = parse_phone(number, None)?;
         // A key no org has, so that no org is left out.
-        let nobody = match dialect {
-            Dialect::Prisma => Key::Text(String::new()),
-            _ => Key::Uuid(uuid::Uuid::nil()),
-        };
+        let nobody = crate::data::dialects::platform(dialect).no_key();
         let mut tx = self.read().await?;
         let cat = self.catalog(&mut tx).await?;
         let (q, _) = Self::render_for(&cat, None, q)?;
