@@ -237,6 +237,31 @@ impl Link {
         }
     }
 
+    /// Runs a whole read (`BEGIN READ ONLY; ...; COMMIT`, the console's own text) in one round trip, as
+    /// [`Tx::run_once`], with [`Link::begin`]'s manners: a dead idle connection is replaced (a read is
+    /// safe to send again), a pooler that refuses the startup parameters turns the link into pooler mode.
+    pub async fn run_once(&self, text: String) -> Result<Vec<Vec<sqlx::postgres::PgRow>>, sqlx::Error> {
+        let mut left = self.opts.max_connections.max(1);
+        loop {
+            let r = match Tx::run_once(&self.pool, text.clone()).await {
+                Err(e)
+                    if refused_startup_parameter(&e)
+                        && self.become_pooled("a pooler: it refused the startup parameters of a direct connection") =>
+                {
+                    Tx::run_once(&self.pool, text.clone()).await
+                }
+                other => other,
+            };
+            match r {
+                Err(e) if left > 0 && dead_connection(&e) => {
+                    tracing::debug!(error = %e, "a pooled connection was dead; sending the read on another");
+                    left -= 1;
+                }
+                other => return other,
+            }
+        }
+    }
+
     /// Turns a link taken for a direct one into transaction-pooler mode from now on, saying `why`. False
     /// when the mode was configured or implied by the URL, or cannot change (startup options in the URL).
     pub fn become_pooled(&self, why: &str) -> bool {

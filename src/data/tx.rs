@@ -16,7 +16,7 @@ use std::ops::{Deref, DerefMut};
 use std::time::Duration;
 
 use sqlx::pool::PoolConnection;
-use sqlx::postgres::PgPool;
+use sqlx::postgres::{PgPool, PgRow};
 use sqlx::{AssertSqlSafe, PgConnection, Postgres};
 
 /// How long a rollback in the background may take before the connection is closed instead.
@@ -35,6 +35,32 @@ impl Tx {
         let mut tx = Tx { conn: Some(conn) };
         sqlx::raw_sql(AssertSqlSafe(begin)).execute(&mut *tx).await?;
         Ok(tx)
+    }
+
+    /// Takes a connection from `pool` and sends `text`, a whole read in the console's own words (`BEGIN
+    /// READ ONLY; ...; COMMIT`, values already inlined as literals), as one message of the simple protocol:
+    /// one round trip. Returns the rows of each statement, in order (one entry per statement, rows or not).
+    /// Until the message's `COMMIT` is answered the transaction counts as open: an error or an abort on
+    /// the way rolls it back as on drop (the server skips the rest of a message after an error, its
+    /// `COMMIT` too).
+    pub async fn run_once(pool: &PgPool, text: String) -> Result<Vec<Vec<PgRow>>, sqlx::Error> {
+        use futures_util::TryStreamExt;
+        let conn = pool.acquire().await?;
+        let mut tx = Tx { conn: Some(conn) };
+        let mut groups = Vec::new();
+        let mut rows = Vec::new();
+        {
+            let mut answers = sqlx::raw_sql(AssertSqlSafe(text)).fetch_many(&mut *tx);
+            while let Some(answer) = answers.try_next().await? {
+                match answer {
+                    sqlx::Either::Left(_) => groups.push(std::mem::take(&mut rows)),
+                    sqlx::Either::Right(row) => rows.push(row),
+                }
+            }
+        }
+        // The message's COMMIT was answered: nothing is open on the server.
+        tx.conn.take();
+        Ok(groups)
     }
 
     /// Commits. On any failure (or if this future is dropped before the answer) the transaction is rolled

@@ -5,12 +5,15 @@ use super::*;
 
 /// The connection statement ([`catalog::connect_statement`]) with its parameters: every table and function
 /// any platform names.
-pub(super) fn connect_query() -> Query<'static, Postgres, PgArguments> {
+/// The connection statement (server facts, the role, the catalog of every table and function any platform
+/// names), its names inlined: the same text every time, built once.
+pub(super) fn connect_statement() -> String {
     static SQL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    let sql = SQL.get_or_init(catalog::connect_statement).as_str();
-    static NAMES: std::sync::OnceLock<(Vec<String>, Vec<String>)> = std::sync::OnceLock::new();
-    let (tables, functions) = NAMES.get_or_init(dialects::catalog_names).clone();
-    sqlx::query(AssertSqlSafe(sql)).persistent(false).bind(tables).bind(functions)
+    SQL.get_or_init(|| {
+        let (tables, functions) = dialects::catalog_names();
+        inline(&catalog::connect_statement(), &[Lit::Texts(&tables), Lit::Texts(&functions)])
+    })
+    .clone()
 }
 
 pub(super) fn catalog_of(row: &PgRow) -> Result<Catalog> {
@@ -48,9 +51,10 @@ impl Source {
     /// Connects and reads, in one statement, the server version and TLS state and the catalog of every
     /// table any platform names; detects the dialect from it (or takes the forced one).
     pub async fn detect(&self, forced: Option<Dialect>) -> Result<DbInfo> {
-        let mut tx = self.read().await?;
-        let row = connect_query().fetch_one(&mut *tx).await.map_err(err)?;
-        tx.commit().await.map_err(err)?;
+        let mut answers = self.read_once(&[connect_statement()]).await?;
+        let Some(row) = answers.pop().and_then(|mut rows| rows.pop()) else {
+            return Err(DataError::from("the server answered the connection statement with no row"));
+        };
         let server_version: String = row.try_get("v").map_err(err)?;
         let server_says_tls: bool = row.try_get("tls").map_err(err)?;
         // A direct connection's startup packet made the session read-only; a session that is not was
@@ -132,7 +136,7 @@ impl Source {
         if let Some(c) = self.catalog.lock().ok().and_then(|g| g.clone()) {
             return Ok(c);
         }
-        let row = connect_query().fetch_one(&mut **tx).await.map_err(err)?;
+        let row = sqlx::raw_sql(AssertSqlSafe(connect_statement())).fetch_one(&mut **tx).await.map_err(err)?;
         let cat = std::sync::Arc::new(catalog_of(&row)?);
         self.set_catalog(cat.clone());
         Ok(cat)
@@ -285,7 +289,14 @@ impl Source {
     }
 
     /// The org's tenant schema (for a schema-per-tenant platform), in a read transaction of its own.
+    /// No round trip when the platform has no tenant schemas or this org's was read before.
     pub(crate) async fn tenant_of(&self, dialect: Dialect, org: &Key) -> Result<Option<std::sync::Arc<Tenant>>> {
+        if dialects::sql(dialect).tenant_schema.is_none() {
+            return Ok(None);
+        }
+        if let Some(t) = self.tenants.lock().ok().and_then(|g| g.get(&org.to_string()).cloned()) {
+            return Ok(Some(t));
+        }
         let mut tx = self.read().await?;
         let t = self.tenant(&mut tx, dialect, org).await?;
         tx.commit().await.map_err(err)?;

@@ -76,6 +76,61 @@ fn err(e: sqlx::Error) -> DataError {
     DataError::from_sqlx(&e, message)
 }
 
+/// A value the console inlines into its own statement text for [`Source::read_once`] (the simple protocol
+/// has no parameters): always a quoted, cast literal, never text spliced in as SQL.
+pub(crate) enum Lit<'a> {
+    Key(&'a Key),
+    Date(chrono::NaiveDate),
+    Time(DateTime<Utc>),
+    Texts(&'a [String]),
+}
+
+impl Lit<'_> {
+    fn sql(&self) -> String {
+        match self {
+            Lit::Key(Key::Uuid(u)) => format!("'{u}'::uuid"),
+            Lit::Key(Key::Text(t)) => format!("{}::text", crate::data::sqlt::sql_literal(t)),
+            Lit::Date(d) => format!("'{}'::date", d.format("%Y-%m-%d")),
+            Lit::Time(t) => format!("'{}'::timestamptz", t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)),
+            Lit::Texts(v) => format!(
+                "ARRAY[{}]::text[]",
+                v.iter().map(|t| crate::data::sqlt::sql_literal(t)).collect::<Vec<_>>().join(", ")
+            ),
+        }
+    }
+}
+
+/// `sql` (the console's own statement) with its parameters `$1`, `$2`, ... replaced by the literals of
+/// `args`, in order. A `$` inside a quoted string, or not followed by the number of an argument, is left
+/// as it is.
+pub(crate) fn inline(sql: &str, args: &[Lit<'_>]) -> String {
+    let mut out = String::with_capacity(sql.len() + 64);
+    let mut chars = sql.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    let mut quoted = false;
+    while let Some((i, c)) = chars.next() {
+        if c == '\'' {
+            quoted = !quoted;
+        }
+        if c == '$' && !quoted && !prev.is_some_and(|p| p.is_alphanumeric() || p == '_' || p == '$') {
+            let digits: String = sql[i + 1..].chars().take_while(|d| d.is_ascii_digit()).collect();
+            if let Some(a) = digits.parse::<usize>().ok().and_then(|n| n.checked_sub(1)).and_then(|n| args.get(n)) {
+                out.push('(');
+                out.push_str(&a.sql());
+                out.push(')');
+                for _ in 0..digits.len() {
+                    chars.next();
+                }
+                prev = Some('0');
+                continue;
+            }
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
 fn bind_key<'q>(q: Query<'q, Postgres, PgArguments>, key: &Key) -> Query<'q, Postgres, PgArguments> {
     match key {
         Key::Uuid(u) => q.bind(*u),
@@ -146,15 +201,57 @@ impl Source {
         Ok(n)
     }
 
-    /// A read transaction: read-only at the server, with the statement timeout local to it.
-    pub(crate) async fn read(&self) -> Result<Tx> {
+    /// What opens every read: read-only at the server, the statement timeout local to the transaction, and
+    /// the request's tag (the console's own text: "switchboard/", digits, "-", hex, "/", digits); with the
+    /// number of statements it is.
+    fn read_begin(&self) -> (String, usize) {
         let tag = match &self.tag {
-            // The tag is the console's own text: "switchboard/", digits, "-", hex, "/", digits.
             Some(t) => format!("; SET LOCAL application_name = '{t}'"),
             None => String::new(),
         };
-        let begin =
-            format!("BEGIN READ ONLY; SET LOCAL statement_timeout = {}{tag}", self.opts.statement_timeout_ms.max(1));
+        let n = if self.tag.is_some() { 3 } else { 2 };
+        (format!("BEGIN READ ONLY; SET LOCAL statement_timeout = {}{tag}", self.opts.statement_timeout_ms.max(1)), n)
+    }
+
+    /// A whole read in one round trip: the transaction's opening, `statements` (the console's own, values
+    /// inlined by [`inline`]) and `COMMIT`, in one message of the simple protocol, so that a real link
+    /// (20 to 150 ms a round trip) costs one round trip per action instead of one per statement and one
+    /// each for BEGIN and COMMIT. Returns each statement's rows.
+    pub(crate) async fn read_once(&self, statements: &[String]) -> Result<Vec<Vec<PgRow>>> {
+        let (begin, skip) = self.read_begin();
+        let text = format!("{begin}; {}; COMMIT", statements.join("; "));
+        let groups = match self.reads.run_once(text).await {
+            Ok(g) => g,
+            Err(sqlx::Error::PoolTimedOut) => {
+                return Err(DataError::new(ErrorKind::Connection, self.diagnose(&self.reads.target().connect).await));
+            }
+            Err(e) => return Err(err(e)),
+        };
+        let out: Vec<Vec<PgRow>> = groups.into_iter().skip(skip).take(statements.len()).collect();
+        if out.len() != statements.len() {
+            return Err(DataError::from(format!(
+                "the server answered {} of {} statements of one read",
+                out.len(),
+                statements.len()
+            )));
+        }
+        Ok(out)
+    }
+
+    /// The catalog as read at detection, or read now (in a read of its own) when nothing has read it yet.
+    pub(crate) async fn catalog_now(&self) -> Result<std::sync::Arc<Catalog>> {
+        if let Some(c) = self.known_catalog() {
+            return Ok(c);
+        }
+        let mut tx = self.read().await?;
+        let cat = self.catalog(&mut tx).await?;
+        tx.commit().await.map_err(err)?;
+        Ok(cat)
+    }
+
+    /// A read transaction: read-only at the server, with the statement timeout local to it.
+    pub(crate) async fn read(&self) -> Result<Tx> {
+        let (begin, _) = self.read_begin();
         match self.reads.begin(begin).await {
             Ok(tx) => Ok(tx),
             Err(sqlx::Error::PoolTimedOut) => {
@@ -247,4 +344,31 @@ pub async fn timed<T>(f: impl std::future::Future<Output = T>) -> (T, f64) {
     let start = Instant::now();
     let out = f.await;
     (out, start.elapsed().as_secs_f64() * 1000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parameters_become_quoted_cast_literals() {
+        let org = Key::parse("00000000-0000-0000-0000-00000000000a");
+        let call = Key::Text("it's $2 \\ ; DROP TABLE x; --".into());
+        let sql = inline("SELECT $1::uuid, $2, '$1' AS s, $10, x$1, $$1", &[Lit::Key(&org), Lit::Key(&call)]);
+        assert_eq!(
+            sql,
+            "SELECT ('00000000-0000-0000-0000-00000000000a'::uuid)::uuid, \
+             (E'it''s $2 \\\\ ; DROP TABLE x; --'::text), '$1' AS s, \
+             $10, x$1, $$1"
+        );
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 3, 8).unwrap();
+        let t = chrono::DateTime::parse_from_rfc3339("2026-03-08T07:00:00Z").unwrap().with_timezone(&Utc);
+        assert_eq!(
+            inline("a >= $1 AND a < $2", &[Lit::Date(d), Lit::Time(t)]),
+            "a >= ('2026-03-08'::date) AND a < ('2026-03-08T07:00:00.000000Z'::timestamptz)"
+        );
+        let names = ["a'b".to_string(), "public.calls".to_string()];
+        assert_eq!(inline("x = ANY($1)", &[Lit::Texts(&names)]), "x = ANY((ARRAY['a''b', 'public.calls']::text[]))");
+        assert_eq!(inline("x = ANY($1)", &[Lit::Texts(&[])]), "x = ANY((ARRAY[]::text[]))");
+    }
 }

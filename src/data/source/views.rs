@@ -5,24 +5,19 @@ use super::*;
 
 impl Source {
     pub async fn orgs(&self, dialect: Dialect) -> Result<Vec<Org>> {
-        let mut tx = self.read().await?;
-        let cat = self.catalog(&mut tx).await?;
+        let cat = self.catalog_now().await?;
         let (sql, _) = Self::render_for(&cat, None, dialects::sql(dialect).orgs)?;
-        let rows = sqlx::query(AssertSqlSafe(sql)).persistent(false).fetch_all(&mut *tx).await.map_err(err)?;
-        tx.commit().await.map_err(err)?;
-        rows.iter().map(org_row).collect::<std::result::Result<_, _>>().map_err(err)
+        let rows = self.read_once(&[sql]).await?;
+        rows[0].iter().map(org_row).collect::<std::result::Result<_, _>>().map_err(err)
     }
 
     /// One call with its summary, transcript and details; `None` when it does not exist (or is not this org's).
     pub async fn call(&self, dialect: Dialect, org: &Key, call: &Key) -> Result<Option<CallDetail>> {
-        let mut tx = self.read().await?;
-        let cat = self.catalog(&mut tx).await?;
-        let tenant = self.tenant(&mut tx, dialect, org).await?;
+        let cat = self.catalog_now().await?;
+        let tenant = self.tenant_of(dialect, org).await?;
         let (sql, lost) = Self::render_for(&cat, tenant.as_deref(), dialects::sql(dialect).call)?;
-        let q = bind_key(bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org), call);
-        let row = q.fetch_optional(&mut *tx).await.map_err(err)?;
-        tx.commit().await.map_err(err)?;
-        let detail = row.map(|r| call_detail(&r)).transpose().map_err(err)?;
+        let rows = self.read_once(&[inline(&sql, &[Lit::Key(org), Lit::Key(call)])]).await?;
+        let detail = rows[0].first().map(call_detail).transpose().map_err(err)?;
         Ok(detail.map(|d| CallDetail { not_recorded: lost, ..d }))
     }
 
@@ -41,19 +36,18 @@ impl Source {
                 format!("the {} schema has no appointments", dialect.name()),
             ));
         };
-        let mut tx = self.read().await?;
-        let cat = self.catalog(&mut tx).await?;
+        let cat = self.catalog_now().await?;
         let (sql, _) = Self::render_for(&cat, None, a.range)?;
-        let q = bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org);
-        let q = match a.range_kind {
-            ApptRange::LocalDate => q.bind(from).bind(to),
-            ApptRange::Instant => {
-                q.bind(calendar::local_midnight_utc(&zone, from)).bind(calendar::local_midnight_utc(&zone, to))
-            }
+        let range = match a.range_kind {
+            ApptRange::LocalDate => [Lit::Date(from), Lit::Date(to)],
+            ApptRange::Instant => [
+                Lit::Time(calendar::local_midnight_utc(&zone, from)),
+                Lit::Time(calendar::local_midnight_utc(&zone, to)),
+            ],
         };
-        let rows = q.fetch_all(&mut *tx).await.map_err(err)?;
-        tx.commit().await.map_err(err)?;
-        rows.iter().map(appointment_row).collect::<std::result::Result<_, _>>().map_err(err)
+        let [r0, r1] = range;
+        let rows = self.read_once(&[inline(&sql, &[Lit::Key(org), r0, r1])]).await?;
+        rows[0].iter().map(appointment_row).collect::<std::result::Result<_, _>>().map_err(err)
     }
 
     /// The appointments of one local day of the org's zone (the calendar's selected day).
@@ -149,8 +143,7 @@ impl Source {
                 format!("the {} schema has no on-call data", dialect.name()),
             ));
         }
-        let mut tx = self.read().await?;
-        let cat = self.catalog(&mut tx).await?;
+        let cat = self.catalog_now().await?;
         let mut out = OnCallData::default();
         let sections = [
             ("chain", q.contacts),
@@ -159,41 +152,57 @@ impl Source {
             ("urgent calls", q.urgent_calls),
             ("org", q.org),
         ];
-        let mut rows: Vec<Vec<PgRow>> = Vec::new();
+        // Each section rendered against the catalog: what it lacks, or why it cannot be read.
+        let mut sqls: Vec<Option<String>> = Vec::new();
         for (name, template) in sections {
             let Some(template) = template else {
-                rows.push(Vec::new());
+                sqls.push(None);
                 continue;
             };
             let mut env = Env::new(&cat, None);
-            let sql = match env.render(template) {
-                Ok(sql) => sql,
+            match env.render(template) {
+                Ok(sql) => {
+                    for l in env.lost() {
+                        out.lost.push((name.to_string(), l.clone()));
+                    }
+                    out.row_security.extend(env.row_security());
+                    sqls.push(Some(inline(&sql, &[Lit::Key(org)])));
+                }
                 Err(u) => {
                     out.unavailable.push((name.to_string(), u.to_string()));
-                    rows.push(Vec::new());
-                    continue;
-                }
-            };
-            for l in env.lost() {
-                out.lost.push((name.to_string(), l.clone()));
-            }
-            out.row_security.extend(env.row_security());
-            match bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org).fetch_all(&mut *tx).await {
-                Ok(r) => rows.push(r),
-                Err(e) => {
-                    let e = err(e);
-                    if !e.is_refusal() {
-                        return Err(e);
-                    }
-                    // This section is refused; the transaction is aborted: the rest go on in a new one.
-                    out.unavailable.push((name.to_string(), e.message));
-                    rows.push(Vec::new());
-                    tx.rollback().await.map_err(err)?;
-                    tx = self.read().await?;
+                    sqls.push(None);
                 }
             }
         }
-        tx.commit().await.map_err(err)?;
+        // All of them in one round trip; when the server refuses one at run time (a policy, a privilege the
+        // catalog did not show), each on its own, so that only that section is lost.
+        let sent: Vec<String> = sqls.iter().flatten().cloned().collect();
+        let mut rows: Vec<Vec<PgRow>> = match self.read_once(&sent).await {
+            Ok(answers) => {
+                let mut answers = answers.into_iter();
+                sqls.iter().map(|s| if s.is_some() { answers.next().unwrap_or_default() } else { Vec::new() }).collect()
+            }
+            Err(e) if e.is_refusal() => {
+                let mut rows = Vec::new();
+                for ((name, _), sql) in sections.iter().zip(&sqls) {
+                    let Some(sql) = sql else {
+                        rows.push(Vec::new());
+                        continue;
+                    };
+                    match self.read_once(std::slice::from_ref(sql)).await {
+                        Ok(mut r) => rows.push(r.pop().unwrap_or_default()),
+                        Err(e) if e.is_refusal() => {
+                            out.unavailable.push((name.to_string(), e.message));
+                            rows.push(Vec::new());
+                        }
+                        Err(e) => return Err(e),
+                    }
+                }
+                rows
+            }
+            Err(e) => return Err(e),
+        };
+        rows.resize_with(5, Vec::new);
         out.row_security.sort();
         out.row_security.dedup();
         fn mapped<T>(
@@ -274,18 +283,13 @@ impl Source {
 
     /// The org profile: every section the platform's schema can fill. Never a secret, only whether one is set.
     pub async fn profile(&self, dialect: Dialect, org: &Key) -> Result<Option<OrgProfile>> {
-        let mut tx = self.read().await?;
-        let cat = self.catalog(&mut tx).await?;
+        let cat = self.catalog_now().await?;
         let (sql, _) = Self::render_for(&cat, None, dialects::profile::profile_sql(dialect))?;
-        let row = bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(err)?;
-        tx.commit().await.map_err(err)?;
-        let Some(row) = row else { return Ok(None) };
+        let rows = self.read_once(&[inline(&sql, &[Lit::Key(org)])]).await?;
+        let Some(row) = rows[0].first() else { return Ok(None) };
         Ok(Some(OrgProfile {
             sections: profile_sections(row.try_get("sections").map_err(err)?),
-            status: text(&row, "status").map_err(err)?,
+            status: text(row, "status").map_err(err)?,
         }))
     }
 
