@@ -83,6 +83,10 @@ pub(crate) enum Lit<'a> {
     Date(chrono::NaiveDate),
     Time(DateTime<Utc>),
     Texts(&'a [String]),
+    Text(&'a str),
+    Int(i64),
+    /// A time that may be absent (`NULL`).
+    At(Option<DateTime<Utc>>),
 }
 
 impl Lit<'_> {
@@ -92,6 +96,10 @@ impl Lit<'_> {
             Lit::Key(Key::Text(t)) => format!("{}::text", crate::data::sqlt::sql_literal(t)),
             Lit::Date(d) => format!("'{}'::date", d.format("%Y-%m-%d")),
             Lit::Time(t) => format!("'{}'::timestamptz", t.to_rfc3339_opts(chrono::SecondsFormat::Micros, true)),
+            Lit::Text(t) => format!("{}::text", crate::data::sqlt::sql_literal(t)),
+            Lit::Int(n) => format!("{n}::int8"),
+            Lit::At(Some(t)) => Lit::Time(*t).sql(),
+            Lit::At(None) => "NULL::timestamptz".to_string(),
             Lit::Texts(v) => format!(
                 "ARRAY[{}]::text[]",
                 v.iter().map(|t| crate::data::sqlt::sql_literal(t)).collect::<Vec<_>>().join(", ")

@@ -229,6 +229,38 @@ pub(super) fn part_query(
     Ok(q)
 }
 
+/// As [`part_query`] without an offset, as text for [`Source::read_once`]: the values inlined.
+pub(super) fn part_text(
+    calls: &Calls,
+    org: &Key,
+    part: Part,
+    cursor: Option<&Cursor>,
+    limit: u64,
+    filter: (&CallFilter, &OrgZone),
+) -> Result<String> {
+    let cursor_params = match (cursor, part.binds_time()) {
+        (None, _) => 0,
+        (Some(_), true) => 2,
+        (Some(_), false) => 1,
+    };
+    let (cond, binds) = filter_sql(calls, filter.0, filter.1, 3 + cursor_params)?;
+    let sql = part_sql(calls, part, &cond, None);
+    let mut args = vec![Lit::Key(org), Lit::Int(i64::try_from(limit).unwrap_or(i64::MAX))];
+    if let Some(c) = cursor {
+        if part.binds_time() {
+            args.push(Lit::At(c.created_at));
+        }
+        args.push(Lit::Key(&c.key));
+    }
+    for b in &binds {
+        args.push(match b {
+            FilterBind::Text(t) => Lit::Text(t),
+            FilterBind::Time(t) => Lit::Time(*t),
+        });
+    }
+    Ok(inline(&sql, &args))
+}
+
 impl Source {
     /// The call-list filters this database cannot serve (the platform records them, the database not).
     pub(crate) fn unusable_filters(&self, cat: &Catalog, tenant: Option<&Tenant>, c: &CallsSql) -> Vec<String> {
@@ -324,6 +356,26 @@ impl Source {
         // A skip is an OFFSET on the part it ends in; a part it passes over whole is counted (bounded by
         // the skip) so that the next part skips only the rest.
         let mut skip = pages.saturating_mul(limit as u64);
+        if skip == 0 {
+            // Paging on from a cursor (or from an end): every part at once, in one round trip.
+            let cat = self.catalog_now().await?;
+            let tenant = self.tenant_of(dialect, org).await?;
+            let c = &Calls::new(&dialects::sql(dialect).calls, &cat, tenant.as_deref())?;
+            let texts = parts
+                .iter()
+                .map(|&(part, cur)| part_text(c, org, part, cur, want as u64, fz))
+                .collect::<Result<Vec<_>>>()?;
+            let mut rows = Vec::new();
+            for answer in self.read_once(&texts).await? {
+                for r in answer.iter().take(want - rows.len()) {
+                    rows.push(call_row(r).map_err(err)?);
+                }
+            }
+            return match self.page_of(rows, forward, limit, cursor.is_some()) {
+                Some(page) => Ok(page),
+                None => Box::pin(self.calls_filtered(dialect, org, &Anchor::First, limit, filter, zone)).await,
+            };
+        }
         let mut tx = self.read().await?;
         let cat = self.catalog(&mut tx).await?;
         let tenant = self.tenant(&mut tx, dialect, org).await?;
@@ -338,22 +390,28 @@ impl Source {
             };
             rows.extend(got);
         }
-        let page = if forward {
+        tx.commit().await.map_err(err)?;
+        match self.page_of(rows, forward, limit, cursor.is_some() || pages > 0) {
+            Some(page) => Ok(page),
+            None => Box::pin(self.calls_filtered(dialect, org, &Anchor::First, limit, filter, zone)).await,
+        }
+    }
+
+    /// The page of `rows` (read in reading order, one more than `limit` when there is more); None when a
+    /// backward read came up short near the top, where a full first page is shown instead.
+    fn page_of(&self, mut rows: Vec<CallRow>, forward: bool, limit: usize, moved: bool) -> Option<Page> {
+        if forward {
             let has_after = rows.len() > limit;
             rows.truncate(limit);
-            Page { rows, has_before: cursor.is_some() || pages > 0, has_after }
+            Some(Page { rows, has_before: moved, has_after })
         } else {
             let has_before = rows.len() > limit;
             rows.truncate(limit);
             rows.reverse();
             if !has_before && rows.len() < limit {
-                // Near the top (or a skip past it): show a full first page rather than a short one.
-                tx.commit().await.map_err(err)?;
-                return Box::pin(self.calls_filtered(dialect, org, &Anchor::First, limit, filter, zone)).await;
+                return None;
             }
-            Page { rows, has_before, has_after: cursor.is_some() || pages > 0 }
-        };
-        tx.commit().await.map_err(err)?;
-        Ok(page)
+            Some(Page { rows, has_before, has_after: moved })
+        }
     }
 }
