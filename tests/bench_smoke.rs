@@ -22,6 +22,11 @@ async fn quick_bench_runs_and_keyset_beats_offset() {
     assert!(report.row("retell org list loaded").is_some());
     assert_eq!(report.rows.iter().filter(|r| r.what.contains("caller history in the 1M-call org")).count(), 2);
     assert!(report.rows.iter().all(|r| !r.samples.is_empty()));
+    // Over the simulated link: the actions are timed and their round trips counted (the counts are
+    // asserted exactly in tests/link_roundtrips.rs).
+    for what in ["launch → org list", "next page (pgdn)", "a call (enter)", "on call"] {
+        assert!(report.rows.iter().any(|r| r.what.ends_with(what) && r.what.starts_with("over a")), "{what}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

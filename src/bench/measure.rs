@@ -740,6 +740,11 @@ async fn measure_all(
         log(&format!("retell pages [{variant}]"));
         pages(rep, cfg, &ret, &ret_pool, variant).await?;
     }
+    let delay = args.link_delay_ms.unwrap_or(25);
+    if delay > 0 {
+        log(&format!("over a link ({delay} ms each way)"));
+        link_parts(rep, cfg, &svc, delay).await?;
+    }
     log("console parts (org list, filter, transcript, renders)");
     console_parts(rep, cfg, &svc, ret_url).await?;
     if !args.no_process {
@@ -748,6 +753,69 @@ async fn measure_all(
     }
     svc_pool.close().await;
     ret_pool.close().await;
+    Ok(())
+}
+
+/// Over a simulated link (`bench::link::DelayProxy`, `one_way` ms each direction): launch (connect, the
+/// connection statement, the org list), the next page, a call, on call, each timed and its round trips
+/// counted (the answer's; sqlx's ping as the connection goes back to the pool follows it).
+async fn link_parts(rep: &mut Report, cfg: &Cfg, svc: &Target, one_way: u64) -> Result<(), String> {
+    use std::time::Duration;
+    let o = crate::data::pool::parse_url(&svc.url)?;
+    let upstream = format!("{}:{}", o.get_host(), o.get_port()).parse().map_err(|e| format!("{e}"))?;
+    let proxy =
+        super::link::DelayProxy::start(upstream, Duration::from_millis(one_way)).await.map_err(|e| e.to_string())?;
+    let url = proxy.url(&svc.url);
+    let rtt = 2.0 * one_way as f64;
+    let d = svc.dialect;
+    let runs = cfg.runs.clamp(5, 20);
+    let mut launch = Vec::new();
+    let mut launch_trips = 0;
+    for _ in 0..runs.min(8) {
+        proxy.reset();
+        let s = Instant::now();
+        let src = Source::new(DbOptions::new(&url))?;
+        let info = src.detect(None).await?;
+        src.orgs(info.dialect).await?;
+        launch.push(ms(s));
+        launch_trips = proxy.round_trips();
+        src.close().await;
+    }
+    let what = format!("over a {rtt:.0} ms link: launch → org list");
+    rep.notes.push(format!("{what}: {launch_trips} round trips (connection startup included)"));
+    rep.push(what, Some((Stat::P50, 4.0 * rtt + 50.0)), Unit::Ms, launch, format!("{launch_trips} round trips"));
+    let src = Source::new(DbOptions::new(&url))?;
+    src.detect(None).await?;
+    let first = src.calls(d, &svc.org, &Anchor::First, 50).await?;
+    let after = first.rows.last().map(|r| Anchor::After(r.cursor())).ok_or("the big org has calls")?;
+    let call = first.rows[0].key.clone();
+    src.call(d, &svc.org, &call).await?;
+    src.oncall(d, &svc.org).await?;
+    let measure = |name: &'static str| (name, Vec::new(), 0u64);
+    let mut rows = [measure("next page (pgdn)"), measure("a call (enter)"), measure("on call")];
+    for _ in 0..runs {
+        for (i, (_, samples, trips)) in rows.iter_mut().enumerate() {
+            // Let the previous release ping finish: it is not part of the next action.
+            tokio::time::sleep(Duration::from_millis(3 * one_way + 5)).await;
+            proxy.reset();
+            let s = Instant::now();
+            match i {
+                0 => drop(src.calls(d, &svc.org, &after, 50).await?),
+                1 => drop(src.call(d, &svc.org, &call).await?),
+                _ => drop(src.oncall(d, &svc.org).await?),
+            }
+            samples.push(ms(s));
+            // Counted once sqlx's ping (after the answer, as the connection goes back to the pool) is done.
+            tokio::time::sleep(Duration::from_millis(3 * one_way + 5)).await;
+            *trips = proxy.round_trips();
+        }
+    }
+    for (name, samples, trips) in rows {
+        let what = format!("over a {rtt:.0} ms link: {name}");
+        rep.notes.push(format!("{what}: {trips} round trips, the last of them sqlx's ping after the answer"));
+        rep.push(what, Some((Stat::P50, rtt + 10.0)), Unit::Ms, samples, format!("{trips} round trips"));
+    }
+    src.close().await;
     Ok(())
 }
 

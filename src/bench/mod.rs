@@ -58,6 +58,10 @@ pub struct BenchArgs {
     /// Print EXPLAIN (ANALYZE, BUFFERS) of the paging, OFFSET and month statements.
     #[arg(long)]
     pub explain: bool,
+    /// One-way delay of the simulated link (a loopback proxy in front of the server) for the "over a link"
+    /// rows, in ms [default: 25, a 50 ms round trip; 0 skips them].
+    #[arg(long)]
+    pub link_delay_ms: Option<u64>,
     /// Also write the report as JSON to this file.
     #[arg(long)]
     pub json: Option<std::path::PathBuf>,
@@ -90,6 +94,7 @@ impl BenchArgs {
             regenerate: false,
             no_process: true,
             explain: false,
+            link_delay_ms: Some(5),
             json: None,
             bin: None,
             probe_rss: None,
