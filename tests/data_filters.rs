@@ -39,7 +39,8 @@ async fn serviceai_filters_match_direct_sql_across_pages() {
         "UPDATE call_logs SET call_status = CASE WHEN id::text LIKE '%3' THEN 'failed' ELSE call_status END, \
            urgency_score = CASE WHEN id::text LIKE '%7' THEN 0.9 ELSE urgency_score END, \
            customer_phone_number = CASE WHEN id::text LIKE '%5' THEN '(415) 555-0' || right(id::text, 3) ELSE customer_phone_number END, \
-           summary = CASE WHEN id::text LIKE '%9' THEN 'Burst PIPE in the kitchen 50%' ELSE summary END \
+           summary = CASE WHEN id::text LIKE '%9' THEN 'Burst PIPE in the kitchen 50%' \
+             WHEN id::text LIKE '%1' THEN E'O''Brien said \\\\ back$1slash; -- done' ELSE summary END \
          WHERE organization_id = '00000000-0000-0000-0000-00000000000a'",
     )
     .execute(&mut c)
@@ -61,6 +62,14 @@ async fn serviceai_filters_match_direct_sql_across_pages() {
         ),
         ("\"burst pipe\"", format!("{base} AND (c.transcript ILIKE '%burst pipe%' OR c.summary ILIKE '%burst pipe%')")),
         ("50%", format!("{base} AND (c.transcript LIKE '%50\\%%' OR c.summary LIKE '%50\\%%')")),
+        // Quotes, a backslash, a dollar parameter and a comment in what is typed: inlined as a literal, matched
+        // as text (the read is one message of the simple protocol).
+        (
+            "\"o'brien said \\ back$1slash; --\"",
+            format!(
+                "{base} AND (c.transcript ILIKE E'%o''brien said \\\\\\\\ back$1slash; --%' OR c.summary ILIKE E'%o''brien said \\\\\\\\ back$1slash; --%')"
+            ),
+        ),
         (
             // New York dates: 2026-01-15 runs from 05:00 UTC to 05:00 UTC the next day.
             "day:2026-01-15",
@@ -80,6 +89,7 @@ async fn serviceai_filters_match_direct_sql_across_pages() {
         let set: BTreeSet<String> = got.iter().cloned().collect();
         assert_eq!(set.len(), got.len(), "{typed}: a call came twice");
         assert_eq!(set, direct(&url, &sql).await, "{typed}");
+        assert!(!typed.starts_with("\"o'brien") || !set.is_empty(), "{typed}: the hostile phrase is found");
     }
     // A filter on something the platform does not record says so.
     let e = src
