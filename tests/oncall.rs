@@ -240,3 +240,18 @@ fn refused_and_not_recorded_sections_snapshots() {
         insta::assert_snapshot!(format!("oncall_refused_roster_{w}x{h}"), draw(&s));
     }
 }
+
+/// A priority as large as the column's type allows is shown whole in the roster, not cut to "2147".
+#[test]
+fn the_largest_priority_is_shown_whole() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut d = data();
+        d.contacts.push(contact(9, "Last Resort", i32::MAX, None, None, false));
+        let mut s = on_call_with(w, h, true, d);
+        for _ in 0..3 {
+            cmd(&mut s, Command::Details);
+        }
+        let screen = draw(&s);
+        assert!(screen.contains("2147483647"), "{w}x{h}\n{screen}");
+    }
+}

@@ -32,16 +32,30 @@ impl OrgZone {
 pub fn format_duration(secs: Option<i32>) -> String {
     match secs {
         None => "—".to_string(),
-        Some(s) if s < 0 => format!("{s}s"),
-        Some(s) if s < 60 => format!("{s}s"),
-        Some(s) if s < 3600 => format!("{}m {:02}s", s / 60, s % 60),
-        Some(s) => format!("{}h {:02}m", s / 3600, (s % 3600) / 60),
+        Some(s) => format_secs(i64::from(s)),
+    }
+}
+
+/// A number of seconds as `41s`, `3m 05s` or `596693h 39m`, in 64 bits (sums of durations pass 2³¹ s).
+pub fn format_secs(s: i64) -> String {
+    match s {
+        s if s < 60 => format!("{s}s"),
+        s if s < 3600 => format!("{}m {:02}s", s / 60, s % 60),
+        s => format!("{}h {:02}m", s / 3600, (s % 3600) / 60),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations_past_two_to_the_31_seconds_are_whole() {
+        assert_eq!(format_secs(2_148_097_160), "596693h 39m");
+        assert_eq!(format_duration(Some(i32::MAX)), "596523h 14m");
+        assert_eq!(format_duration(Some(185)), "3m 05s");
+        assert_eq!(format_duration(Some(-3)), "-3s");
+    }
     use chrono::TimeZone;
 
     #[test]

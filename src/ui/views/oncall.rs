@@ -355,7 +355,16 @@ fn pane(state: &State, zone: &OrgZone, theme: &Theme, frame: &mut Frame, area: R
             (
                 vec!["Prio", "Name", "Role", "Phone", "Channels", "Availability", "Escalate", "Now"],
                 vec![
-                    Constraint::Length(4),
+                    // As wide as the widest priority (2147483647 is one), never cut.
+                    Constraint::Length(
+                        d.contacts
+                            .iter()
+                            .filter_map(|c| c.priority)
+                            .map(|p| p.to_string().len() as u16)
+                            .max()
+                            .unwrap_or(0)
+                            .max(4),
+                    ),
                     Constraint::Fill(2),
                     Constraint::Fill(1),
                     Constraint::Length(15),

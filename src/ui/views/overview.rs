@@ -66,7 +66,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         ]),
         Line::raw(format!(
             "Duration {} in all, {} on average   Billed {} min ({} per call, each call rounded up)",
-            format_duration(Some(d.total_secs.min(i32::MAX as i64) as i32)),
+            crate::core::time::format_secs(d.total_secs),
             d.avg_secs.map(|s| format_duration(Some(s.round() as i32))).unwrap_or_else(|| "—".into()),
             d.billed_minutes,
             d.avg_billed().map(|m| format!("{m:.1} min")).unwrap_or_else(|| "—".into()),
