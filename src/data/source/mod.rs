@@ -83,13 +83,26 @@ pub(crate) enum Lit<'a> {
     Date(chrono::NaiveDate),
     Time(DateTime<Utc>),
     Texts(&'a [String]),
-    Text(&'a str),
+    Text(String),
     Int(i64),
     /// A time that may be absent (`NULL`).
     At(Option<DateTime<Utc>>),
 }
 
 impl Lit<'_> {
+    /// Binds the value as a parameter instead (the extended protocol's way).
+    fn bind<'q>(&self, q: Query<'q, Postgres, PgArguments>) -> Query<'q, Postgres, PgArguments> {
+        match self {
+            Lit::Key(k) => bind_key(q, k),
+            Lit::Date(d) => q.bind(*d),
+            Lit::Time(t) => q.bind(*t),
+            Lit::Texts(v) => q.bind(v.to_vec()),
+            Lit::Text(t) => q.bind(t.clone()),
+            Lit::Int(n) => q.bind(*n),
+            Lit::At(t) => q.bind(*t),
+        }
+    }
+
     fn sql(&self) -> String {
         match self {
             Lit::Key(Key::Uuid(u)) => format!("'{u}'::uuid"),

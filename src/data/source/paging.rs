@@ -186,18 +186,18 @@ pub(super) fn part_count_sql(c: &Calls, part: Part, filter: &str) -> String {
     format!("SELECT count(*) FROM ({}) AS skipped", part_sql(c, part, filter, None))
 }
 
-/// One part's statement with its parameters bound: its rows (`skip` given, an `OFFSET` when not 0), or
-/// without `skip` the bounded count of its rows.
-#[allow(clippy::too_many_arguments)]
-pub(super) fn part_query(
+/// One part's statement and its parameters in order (`$1` the org, `$2` the limit, the cursor's, the
+/// filter's, then the offset): its rows (`skip` given, an `OFFSET` when not 0), or without `skip` the
+/// bounded count of its rows.
+fn part_statement<'a>(
     calls: &Calls,
-    org: &Key,
+    org: &'a Key,
     part: Part,
-    cursor: Option<&Cursor>,
+    cursor: Option<&'a Cursor>,
     limit: u64,
     skip: Option<u64>,
     filter: (&CallFilter, &OrgZone),
-) -> Result<Query<'static, Postgres, PgArguments>> {
+) -> Result<(String, Vec<Lit<'a>>)> {
     let cursor_params = match (cursor, part.binds_time()) {
         (None, _) => 0,
         (Some(_), true) => 2,
@@ -210,26 +210,39 @@ pub(super) fn part_query(
         None => part_count_sql(calls, part, &cond),
     };
     let as_i64 = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
-    let mut q = bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org).bind(as_i64(limit));
+    let mut args = vec![Lit::Key(org), Lit::Int(as_i64(limit))];
     if let Some(c) = cursor {
         if part.binds_time() {
-            q = q.bind(c.created_at);
+            args.push(Lit::At(c.created_at));
         }
-        q = bind_key(q, &c.key);
+        args.push(Lit::Key(&c.key));
     }
-    for b in binds {
-        q = match b {
-            FilterBind::Text(t) => q.bind(t),
-            FilterBind::Time(t) => q.bind(t),
-        };
-    }
+    args.extend(binds.into_iter().map(|b| match b {
+        FilterBind::Text(t) => Lit::Text(t),
+        FilterBind::Time(t) => Lit::Time(t),
+    }));
     if let Some(n @ 1..) = skip {
-        q = q.bind(as_i64(n));
+        args.push(Lit::Int(as_i64(n)));
     }
-    Ok(q)
+    Ok((sql, args))
 }
 
-/// As [`part_query`] without an offset, as text for [`Source::read_once`]: the values inlined.
+/// [`part_statement`] with its parameters bound.
+pub(super) fn part_query(
+    calls: &Calls,
+    org: &Key,
+    part: Part,
+    cursor: Option<&Cursor>,
+    limit: u64,
+    skip: Option<u64>,
+    filter: (&CallFilter, &OrgZone),
+) -> Result<Query<'static, Postgres, PgArguments>> {
+    let (sql, args) = part_statement(calls, org, part, cursor, limit, skip, filter)?;
+    let q = sqlx::query(AssertSqlSafe(sql)).persistent(false);
+    Ok(args.iter().fold(q, |q, a| a.bind(q)))
+}
+
+/// [`part_statement`] without an offset, as text for [`Source::read_once`]: the values inlined.
 pub(super) fn part_text(
     calls: &Calls,
     org: &Key,
@@ -238,26 +251,7 @@ pub(super) fn part_text(
     limit: u64,
     filter: (&CallFilter, &OrgZone),
 ) -> Result<String> {
-    let cursor_params = match (cursor, part.binds_time()) {
-        (None, _) => 0,
-        (Some(_), true) => 2,
-        (Some(_), false) => 1,
-    };
-    let (cond, binds) = filter_sql(calls, filter.0, filter.1, 3 + cursor_params)?;
-    let sql = part_sql(calls, part, &cond, None);
-    let mut args = vec![Lit::Key(org), Lit::Int(i64::try_from(limit).unwrap_or(i64::MAX))];
-    if let Some(c) = cursor {
-        if part.binds_time() {
-            args.push(Lit::At(c.created_at));
-        }
-        args.push(Lit::Key(&c.key));
-    }
-    for b in &binds {
-        args.push(match b {
-            FilterBind::Text(t) => Lit::Text(t),
-            FilterBind::Time(t) => Lit::Time(*t),
-        });
-    }
+    let (sql, args) = part_statement(calls, org, part, cursor, limit, Some(0), filter)?;
     Ok(inline(&sql, &args))
 }
 
