@@ -2,6 +2,7 @@
 //! On a real link each one costs 20 to 150 ms.
 
 mod common;
+mod pgbouncer;
 
 use std::time::Duration;
 
@@ -54,21 +55,56 @@ async fn round_trips_of_launch_a_page_and_a_call_are_counted() {
     let (next_page, carried) = counts[4];
     println!(
         "round trips: launch (connect, detect, orgs) {launch}; next page {carried} ({next_page} of them before \
-         it was on screen: sqlx pings the connection as it goes back to the pool, after the answer); a call, on \
-         call, the profile, the org list {:?}; connections {}",
+         it was on screen); a call, on call, the profile, the org list {:?}; connections {}",
         once[4],
         proxy.connections()
     );
-    // One message of the simple protocol (BEGIN READ ONLY, SET LOCALs, the statements, COMMIT), then sqlx's
-    // ping as the connection goes back to the pool, sent once the answer is in: 2 (a call was 5).
-    assert_eq!(once[4], (2, 2, 2, 2), "a call, on call (five statements), the profile, the org list: {once:?}");
-    // A page: its two statements (rows with a time, rows without) in the same one message, then the
-    // ping: 2 (it was 6, then 5).
-    assert_eq!(carried, 2, "a page: {counts:?}");
-    assert!((1..=2).contains(&next_page), "a page before it is on screen: {counts:?}");
-    // The connection's startup, the connection statement and the org list (one message each), a second
-    // connection's startup when the pool opens one, and the pings after each read.
-    assert!(launch <= 6, "launch: {launch}");
+    // One message of the simple protocol (BEGIN READ ONLY, SET LOCALs, the statements, COMMIT), on a
+    // connection kept warm after its last read ended whole, so sqlx's ping as a connection goes back to its
+    // pool never happens: 1 (a call was 5, then 2).
+    assert_eq!(once[4], (1, 1, 1, 1), "a call, on call (five statements), the profile, the org list: {once:?}");
+    // A page: its two statements (rows with a time, rows without) in the same one message: 1 (it was 6, 5,
+    // then 2), all of it before the page is on screen.
+    assert_eq!((next_page, carried), (1, 1), "a page: {counts:?}");
+    // The connection's startup (trust authentication, no TLS: one exchange), the connection statement and
+    // the org list, one message each, on the one connection.
+    assert_eq!(launch, 3, "launch");
+    assert_eq!(proxy.connections(), 1, "one connection served it all, one read at a time");
+}
+
+/// Behind PgBouncer in transaction mode: the same one message per read, on a client connection kept warm
+/// (PgBouncer gives a server connection per transaction, so a warm client connection holds none).
+#[tokio::test(flavor = "multi_thread")]
+async fn round_trips_through_a_transaction_pooler_are_counted() {
+    let url = hostile_db("roundtripspooled").await;
+    let db = pgbouncer::db_name(&url);
+    let bouncer = pgbouncer::PgBouncer::start(2);
+    let pooled = bouncer.url(&db, "sslmode=disable&pgbouncer=true");
+    let o = switchboard::data::pool::parse_url(&pooled).unwrap();
+    let upstream = format!("{}:{}", o.get_host(), o.get_port()).parse().unwrap();
+    let proxy = DelayProxy::start(upstream, Duration::ZERO).await.unwrap();
+    let src = Source::new(DbOptions::new(proxy.url(&pooled))).unwrap();
+    let (_, _, launch) = count(&proxy, async {
+        let info = src.detect(None).await.unwrap();
+        src.orgs(info.dialect).await.unwrap();
+    })
+    .await;
+    assert_eq!(src.pooler().0, switchboard::data::pool::Pooler::Transaction);
+    let org = Key::parse(ORG_A);
+    let page = src.calls(Dialect::ServiceAi, &org, &Anchor::First, 50).await.unwrap();
+    let after = Anchor::After(page.rows[49].cursor());
+    let mut counts = Vec::new();
+    for _ in 0..3 {
+        let (p, _, page_trips) = count(&proxy, src.calls(Dialect::ServiceAi, &org, &after, 50)).await;
+        assert_eq!(p.unwrap().rows.len(), 50);
+        let (_, _, call) = count(&proxy, src.call(Dialect::ServiceAi, &org, &page.rows[0].key)).await;
+        let (_, _, oncall) = count(&proxy, src.oncall(Dialect::ServiceAi, &org)).await;
+        counts.push((page_trips, call, oncall));
+    }
+    println!("through PgBouncer (transaction mode): launch {launch}; a page, a call, on call {:?}", counts[2]);
+    assert_eq!(counts[2], (1, 1, 1), "{counts:?}");
+    assert!(launch <= 4, "launch through the pooler: {launch}");
+    src.close().await;
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -31,21 +31,28 @@ impl Tx {
     /// Takes a connection from `pool` and runs `begin` (the console's own `BEGIN ...; SET LOCAL ...` text,
     /// never user input) on it. From the moment it is sent, dropping the `Tx` ends the transaction.
     pub async fn begin(pool: &PgPool, begin: String) -> Result<Tx, sqlx::Error> {
-        let conn = pool.acquire().await?;
+        Tx::begin_on(pool.acquire().await?, begin).await
+    }
+
+    /// [`Tx::begin`] on a connection already taken.
+    pub async fn begin_on(conn: PoolConnection<Postgres>, begin: String) -> Result<Tx, sqlx::Error> {
         let mut tx = Tx { conn: Some(conn) };
         sqlx::raw_sql(AssertSqlSafe(begin)).execute(&mut *tx).await?;
         Ok(tx)
     }
 
-    /// Takes a connection from `pool` and sends `text`, a whole read in the console's own words (`BEGIN
+    /// Sends `text` on `conn`, a whole read in the console's own words (`BEGIN
     /// READ ONLY; ...; COMMIT`, values already inlined as literals), as one message of the simple protocol:
     /// one round trip. Returns the rows of each statement, in order (one entry per statement, rows or not).
     /// Until the message's `COMMIT` is answered the transaction counts as open: an error or an abort on
     /// the way rolls it back as on drop (the server skips the rest of a message after an error, its
-    /// `COMMIT` too).
-    pub async fn run_once(pool: &PgPool, text: String) -> Result<Vec<Vec<PgRow>>, sqlx::Error> {
+    /// `COMMIT` too). On success the connection comes back with the rows: its session is as it was before
+    /// (nothing open, nothing set), so it can serve the next read as it is.
+    pub async fn run_once(
+        conn: PoolConnection<Postgres>,
+        text: String,
+    ) -> Result<(Vec<Vec<PgRow>>, PoolConnection<Postgres>), sqlx::Error> {
         use futures_util::TryStreamExt;
-        let conn = pool.acquire().await?;
         let mut tx = Tx { conn: Some(conn) };
         let mut groups = Vec::new();
         let mut rows = Vec::new();
@@ -59,8 +66,10 @@ impl Tx {
             }
         }
         // The message's COMMIT was answered: nothing is open on the server.
-        tx.conn.take();
-        Ok(groups)
+        match tx.conn.take() {
+            Some(conn) => Ok((groups, conn)),
+            None => unreachable!("a Tx is used after it ended"),
+        }
     }
 
     /// Commits. On any failure (or if this future is dropped before the answer) the transaction is rolled

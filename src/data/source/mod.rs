@@ -334,8 +334,8 @@ impl Source {
     }
 
     pub async fn close(&self) {
-        self.pool.pool().close().await;
-        self.reads.pool().close().await;
+        self.pool.close().await;
+        self.reads.close().await;
     }
 }
 
