@@ -26,6 +26,8 @@ pub struct ConfigFile {
     /// Mouse support: click to select, wheel to scroll (off by default, so that the terminal's own text
     /// selection keeps working).
     pub mouse: Option<bool>,
+    /// Read the next page and the selected call while the user reads (default true).
+    pub prefetch: Option<bool>,
     #[serde(default)]
     pub profiles: BTreeMap<String, Profile>,
     /// Key bindings to change: `[keys.<screen>] <action> = "key"` or `["key", ...]`.
@@ -133,6 +135,8 @@ pub struct Settings {
     pub oncall_refresh_secs: u64,
     pub start_on_board: bool,
     pub mouse: bool,
+    /// Read ahead the next page and the selected call.
+    pub prefetch: bool,
     /// The keymap: the defaults patched by the config's `[keys]`.
     pub keymap: crate::core::keymap::Keymap,
 }
@@ -248,6 +252,7 @@ pub fn resolve_with(cli: &CliSettings, env: &EnvSettings, file: &ConfigFile) -> 
         theme,
         oncall_refresh_secs: file.oncall_refresh_secs.unwrap_or(30).max(1),
         mouse: cli.mouse || file.mouse.unwrap_or(false),
+        prefetch: file.prefetch.unwrap_or(true),
         keymap: {
             let overrides: Vec<(String, String, Vec<String>)> = file
                 .keys

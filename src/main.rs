@@ -362,6 +362,7 @@ async fn console(
         oncall_refresh_secs: settings.oncall_refresh_secs,
         start_on_board: settings.start_on_board,
         mouse: settings.mouse,
+        prefetch: settings.prefetch,
         only_org: settings.only_org.clone(),
     };
     let result = app::run(source.clone(), opts).await;

@@ -80,6 +80,52 @@ impl Console {
         Ok(())
     }
 
+    /// One key as the event loop takes it: its effects started, answers fed back until what the key asked
+    /// for is on screen (reads ahead go on behind it), then drawn. The milliseconds from the key to the frame.
+    pub async fn key_shown(&mut self, action: Action) -> Result<f64, String> {
+        let start = Instant::now();
+        let effects = update(&mut self.state, action);
+        self.spawn(effects);
+        while self.state.calls.pending.is_some() || self.state.call.as_ref().is_some_and(|v| v.pending.is_some()) {
+            let action = self.next().await?;
+            let effects = update(&mut self.state, action);
+            self.spawn(effects);
+        }
+        self.draw()?;
+        Ok(start.elapsed().as_secs_f64() * 1000.0)
+    }
+
+    /// The user reads for `d`: answers arriving meanwhile (reads ahead) are taken as the event loop does.
+    pub async fn read_for(&mut self, d: Duration) -> Result<(), String> {
+        let until = tokio::time::Instant::now() + d;
+        while let Ok(action) = tokio::time::timeout_at(until, self.rx.recv()).await {
+            let action = action.ok_or("the effect runner stopped")?;
+            let effects = update(&mut self.state, action);
+            self.spawn(effects);
+        }
+        Ok(())
+    }
+
+    /// A new terminal size, as a resize event gives it.
+    pub fn resize(&mut self, width: u16, height: u16) -> Result<(), String> {
+        let _ = update(&mut self.state, Action::Resize { width, height });
+        self.term = Terminal::new(TestBackend::new(width, height)).map_err(|e| e.to_string())?;
+        Ok(())
+    }
+
+    fn spawn(&mut self, effects: Vec<Effect>) {
+        for e in effects.into_iter().filter(|e| e.slot().is_some()) {
+            self.runner.run(e);
+        }
+    }
+
+    async fn next(&mut self) -> Result<Action, String> {
+        tokio::time::timeout(Duration::from_secs(60), self.rx.recv())
+            .await
+            .map_err(|_| "no answer from the effect runner within 60 s".to_string())?
+            .ok_or_else(|| "the effect runner stopped".to_string())
+    }
+
     /// One action, its effects run to completion.
     pub async fn act(&mut self, action: Action) -> Result<(), String> {
         let effects = update(&mut self.state, action);

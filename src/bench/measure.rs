@@ -18,7 +18,7 @@ use crate::core::reducer::update;
 use crate::data::dialects::{self, quote_ident};
 use crate::data::{DbOptions, Source};
 
-fn ms(start: Instant) -> f64 {
+pub(super) fn ms(start: Instant) -> f64 {
     start.elapsed().as_secs_f64() * 1000.0
 }
 
@@ -26,11 +26,11 @@ fn log(s: &str) {
     crate::logging::stderr_line(format_args!("bench: {s}"));
 }
 
-struct Target {
-    dialect: Dialect,
+pub(super) struct Target {
+    pub(super) dialect: Dialect,
     label: &'static str,
-    url: String,
-    org: Key,
+    pub(super) url: String,
+    pub(super) org: Key,
     org_lit: String,
     schema: Option<String>,
 }
@@ -46,7 +46,7 @@ fn ts_lit(t: DateTime<Utc>) -> String {
 }
 
 /// The console's keyset statement (as `data::source` builds it) with literal values, for psql.
-fn keyset_sql(t: &Target, after: Option<&Cursor>, limit: usize) -> String {
+pub(super) fn keyset_sql(t: &Target, after: Option<&Cursor>, limit: usize) -> String {
     let c = &dialects::sql(t.dialect).calls;
     let [select, org, ts, id] = dialects::full_calls_parts(t.dialect, t.schema.as_deref()).unwrap_or_default();
     let org = org.replace("$1", t.lit());
@@ -126,9 +126,9 @@ async fn explain(pool: &PgPool, title: &str, sql: &str) {
     }
 }
 
-struct Cfg {
+pub(super) struct Cfg {
     scale: Scale,
-    runs: usize,
+    pub(super) runs: usize,
     quick: bool,
     explain: bool,
 }
@@ -743,7 +743,10 @@ async fn measure_all(
     let delay = args.link_delay_ms.unwrap_or(25);
     if delay > 0 {
         log(&format!("over a link ({delay} ms each way)"));
-        link_parts(rep, cfg, &svc, delay).await?;
+        super::over_link::link_parts(rep, cfg, &svc, delay).await?;
+        if !args.no_process {
+            super::over_link::export_over_link(rep, cfg, args, &svc, delay).await?;
+        }
     }
     log("console parts (org list, filter, transcript, renders)");
     console_parts(rep, cfg, &svc, ret_url).await?;
@@ -753,69 +756,6 @@ async fn measure_all(
     }
     svc_pool.close().await;
     ret_pool.close().await;
-    Ok(())
-}
-
-/// Over a simulated link (`bench::link::DelayProxy`, `one_way` ms each direction): launch (connect, the
-/// connection statement, the org list), the next page, a call, on call, each timed and its round trips
-/// counted (the answer's; sqlx's ping as the connection goes back to the pool follows it).
-async fn link_parts(rep: &mut Report, cfg: &Cfg, svc: &Target, one_way: u64) -> Result<(), String> {
-    use std::time::Duration;
-    let o = crate::data::pool::parse_url(&svc.url)?;
-    let upstream = format!("{}:{}", o.get_host(), o.get_port()).parse().map_err(|e| format!("{e}"))?;
-    let proxy =
-        super::link::DelayProxy::start(upstream, Duration::from_millis(one_way)).await.map_err(|e| e.to_string())?;
-    let url = proxy.url(&svc.url);
-    let rtt = 2.0 * one_way as f64;
-    let d = svc.dialect;
-    let runs = cfg.runs.clamp(5, 20);
-    let mut launch = Vec::new();
-    let mut launch_trips = 0;
-    for _ in 0..runs.min(8) {
-        proxy.reset();
-        let s = Instant::now();
-        let src = Source::new(DbOptions::new(&url))?;
-        let info = src.detect(None).await?;
-        src.orgs(info.dialect).await?;
-        launch.push(ms(s));
-        launch_trips = proxy.round_trips();
-        src.close().await;
-    }
-    let what = format!("over a {rtt:.0} ms link: launch → org list");
-    rep.notes.push(format!("{what}: {launch_trips} round trips (connection startup included)"));
-    rep.push(what, Some((Stat::P50, 4.0 * rtt + 50.0)), Unit::Ms, launch, format!("{launch_trips} round trips"));
-    let src = Source::new(DbOptions::new(&url))?;
-    src.detect(None).await?;
-    let first = src.calls(d, &svc.org, &Anchor::First, 50).await?;
-    let after = first.rows.last().map(|r| Anchor::After(r.cursor())).ok_or("the big org has calls")?;
-    let call = first.rows[0].key.clone();
-    src.call(d, &svc.org, &call).await?;
-    src.oncall(d, &svc.org).await?;
-    let measure = |name: &'static str| (name, Vec::new(), 0u64);
-    let mut rows = [measure("next page (pgdn)"), measure("a call (enter)"), measure("on call")];
-    for _ in 0..runs {
-        for (i, (_, samples, trips)) in rows.iter_mut().enumerate() {
-            // Let the previous release ping finish: it is not part of the next action.
-            tokio::time::sleep(Duration::from_millis(3 * one_way + 5)).await;
-            proxy.reset();
-            let s = Instant::now();
-            match i {
-                0 => drop(src.calls(d, &svc.org, &after, 50).await?),
-                1 => drop(src.call(d, &svc.org, &call).await?),
-                _ => drop(src.oncall(d, &svc.org).await?),
-            }
-            samples.push(ms(s));
-            // Counted once sqlx's ping (after the answer, as the connection goes back to the pool) is done.
-            tokio::time::sleep(Duration::from_millis(3 * one_way + 5)).await;
-            *trips = proxy.round_trips();
-        }
-    }
-    for (name, samples, trips) in rows {
-        let what = format!("over a {rtt:.0} ms link: {name}");
-        rep.notes.push(format!("{what}: {trips} round trips, the last of them sqlx's ping after the answer"));
-        rep.push(what, Some((Stat::P50, rtt + 10.0)), Unit::Ms, samples, format!("{trips} round trips"));
-    }
-    src.close().await;
     Ok(())
 }
 

@@ -12,14 +12,14 @@ use crate::core::keymap::Command;
 use crate::core::model::{Anchor, Cursor, Dialect, Key};
 use crate::data::{DbOptions, Source};
 
-fn bin(args: &BenchArgs) -> Result<std::path::PathBuf, String> {
+pub(super) fn bin(args: &BenchArgs) -> Result<std::path::PathBuf, String> {
     match &args.bin {
         Some(b) => Ok(b.clone()),
         None => std::env::current_exe().map_err(|e| e.to_string()),
     }
 }
 
-fn log_dir() -> std::path::PathBuf {
+pub(super) fn log_dir() -> std::path::PathBuf {
     std::env::temp_dir().join(format!("sb-bench-logs-{}", std::process::id()))
 }
 
@@ -48,6 +48,34 @@ fn status_kb(pid: &str, field: &str) -> Option<f64> {
     s.lines().find_map(|l| l.strip_prefix(field)?.trim().strip_suffix("kB")?.trim().parse().ok())
 }
 
+/// `switchboard export calls --org ORG --limit 50` and `psql -c` of the same page, each run as a whole
+/// process `n` times (after two warm-ups, alternating): their wall times in ms.
+pub(crate) fn export_vs_psql(
+    exe: &std::path::Path,
+    logs: &std::path::Path,
+    n: usize,
+    url: &str,
+    org: &str,
+    first_page_sql: &str,
+) -> Result<(Vec<f64>, Vec<f64>), String> {
+    let mut e = Vec::new();
+    let mut p = Vec::new();
+    for i in 0..n + 2 {
+        let te = wall(
+            Proc::new(exe)
+                .args(["--url", url, "export", "calls", "--org", org, "--limit", "50"])
+                .env("SWITCHBOARD_LOG_DIR", logs),
+        )?;
+        let tp =
+            wall(Proc::new("psql").args(["-X", "-q", "-A", "-t", "-o", "/dev/null", "-d", url, "-c", first_page_sql]))?;
+        if i >= 2 {
+            e.push(te);
+            p.push(tp);
+        }
+    }
+    Ok((e, p))
+}
+
 pub(crate) async fn process_parts(
     rep: &mut Report,
     runs: usize,
@@ -59,33 +87,8 @@ pub(crate) async fn process_parts(
     let logs = log_dir();
     let _ = std::fs::create_dir_all(&logs);
     // export calls --limit 50 vs psql -c, whole processes.
-    let n = runs.clamp(3, 30);
     let org = t.org.to_string();
-    let mut e = Vec::new();
-    let mut p = Vec::new();
-    for i in 0..n + 2 {
-        let te = wall(
-            Proc::new(&exe)
-                .args(["--url", t.url, "export", "calls", "--org", &org, "--limit", "50"])
-                .env("SWITCHBOARD_LOG_DIR", &logs),
-        )?;
-        let tp = wall(Proc::new("psql").args([
-            "-X",
-            "-q",
-            "-A",
-            "-t",
-            "-o",
-            "/dev/null",
-            "-d",
-            t.url,
-            "-c",
-            first_page_sql,
-        ]))?;
-        if i >= 2 {
-            e.push(te);
-            p.push(tp);
-        }
-    }
+    let (e, p) = export_vs_psql(&exe, &logs, runs.clamp(3, 30), t.url, &org, first_page_sql)?;
     rep.push("serviceai `switchboard export calls --limit 50` (whole process)", None, Unit::Ms, e, "");
     rep.push("serviceai `psql -c` of the same page (whole process)", None, Unit::Ms, p, "");
     rep.ratio_of(

@@ -26,6 +26,10 @@ pub enum Slot {
     Overview,
     Ping,
     Caller,
+    /// The page after the one drawn, read while the user reads (`Effect::Prefetch`).
+    PrefetchCalls,
+    /// The selected call's details, read while the user reads the list.
+    PrefetchCall,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -142,6 +146,10 @@ pub enum Effect {
     /// Save what is on screen to a file in the user's data directory (done by the event loop).
     Save(SaveWhat),
     Quit,
+    /// A read the user has not asked for yet (the next page, the selected call), in a slot of its own so
+    /// that it never supersedes, and is never superseded by, what the user asked for. Only `LoadCalls`
+    /// and `LoadCall` are read ahead.
+    Prefetch(Box<Effect>),
 }
 
 /// What can be saved from the console.
@@ -158,6 +166,11 @@ pub enum SaveWhat {
 impl Effect {
     pub fn slot(&self) -> Option<Slot> {
         match self {
+            Effect::Prefetch(e) => match **e {
+                Effect::LoadCalls { .. } => Some(Slot::PrefetchCalls),
+                Effect::LoadCall { .. } => Some(Slot::PrefetchCall),
+                _ => None,
+            },
             Effect::Detect { .. } => Some(Slot::Detect),
             Effect::LoadOrgs { .. } => Some(Slot::Orgs),
             Effect::LoadCalls { .. } => Some(Slot::Calls),

@@ -72,6 +72,8 @@ pub struct State {
     pub quit: bool,
     /// Open on the attention board instead of the org switcher (super-admins).
     pub start_on_board: bool,
+    /// The next page and the selected call, read while the user reads.
+    pub prefetch: crate::core::reducer::prefetch::Prefetch,
     /// The one organization (id, slug or exact name) a profile limits the console to.
     pub only_org: Option<String>,
     /// The `:` command line while it is open.
@@ -265,6 +267,7 @@ impl State {
             message: None,
             quit: false,
             start_on_board: false,
+            prefetch: Default::default(),
             cmdline: None,
             cmd_history: Vec::new(),
             cmd_history_pos: None,

@@ -32,6 +32,8 @@ pub struct AppOptions {
     pub start_on_board: bool,
     /// Mouse support: click to select, wheel to scroll.
     pub mouse: bool,
+    /// Read ahead the next page and the selected call while the user reads.
+    pub prefetch: bool,
     /// The one organization a profile is limited to.
     pub only_org: Option<String>,
 }
@@ -54,6 +56,7 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
     state.oncall.at = opts.oncall_at;
     state.oncall.refresh_every_s = opts.oncall_refresh_secs.max(1);
     state.start_on_board = opts.start_on_board;
+    state.prefetch.enabled = opts.prefetch;
     state.limit_to_org(opts.only_org);
     let size = guard.terminal.size()?;
     reducer::update(&mut state, Action::Resize { width: size.width, height: size.height });

@@ -63,6 +63,11 @@ impl Runner {
                 }
             });
         }
+        // A read ahead runs as the read itself does; only its slot differs.
+        let effect = match effect {
+            Effect::Prefetch(e) => *e,
+            e => e,
+        };
         let Some(req) = effect_req(&effect) else { return };
         let source = self.source.tagged(req);
         let tx = self.tx.clone();
@@ -148,7 +153,7 @@ impl Runner {
                     let result = source.ping(PING_TIMEOUT).await;
                     Action::Link { req: Some(req), ok: result.is_ok(), error: result.err().map(|e| e.to_string()) }
                 }
-                Effect::Copy { .. } | Effect::Save(_) | Effect::Quit => return,
+                Effect::Copy { .. } | Effect::Save(_) | Effect::Quit | Effect::Prefetch(_) => return,
             };
             let failed = action_result(&action).err().cloned();
             let _ = tx.send(action);
@@ -233,6 +238,6 @@ fn effect_req(e: &Effect) -> Option<ReqId> {
         | Effect::LoadCaller { req, .. }
         | Effect::FindCallerOrgs { req, .. }
         | Effect::Ping { req } => *req,
-        Effect::Copy { .. } | Effect::Save(_) | Effect::Quit => return None,
+        Effect::Copy { .. } | Effect::Save(_) | Effect::Quit | Effect::Prefetch(_) => return None,
     })
 }

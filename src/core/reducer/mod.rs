@@ -7,6 +7,7 @@ mod cmdline;
 pub mod link;
 mod oncall;
 mod overview;
+pub mod prefetch;
 mod profile;
 
 pub use calendar::agenda as calendar_agenda;
@@ -100,6 +101,10 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::CallsLoaded { req, anchor, result, ms } => {
+            if state.prefetch.is_page(req) && state.calls.pending.map(|p| p.0) != Some(req) {
+                state.prefetch.page_arrived(result.map_err(|_| ()));
+                return Vec::new();
+            }
             let Some((pending, landing)) = state.calls.pending else {
                 return Vec::new();
             };
@@ -118,7 +123,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                 }
                 Ok(page) => {
                     apply_page(state, anchor, page, landing);
-                    return preview(state);
+                    return preview_and_ahead(state);
                 }
                 Err(e) => state.calls.error = Some(e.for_screen()),
             }
@@ -188,6 +193,10 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::CallLoaded { req, result, ms } => {
+            if state.prefetch.is_call(req) && state.call.as_ref().and_then(|v| v.pending) != Some(req) {
+                state.prefetch.call_arrived(result.map_err(|_| ()));
+                return Vec::new();
+            }
             let width = state.transcript_width();
             let Some(view) = state.call.as_mut() else {
                 return Vec::new();
@@ -323,6 +332,7 @@ fn quit(state: &mut State) -> Vec<Effect> {
 }
 
 fn refresh(state: &mut State) -> Vec<Effect> {
+    state.prefetch.clear();
     let Some(dialect) = state.dialect() else {
         state.conn = Conn::Connecting;
         let req = state.req();
@@ -357,6 +367,7 @@ fn refresh(state: &mut State) -> Vec<Effect> {
 /// Asks for a page of the call list, superseding any pending one (Top, Bottom, a new filter or org start
 /// the pending target over from `First` or `Last`).
 pub(crate) fn load_calls(state: &mut State, anchor: Anchor, landing: Landing) -> Vec<Effect> {
+    state.prefetch.page = None;
     let target = match anchor {
         Anchor::First => Some(PageTarget::First(0)),
         Anchor::Last => Some(PageTarget::Last(0)),
@@ -433,7 +444,7 @@ fn navigate(state: &mut State, cmd: Command) -> Vec<Effect> {
             Landing::LastRow => n.saturating_sub(1),
             Landing::Row(i) => i.min(n.saturating_sub(1)),
         };
-        return preview(state);
+        return preview_and_ahead(state);
     }
     if pending && calls.target == Some(target) {
         // The same page: only where the selection lands changes.
@@ -455,10 +466,29 @@ fn navigate(state: &mut State, cmd: Command) -> Vec<Effect> {
         }
         PageTarget::Drawn(d) => at(0).map(|c| Anchor::Behind { cursor: Some(c), pages: d.unsigned_abs() - 1 }),
     };
-    match anchor {
-        Some(anchor) => request_calls(state, anchor, to, Some(target)),
-        None => Vec::new(),
+    let Some(anchor) = anchor else { return Vec::new() };
+    match prefetch::take_page(state, &anchor) {
+        prefetch::PageTaken::Page(page) => {
+            state.calls.pending = None;
+            state.calls.target = None;
+            apply_page(state, anchor, page, to);
+            preview_and_ahead(state)
+        }
+        prefetch::PageTaken::Adopt(req) => {
+            // The page read ahead is on its way: its answer lands the page.
+            state.calls.pending = Some((req, to));
+            state.calls.target = Some(target);
+            Vec::new()
+        }
+        prefetch::PageTaken::None => request_calls(state, anchor, to, Some(target)),
     }
+}
+
+/// After a page lands or the selection moves: the preview beside the list, and what to read ahead.
+fn preview_and_ahead(state: &mut State) -> Vec<Effect> {
+    let mut fx = preview(state);
+    fx.extend(prefetch::ahead(state));
+    fx
 }
 
 fn last_drawn(calls: &crate::core::state::CallsState) -> usize {
@@ -573,6 +603,12 @@ fn open_call(state: &mut State) -> Vec<Effect> {
     }
     let fx = load_call_view(state);
     state.screen = Screen::Call;
+    let (w, h) = (state.transcript_width(), state.transcript_height());
+    if let Some(v) = state.call.as_mut().filter(|v| v.detail.is_some()) {
+        // Read ahead: wrapped for the list's width, shown now at the whole screen's.
+        v.rewrap(w);
+        v.scroll = v.scroll.min(v.max_scroll(h));
+    }
     fx
 }
 
@@ -584,10 +620,26 @@ fn load_call_view(state: &mut State) -> Vec<Effect> {
         return Vec::new();
     };
     let org = org.key.clone();
-    let req = state.req();
     let call = row.key.clone();
-    state.call = Some(CallView::new(state.calls.zone, row, req));
-    vec![Effect::LoadCall { req, dialect, org, call }]
+    match prefetch::take_call(state, &org, &call) {
+        prefetch::CallTaken::Detail(detail) => {
+            let width = state.transcript_width();
+            let mut view = CallView::new(state.calls.zone, row, 0);
+            view.pending = None;
+            set_detail(&mut view, *detail, width);
+            state.call = Some(view);
+            Vec::new()
+        }
+        prefetch::CallTaken::Adopt(req) => {
+            state.call = Some(CallView::new(state.calls.zone, row, req));
+            Vec::new()
+        }
+        prefetch::CallTaken::None => {
+            let req = state.req();
+            state.call = Some(CallView::new(state.calls.zone, row, req));
+            vec![Effect::LoadCall { req, dialect, org, call }]
+        }
+    }
 }
 
 fn call_command(state: &mut State, cmd: Command) -> Vec<Effect> {
@@ -812,6 +864,7 @@ pub(crate) fn open_org(state: &mut State, key: &crate::core::model::Key) -> Vec<
     state.calls.loaded = false;
     state.calls.error = None;
     state.call = None;
+    state.prefetch.clear();
     state.calendar = Default::default();
     state.oncall.org = None;
     state.profile.org = None;
