@@ -83,6 +83,7 @@ pub(crate) enum Lit<'a> {
     Date(chrono::NaiveDate),
     Time(DateTime<Utc>),
     Texts(&'a [String]),
+    Times(Vec<DateTime<Utc>>),
     Text(String),
     Int(i64),
     /// A time that may be absent (`NULL`).
@@ -90,19 +91,6 @@ pub(crate) enum Lit<'a> {
 }
 
 impl Lit<'_> {
-    /// Binds the value as a parameter instead (the extended protocol's way).
-    fn bind<'q>(&self, q: Query<'q, Postgres, PgArguments>) -> Query<'q, Postgres, PgArguments> {
-        match self {
-            Lit::Key(k) => bind_key(q, k),
-            Lit::Date(d) => q.bind(*d),
-            Lit::Time(t) => q.bind(*t),
-            Lit::Texts(v) => q.bind(v.to_vec()),
-            Lit::Text(t) => q.bind(t.clone()),
-            Lit::Int(n) => q.bind(*n),
-            Lit::At(t) => q.bind(*t),
-        }
-    }
-
     fn sql(&self) -> String {
         match self {
             Lit::Key(Key::Uuid(u)) => format!("'{u}'::uuid"),
@@ -113,6 +101,10 @@ impl Lit<'_> {
             Lit::Int(n) => format!("{n}::int8"),
             Lit::At(Some(t)) => Lit::Time(*t).sql(),
             Lit::At(None) => "NULL::timestamptz".to_string(),
+            Lit::Times(v) => format!(
+                "ARRAY[{}]::timestamptz[]",
+                v.iter().map(|t| Lit::Time(*t).sql()).collect::<Vec<_>>().join(", ")
+            ),
             Lit::Texts(v) => format!(
                 "ARRAY[{}]::text[]",
                 v.iter().map(|t| crate::data::sqlt::sql_literal(t)).collect::<Vec<_>>().join(", ")

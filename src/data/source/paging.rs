@@ -40,7 +40,6 @@ pub(super) struct Calls {
     pub(super) ts_param: &'static str,
     pub(super) id: String,
     pub(super) key_cast: &'static str,
-    pub(super) ts_nullable: bool,
     /// Each filter's expression, or why that filter cannot be used here.
     pub(super) status: std::result::Result<String, String>,
     pub(super) direction: std::result::Result<String, String>,
@@ -85,7 +84,6 @@ impl Calls {
             ts_param: c.ts_param,
             id,
             key_cast: c.key_cast,
-            ts_nullable: c.ts_nullable,
             status,
             direction,
             agent,
@@ -227,21 +225,6 @@ fn part_statement<'a>(
     Ok((sql, args))
 }
 
-/// [`part_statement`] with its parameters bound.
-pub(super) fn part_query(
-    calls: &Calls,
-    org: &Key,
-    part: Part,
-    cursor: Option<&Cursor>,
-    limit: u64,
-    skip: Option<u64>,
-    filter: (&CallFilter, &OrgZone),
-) -> Result<Query<'static, Postgres, PgArguments>> {
-    let (sql, args) = part_statement(calls, org, part, cursor, limit, skip, filter)?;
-    let q = sqlx::query(AssertSqlSafe(sql)).persistent(false);
-    Ok(args.iter().fold(q, |q, a| a.bind(q)))
-}
-
 /// [`part_statement`] without an offset, as text for [`Source::read_once`]: the values inlined.
 pub(super) fn part_text(
     calls: &Calls,
@@ -249,9 +232,10 @@ pub(super) fn part_text(
     part: Part,
     cursor: Option<&Cursor>,
     limit: u64,
+    skip: Option<u64>,
     filter: (&CallFilter, &OrgZone),
 ) -> Result<String> {
-    let (sql, args) = part_statement(calls, org, part, cursor, limit, Some(0), filter)?;
+    let (sql, args) = part_statement(calls, org, part, cursor, limit, skip, filter)?;
     Ok(inline(&sql, &args))
 }
 
@@ -265,48 +249,6 @@ impl Source {
             .filter_map(|r| r.err())
             .filter(|e| e.starts_with("this database"))
             .collect()
-    }
-
-    /// The rows of one part: at most `limit`, after skipping `skip` (`OFFSET`, sent only when not 0).
-    #[allow(clippy::too_many_arguments)]
-    pub(super) async fn part(
-        &self,
-        tx: &mut Tx,
-        calls: &Calls,
-        org: &Key,
-        part: Part,
-        cursor: Option<&Cursor>,
-        limit: usize,
-        skip: u64,
-        filter: (&CallFilter, &OrgZone),
-    ) -> Result<Vec<CallRow>> {
-        if limit == 0 || (!calls.ts_nullable && part.is_null()) {
-            return Ok(Vec::new());
-        }
-        let q = part_query(calls, org, part, cursor, limit as u64, Some(skip), filter)?;
-        let rows = q.fetch_all(&mut **tx).await.map_err(err)?;
-        rows.iter().map(call_row).collect::<std::result::Result<_, _>>().map_err(err)
-    }
-
-    /// How many rows of one part there are, up to `at_most`: what a skip that found none of them passed over.
-    #[allow(clippy::too_many_arguments)]
-    pub(super) async fn part_count(
-        &self,
-        tx: &mut Tx,
-        calls: &Calls,
-        org: &Key,
-        part: Part,
-        cursor: Option<&Cursor>,
-        at_most: u64,
-        filter: (&CallFilter, &OrgZone),
-    ) -> Result<u64> {
-        if at_most == 0 || (!calls.ts_nullable && part.is_null()) {
-            return Ok(0);
-        }
-        let q = part_query(calls, org, part, cursor, at_most, None, filter)?;
-        let row = q.fetch_one(&mut **tx).await.map_err(err)?;
-        let n: i64 = row.try_get(0).map_err(err)?;
-        Ok(u64::try_from(n).unwrap_or(0).min(at_most))
     }
 
     /// One page of calls in display order (newest first), keyset-paged on (time, id) both ways.
@@ -357,7 +299,7 @@ impl Source {
             let c = &Calls::new(&dialects::sql(dialect).calls, &cat, tenant.as_deref())?;
             let texts = parts
                 .iter()
-                .map(|&(part, cur)| part_text(c, org, part, cur, want as u64, fz))
+                .map(|&(part, cur)| part_text(c, org, part, cur, want as u64, Some(0), fz))
                 .collect::<Result<Vec<_>>>()?;
             let mut rows = Vec::new();
             for answer in self.read_once(&texts).await? {
@@ -370,21 +312,39 @@ impl Source {
                 None => Box::pin(self.calls_filtered(dialect, org, &Anchor::First, limit, filter, zone)).await,
             };
         }
-        let mut tx = self.read().await?;
-        let cat = self.catalog(&mut tx).await?;
-        let tenant = self.tenant(&mut tx, dialect, org).await?;
+        // A skip of whole pages (keys typed ahead): the part it starts in, past `skip` rows; with a second part
+        // (the rows without a time) also how many rows the first holds, up to the skip, and the second's first
+        // rows, all in one message. Only a skip that passes the whole first part and lands inside the second
+        // needs another.
+        let cat = self.catalog_now().await?;
+        let tenant = self.tenant_of(dialect, org).await?;
         let c = &Calls::new(&dialects::sql(dialect).calls, &cat, tenant.as_deref())?;
-        let mut rows = Vec::new();
-        for (i, &(part, cur)) in parts.iter().enumerate() {
-            let got = self.part(&mut tx, c, org, part, cur, want - rows.len(), skip, fz).await?;
-            skip = if skip > 0 && got.is_empty() && i + 1 < parts.len() {
-                skip - self.part_count(&mut tx, c, org, part, cur, skip, fz).await?
-            } else {
-                0
-            };
-            rows.extend(got);
+        let (first, at) = parts[0];
+        let mut texts = vec![part_text(c, org, first, at, want as u64, Some(skip), fz)?];
+        let second = parts.get(1).copied();
+        if let Some((part, cur)) = second {
+            texts.push(part_text(c, org, first, at, skip, None, fz)?);
+            texts.push(part_text(c, org, part, cur, want as u64, Some(0), fz)?);
         }
-        tx.commit().await.map_err(err)?;
+        let answers = self.read_once(&texts).await?;
+        let rows_of = |answer: Option<&Vec<sqlx::postgres::PgRow>>, n: usize| -> Result<Vec<CallRow>> {
+            answer.into_iter().flatten().take(n).map(|r| call_row(r).map_err(err)).collect()
+        };
+        let mut rows = rows_of(answers.first(), want)?;
+        if let Some((part, cur)) = second {
+            let passed = match answers.get(1).and_then(|a| a.first()) {
+                Some(r) => u64::try_from(r.try_get::<i64, _>(0).map_err(err)?).unwrap_or(0).min(skip),
+                None => 0,
+            };
+            skip = if rows.is_empty() { skip - passed } else { 0 };
+            let more = if skip == 0 {
+                rows_of(answers.get(2), want - rows.len())?
+            } else {
+                let text = part_text(c, org, part, cur, (want - rows.len()) as u64, Some(skip), fz)?;
+                rows_of(self.read_once(&[text]).await?.first(), want - rows.len())?
+            };
+            rows.extend(more);
+        }
         match self.page_of(rows, forward, limit, cursor.is_some() || pages > 0) {
             Some(page) => Ok(page),
             None => Box::pin(self.calls_filtered(dialect, org, &Anchor::First, limit, filter, zone)).await,

@@ -78,20 +78,17 @@ impl Source {
             ));
         };
         let days = (to - from).num_days().max(0);
-        let mut tx = self.read().await?;
-        let cat = self.catalog(&mut tx).await?;
+        let cat = self.catalog_now().await?;
         let (sql, _) = Self::render_for(&cat, None, a.counts)?;
-        let q = bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org);
-        let q = match a.range_kind {
-            ApptRange::LocalDate => q.bind(from).bind(to),
+        let args = match a.range_kind {
+            ApptRange::LocalDate => vec![Lit::Key(org), Lit::Date(from), Lit::Date(to)],
             ApptRange::Instant => {
                 let midnights: Vec<chrono::DateTime<chrono::Utc>> =
                     (0..=days).map(|i| calendar::local_midnight_utc(&zone, from + chrono::Duration::days(i))).collect();
-                q.bind(midnights[0]).bind(midnights[days as usize]).bind(midnights)
+                vec![Lit::Key(org), Lit::Time(midnights[0]), Lit::Time(midnights[days as usize]), Lit::Times(midnights)]
             }
         };
-        let rows = q.fetch_all(&mut *tx).await.map_err(err)?;
-        tx.commit().await.map_err(err)?;
+        let rows = self.read_once(&[inline(&sql, &args)]).await?.into_iter().next().unwrap_or_default();
         let groups = rows
             .iter()
             .map(|r| {
@@ -116,15 +113,10 @@ impl Source {
                 format!("the {} schema has no appointments", dialect.name()),
             ));
         };
-        let mut tx = self.read().await?;
-        let cat = self.catalog(&mut tx).await?;
+        let cat = self.catalog_now().await?;
         let (sql, _) = Self::render_for(&cat, None, a.one)?;
-        let row = bind_key(bind_key(sqlx::query(AssertSqlSafe(sql)).persistent(false), org), appt)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(err)?;
-        tx.commit().await.map_err(err)?;
-        let Some(row) = row else { return Ok(None) };
+        let rows = self.read_once(&[inline(&sql, &[Lit::Key(org), Lit::Key(appt)])]).await?;
+        let Some(row) = rows.into_iter().next().and_then(|r| r.into_iter().next()) else { return Ok(None) };
         Ok(Some(AppointmentDetail {
             appt: appointment_row(&row).map_err(err)?,
             facts: facts(row.try_get("facts").map_err(err)?),
