@@ -290,9 +290,9 @@ impl Source {
 
     /// Whether the console's own link to the reads' server is encrypted, and whether that is `sslmode=prefer`
     /// having fallen back to plaintext. `pg_stat_ssl` (`server_says_tls`) describes the server backend's
-    /// link, which behind a pooler is the pooler's, not ours; so unless the mode decides it (disable: never;
-    /// require and verify-*: sqlx connects only over TLS), the server is asked once, as sqlx asks it, whether
-    /// it takes TLS.
+    /// link, which behind a pooler is the pooler's, not ours; so behind a pooler, unless the mode decides it
+    /// (disable: never; require and verify-*: sqlx connects only over TLS), the server is asked once, as sqlx
+    /// asks it, whether it takes TLS.
     async fn link_tls(&self, server_says_tls: bool) -> (bool, bool) {
         let target = self.reads.target();
         let c = &target.connect;
@@ -300,7 +300,9 @@ impl Source {
             PgSslMode::Disable | PgSslMode::Allow => (false, false),
             PgSslMode::Require | PgSslMode::VerifyCa | PgSslMode::VerifyFull => (true, false),
             PgSslMode::Prefer if c.get_socket().is_some() => (false, false),
-            PgSslMode::Prefer if server_says_tls && target.pooler == Pooler::None => (true, false),
+            // A direct connection's `pg_stat_ssl` row is this very link: no need to ask the server again (a
+            // round trip on a second connection, at every start).
+            PgSslMode::Prefer if target.pooler == Pooler::None => (server_says_tls, !server_says_tls),
             PgSslMode::Prefer => {
                 let (host, port) = (c.get_host().to_string(), c.get_port());
                 let limit = std::time::Duration::from_millis(self.opts.connect_timeout_ms);
