@@ -8,7 +8,7 @@ use common::model::*;
 use ratatui_textarea::{Input, Key as TKey};
 use switchboard::core::action::Action;
 use switchboard::core::caller::{
-    CallerHistory, CallerQuery, Event, EventKind, NameMatch, OtherOrg, Record, parse_phone,
+    CallerHistory, CallerQuery, Country, Event, EventKind, NameMatch, OtherOrg, Record, parse_phone,
 };
 use switchboard::core::effect::{Effect, SaveWhat};
 use switchboard::core::keymap::Command;
@@ -44,12 +44,14 @@ fn event(kind: EventKind, id: u32, when: Option<chrono::DateTime<Utc>>, status: 
         duration_s: (kind == EventKind::Call).then_some(185),
         detail: Some(format!("{} detail with 東京 and مرحبا", kind.word())),
         call: call.map(|c| Key::parse(&format!("10000000-0000-0000-0000-{c:012}"))),
+        // What the platform's SQL decides; a completed or transferred call reached someone here.
+        connected: (kind == EventKind::Call).then(|| ["completed", "transferred"].contains(&status)),
     }
 }
 
 fn history() -> CallerHistory {
     let mut h = CallerHistory {
-        phone: Some(parse_phone("(415) 555-0123", Some(1)).unwrap()),
+        phone: Some(parse_phone("(415) 555-0123", &[Country::org("US").unwrap()]).unwrap()),
         records: vec![
             Record {
                 kind: "customer".into(),

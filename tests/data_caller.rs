@@ -202,7 +202,7 @@ async fn numbers_without_a_country_code_use_the_orgs_country_where_it_is_known()
             .await
             .unwrap();
         assert_eq!(h.phone.as_ref().and_then(|p| p.e164()).as_deref(), Some("+14155550123"), "{d}");
-        assert!(h.notes.iter().any(|n| n.contains("+1, the organization's")), "{d}: {:?}", h.notes);
+        assert!(h.notes.iter().any(|n| n.contains("a US number (the org's country)")), "{d}: {:?}", h.notes);
         assert_eq!(h.events.len(), expected(d).timeline.len(), "{d}");
     }
     // Quinite records no country: org A's comes from its leads' E.164 numbers; org B has none, so a number

@@ -1,5 +1,6 @@
 //! Call-list filters, typed as words: `status:failed dir:inbound from:2026-01-01 to:2026-01-31 agent:ava
-//! urgent phone:415555 "burst pipe"`. They compose with keyset paging: the same conditions are added to
+//! urgent phone:415555 "burst pipe"`; a bare number (`(415) 555-0123`, seven digits or more, unquoted) is
+//! `phone:` too. They compose with keyset paging: the same conditions are added to
 //! every page's query.
 
 use chrono::NaiveDate;
@@ -31,24 +32,52 @@ pub fn phone_digits(s: &str) -> Option<String> {
     (!digits.is_empty()).then_some(digits)
 }
 
-fn words(s: &str) -> Vec<String> {
+/// The fewest digits a bare number has to be taken for a phone number rather than words (`911`, `2026`).
+const BARE_PHONE_DIGITS: usize = 7;
+
+/// The words, each with whether any of it was quoted.
+fn words(s: &str) -> Vec<(String, bool)> {
     // Split on spaces, keeping "quoted phrases" (and key:"quoted values") together.
     let mut out = Vec::new();
     let mut cur = String::new();
-    let mut quoted = false;
+    let (mut quoted, mut had_quote) = (false, false);
     for c in s.chars() {
         match c {
-            '"' => quoted = !quoted,
+            '"' => {
+                quoted = !quoted;
+                had_quote = true;
+            }
             c if c.is_whitespace() && !quoted => {
                 if !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
+                    out.push((std::mem::take(&mut cur), had_quote));
                 }
+                had_quote = false;
             }
             c => cur.push(c),
         }
     }
     if !cur.is_empty() {
-        out.push(cur);
+        out.push((cur, had_quote));
+    }
+    out
+}
+
+/// Runs of unquoted words written like a phone number (digits and `+ - . ( ) /`) joined into one word, so
+/// that `(415) 555-0123` is one number; the flag says the word is such a run.
+fn join_numbers(words: Vec<(String, bool)>) -> Vec<(String, bool)> {
+    let numberish = |w: &str| w.chars().all(|c| c.is_ascii_digit() || "+-.()/".contains(c));
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut run = false;
+    for (w, quoted) in words {
+        let n = !quoted && numberish(&w) && w.chars().any(|c| c.is_ascii_digit() || "+(".contains(c));
+        match out.last_mut() {
+            Some((last, true)) if n && run => {
+                last.push(' ');
+                last.push_str(&w);
+            }
+            _ => out.push((w, n)),
+        }
+        run = n;
     }
     out
 }
@@ -65,7 +94,15 @@ impl CallFilter {
             NaiveDate::parse_from_str(v, "%Y-%m-%d")
                 .map_err(|_| format!("{k}: wants a date like 2026-01-31, got {v:?}"))
         };
-        for w in words(s) {
+        for (w, number) in join_numbers(words(s)) {
+            let digits = w.chars().filter(char::is_ascii_digit).count();
+            // A date (2026-01-31) is words, as before.
+            let is_date = NaiveDate::parse_from_str(&w, "%Y-%m-%d").is_ok();
+            if number && digits >= BARE_PHONE_DIGITS && !is_date {
+                // A bare number is what phone: would find.
+                f.phone = phone_digits(&w);
+                continue;
+            }
             let (k, v) = match w.split_once(':') {
                 Some((k, v)) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphabetic()) => {
                     (k.to_ascii_lowercase(), v.to_string())
@@ -191,6 +228,26 @@ mod tests {
         assert!(CallFilter::parse("phone:anonymous").unwrap_err().contains("no digits"));
         assert!(CallFilter::parse("dir:sideways").unwrap_err().contains("inbound or outbound"));
         assert!(CallFilter::parse("from:2026-02-01 to:2026-01-01").unwrap_err().contains("after"));
+    }
+
+    #[test]
+    fn a_bare_number_is_a_phone_filter_and_short_or_quoted_numbers_stay_words() {
+        for typed in ["(415) 555-0123", "+1 415 555 0123", "415.555.0123", "status:failed 415-555-0123"] {
+            let f = CallFilter::parse(typed).unwrap();
+            assert_eq!(f.text, None, "{typed}");
+            let digits = f.phone.as_deref().unwrap_or_default();
+            assert!(digits.ends_with("4155550123"), "{typed}: {f:?}");
+            // The same filter as phone: with those digits.
+            assert_eq!(CallFilter::parse(&f.describe()).unwrap(), f, "{typed}");
+        }
+        let f = CallFilter::parse("burst pipe (415) 555-0123 urgent").unwrap();
+        assert_eq!((f.text.as_deref(), f.phone.as_deref(), f.urgent), (Some("burst pipe"), Some("4155550123"), true));
+        assert_eq!(CallFilter::parse("911").unwrap().text.as_deref(), Some("911"));
+        assert_eq!(CallFilter::parse("invoice 2026").unwrap().text.as_deref(), Some("invoice 2026"));
+        let quoted = CallFilter::parse("\"415 555 0123\"").unwrap();
+        assert_eq!((quoted.text.as_deref(), quoted.phone), (Some("415 555 0123"), None));
+        // A date is words, as before.
+        assert_eq!(CallFilter::parse("2026-01-31").unwrap().text.as_deref(), Some("2026-01-31"));
     }
 
     #[test]

@@ -6,11 +6,14 @@
 //! - records: `kind`, `id`, `name`, `phone`, `facts` (a JSON array of `[label, value]` pairs);
 //! - events: `kind` (call, appointment, sms, transfer, notification), `id`, `at` (timestamptz), `local`
 //!   (timestamp: a wall time in the org's zone, for platforms that store appointments so), `title`,
-//!   `status`, `direction`, `duration` (int4 seconds), `detail`, `call_id`;
+//!   `status`, `direction`, `duration` (int4 seconds), `detail`, `call_id`, and for calls `answered`
+//!   (bool: the call reached someone, decided from the platform's own fields: Retell's `connected_at`,
+//!   the documented outcome statuses of the others);
 //! - other orgs (`$1` the org, `$2` the spellings): `id`, `name`, `n`;
 //! - names (`$1` the org, `$2` an ILIKE pattern, `$3` a limit): `name`, `phone`;
-//! - country (`$1` the org, may hold `{schema}`): `zone`, `phone` (a number of the org's, whose country
-//!   code is the org's), `country` (ISO alpha-2), any of them NULL.
+//! - country (`$1` the org, may hold `{schema}`): `zone`, `country` (ISO alpha-2), `own` (`text[]`: the
+//!   org's own numbers), `callers` (`text[]`: recent distinct caller numbers written in E.164, newest
+//!   first), any of them NULL: the countries a number typed without a country code is read in.
 
 use crate::core::model::Dialect;
 
@@ -37,6 +40,12 @@ mod tests {
             let s = sql(*d);
             for q in s.records.iter().chain(s.events.iter()) {
                 assert!(q.contains("$1") && q.contains("ANY($2)") && q.contains("LIMIT $3"), "{d:?}: {q}");
+            }
+            // Every platform decides in SQL whether its calls were answered.
+            assert!(s.events.iter().any(|q| q.starts_with("SELECT 'call'") && q.contains("AS answered")), "{d:?}");
+            let country = s.country.unwrap_or_default();
+            for col in ["AS zone", "AS country", "AS own", "AS callers"] {
+                assert!(country.contains(col), "{d:?}: {col}");
             }
             if let Some(q) = s.other_orgs {
                 assert!(q.contains("$1") && q.contains("ANY($2)"), "{d:?}");

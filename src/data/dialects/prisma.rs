@@ -125,8 +125,10 @@ pub const PROFILE: &str = "SELECT jsonb_build_array( \
 pub const CALLER: CallerSql = CallerSql {
     // The country of the newest call number written in E.164, else the owner's time zone.
     country: Some(
-        "SELECT [[(SELECT {c.phoneNumber} FROM {@CallLog c} WHERE {c.organizationId} = $1::text \
-           AND {c.phoneNumber} LIKE '+%' ORDER BY {c.timestamp} DESC LIMIT 1) |else| NULL::text]] AS phone, \
+        "SELECT [[ARRAY(SELECT x.p FROM (SELECT {c.phoneNumber} AS p, {c.timestamp} AS t FROM {@CallLog c} WHERE {c.organizationId} = $1::text AND {c.phoneNumber} LIKE '+%' ORDER BY {c.timestamp} DESC NULLS LAST LIMIT 200) x GROUP BY x.p ORDER BY max(x.t) DESC NULLS LAST LIMIT 50) \
+           |else| NULL::text[] ]] AS callers, \
+         [[ARRAY(SELECT {pn.phoneNumber} FROM {@PhoneNumber pn} WHERE {pn.organizationId} = $1::text \
+           ORDER BY {pn.phoneNumber} LIMIT 20) |else| NULL::text[] ]] AS own, \
          [[(SELECT {u.timeZone} FROM {@UserOrganization uo} JOIN {@User u} ON {u.id} = {uo.userId} \
            WHERE {uo.organizationId} = $1::text ORDER BY ({uo.role?text}::text = 'OWNER') DESC, {u.id} LIMIT 1) \
          |else| NULL::text]] AS zone, \
@@ -145,7 +147,7 @@ pub const CALLER: CallerSql = CallerSql {
         "SELECT 'call' AS kind, {c.id} AS id, {c.timestamp} AT TIME ZONE 'UTC' AS at, NULL::timestamp AS local, \
                {a.name?text} AS title, lower({c.status?text}::text) AS status, lower({c.callType?text}::text) AS direction, \
                {c.duration?int4} AS duration, NULLIF(concat_ws(' · ', {c.customer?text}, {cp.batchName?text}), '') AS detail, \
-               {c.id} AS call_id \
+               {c.id} AS call_id, upper({c.status?text}::text) = 'COMPLETED' AS answered \
                FROM {@CallLog c} [[LEFT JOIN {@Agent a} ON {a.id} = {c.agentId?text}]] \
                [[LEFT JOIN {@Campaign cp} ON {cp.id} = {c.campaignId?text}]] \
                WHERE {c.organizationId} = $1::text AND {c.phoneNumber} = ANY($2) \

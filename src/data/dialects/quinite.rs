@@ -126,9 +126,9 @@ pub const PROFILE: &str = "SELECT jsonb_build_array( \
 pub const CALLER: CallerSql = CallerSql {
     // No country or zone on record: the country of the newest lead number written in E.164.
     country: Some(
-        "SELECT NULL::text AS zone, NULL::text AS country, [[(SELECT {l.phone} FROM {@leads l} \
-         WHERE {l.organization_id} = $1::uuid AND {l.phone} LIKE '+%' ORDER BY {l.created_at} DESC LIMIT 1) \
-         |else| NULL::text]] AS phone",
+        "SELECT NULL::text AS zone, NULL::text AS country, NULL::text[] AS own, \
+         [[ARRAY(SELECT x.p FROM (SELECT {l.phone} AS p, {l.created_at} AS t FROM {@leads l} WHERE {l.organization_id} = $1::uuid AND {l.phone} LIKE '+%' ORDER BY {l.created_at} DESC NULLS LAST LIMIT 200) x GROUP BY x.p ORDER BY max(x.t) DESC NULLS LAST LIMIT 50) \
+         |else| NULL::text[] ]] AS callers",
     ),
     records: &["SELECT 'lead' AS kind, {l.id}::text AS id, {l.name?text} AS name, {l.phone} AS phone, \
                 jsonb_build_array( \
@@ -147,7 +147,8 @@ pub const CALLER: CallerSql = CallerSql {
     events: &[
         "SELECT 'call' AS kind, {c.id}::text AS id, {c.call_timestamp} AS at, NULL::timestamp AS local, \
          {cp.name?text} AS title, {c.call_status?text} AS status, 'outbound'::text AS direction, \
-         {c.duration?int4} AS duration, {c.conversation_summary?text} AS detail, {c.id}::text AS call_id \
+         {c.duration?int4} AS duration, {c.conversation_summary?text} AS detail, {c.id}::text AS call_id, \
+         {c.call_status?text} IN ('called', 'transferred') AS answered \
          FROM {@call_logs c} [[LEFT JOIN {@campaigns cp} ON {cp.id} = {c.campaign_id?uuid}]] \
          WHERE {c.organization_id} = $1::uuid \
            AND {c.lead_id} IN (SELECT {l.id} FROM {@leads l} WHERE {l.organization_id} = $1::uuid AND {l.phone} = ANY($2)) \

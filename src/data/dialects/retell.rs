@@ -131,16 +131,18 @@ pub const PROFILE: &str = "SELECT jsonb_build_array( \
 pub const CALLER: CallerSql = CallerSql {
     // The country of the newest caller number in the org's schema.
     country: Some(
-        "SELECT NULL::text AS zone, NULL::text AS country, [[(SELECT {c.from_e164} FROM {@~.calls c} \
-         WHERE $1::uuid IS NOT NULL AND {c.from_e164} LIKE '+%' ORDER BY {c.created_at} DESC NULLS LAST LIMIT 1) \
-         |else| NULL::text]] AS phone",
+        "SELECT NULL::text AS zone, NULL::text AS country, \
+         [[ARRAY(SELECT x.p FROM (SELECT CASE WHEN {c.direction?text} = 'outbound' THEN {c.from_e164} ELSE {c.to_e164} END AS p, {c.created_at} AS t FROM {@~.calls c} WHERE $1::uuid IS NOT NULL AND CASE WHEN {c.direction?text} = 'outbound' THEN {c.from_e164} ELSE {c.to_e164} END LIKE '+%' ORDER BY {c.created_at} DESC NULLS LAST LIMIT 200) x GROUP BY x.p ORDER BY max(x.t) DESC NULLS LAST LIMIT 50) |else| NULL::text[] ]] AS own, \
+         [[ARRAY(SELECT x.p FROM (SELECT CASE WHEN {c.direction?text} = 'outbound' THEN {c.to_e164} ELSE {c.from_e164} END AS p, {c.created_at} AS t FROM {@~.calls c} WHERE $1::uuid IS NOT NULL AND CASE WHEN {c.direction?text} = 'outbound' THEN {c.to_e164} ELSE {c.from_e164} END LIKE '+%' ORDER BY {c.created_at} DESC NULLS LAST LIMIT 200) x GROUP BY x.p ORDER BY max(x.t) DESC NULLS LAST LIMIT 50) |else| NULL::text[] ]] AS callers",
     ),
     records: &[],
     events: &["SELECT 'call' AS kind, {c.id}::text AS id, {c.created_at} AS at, NULL::timestamp AS local, \
                {c.agent_id?text} AS title, {c.status?text} AS status, {c.direction?text} AS direction, \
                {c.duration_seconds?int4} AS duration, \
                NULLIF(concat_ws(' · ', {c.outcome?text}, {c.end_reason?text}, {c.detailed_summary?text}), '') AS detail, \
-               {c.id}::text AS call_id \
+               {c.id}::text AS call_id, \
+               ([[{c.connected_at} IS NOT NULL |else| lower({c.status?text}) IN ('completed', 'ended')]] \
+                 AND lower({c.status?text}) IS DISTINCT FROM 'voicemail') AS answered \
                FROM {@~.calls c} WHERE $1::uuid IS NOT NULL \
                  AND (({c.direction?text} = 'outbound' AND {c.to_e164} = ANY($2)) \
                    OR ({c.direction?text} IS DISTINCT FROM 'outbound' AND {c.from_e164} = ANY($2))) \

@@ -257,7 +257,12 @@ pub const PROFILE: &str = "SELECT jsonb_build_array( \
 
 pub const CALLER: CallerSql = CallerSql {
     country: Some(
-        "SELECT {o.timezone?text} AS zone, NULL::text AS phone, NULL::text AS country \
+        "SELECT {o.timezone?text} AS zone, NULL::text AS country, \
+         array_remove(ARRAY[{o.transfer_phone_number?text}, {o.emergency_contact_phone?text}]::text[], NULL) \
+         [[|| ARRAY(SELECT {pa.phone_number} FROM {@phone_number_assignments pa} WHERE {pa.organization_id} = {o.id} \
+           ORDER BY {pa.phone_number} LIMIT 20)]] AS own, \
+         [[ARRAY(SELECT x.p FROM (SELECT {c.customer_phone_number} AS p, {c.created_at} AS t FROM {@call_logs c} WHERE {c.organization_id} = {o.id} AND {c.customer_phone_number} LIKE '+%' ORDER BY {c.created_at} DESC NULLS LAST LIMIT 200) x GROUP BY x.p ORDER BY max(x.t) DESC NULLS LAST LIMIT 50) \
+         |else| NULL::text[] ]] AS callers \
          FROM {@organizations o} WHERE {o.id} = $1::uuid",
     ),
     records: &["SELECT 'customer' AS kind, {cu.id}::text AS id, {cu.name?text} AS name, {cu.phone_number} AS phone, \
@@ -276,7 +281,8 @@ pub const CALLER: CallerSql = CallerSql {
     events: &[
         "SELECT 'call' AS kind, {c.id}::text AS id, {c.created_at} AS at, NULL::timestamp AS local, \
          {a.name?text} AS title, {c.call_status?text} AS status, NULL::text AS direction, \
-         {c.call_duration?int4} AS duration, {c.summary?text} AS detail, {c.id}::text AS call_id \
+         {c.call_duration?int4} AS duration, {c.summary?text} AS detail, {c.id}::text AS call_id, \
+         lower({c.call_status?text}) IN ('completed', 'transferred') AS answered \
          FROM {@call_logs c} [[LEFT JOIN {@vapi_assistants a} ON {a.id?uuid} = {c.vapi_assistant_id?uuid}]] \
          WHERE {c.organization_id} = $1::uuid AND {c.customer_phone_number} = ANY($2) \
          ORDER BY {c.created_at} DESC NULLS LAST, {c.id} DESC LIMIT $3",

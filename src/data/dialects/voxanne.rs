@@ -216,7 +216,9 @@ pub const PROFILE: &str = "SELECT jsonb_build_array( \
 /// (each a block of its own: the number sides are what the history cannot do without).
 pub const CALLER: CallerSql = CallerSql {
     country: Some(
-        "SELECT NULLIF({o.settings?jsonb}->>'timezone', '') AS zone, {o.phone?text} AS phone, \
+        "SELECT NULLIF({o.settings?jsonb}->>'timezone', '') AS zone, array_remove(ARRAY[{o.phone?text}], NULL) AS own, \
+         [[ARRAY(SELECT x.p FROM (SELECT {c.from_number} AS p, {c.created_at} AS t FROM {@calls c} WHERE {c.org_id} = {o.id} AND {c.call_direction} = 'inbound' AND {c.from_number} LIKE '+%' ORDER BY {c.created_at} DESC NULLS LAST LIMIT 200) x GROUP BY x.p ORDER BY max(x.t) DESC NULLS LAST LIMIT 50) \
+         |else| NULL::text[] ]] AS callers, \
          [[(SELECT {r.country_code} FROM {@carrier_forwarding_rules r} WHERE {r.org_id} = {o.id} [[AND {r.is_active}]] \
           ORDER BY {r.created_at?timestamptz} DESC LIMIT 1) |else| NULL::text]] AS country \
          FROM {@organizations o} WHERE {o.id} = $1::uuid",
@@ -251,7 +253,7 @@ pub const CALLER: CallerSql = CallerSql {
          {c.duration_seconds?int4} AS duration, \
          concat_ws(' · ', {c.sentiment_label?text}, {c.sentiment_urgency?text}, \
            COALESCE({c.summary?text}, {c.sentiment_summary?text})) AS detail, \
-         {c.id}::text AS call_id \
+         {c.id}::text AS call_id, lower({c.status?text}) = 'completed' AS answered \
          FROM {@calls c} WHERE {c.org_id} = $1::uuid AND (({c.call_direction} = 'inbound' AND {c.from_number} = ANY($2)) \
            OR ({c.call_direction} = 'outbound' AND {c.to_number} = ANY($2)) \
            [[OR {c.phone_number} = ANY($2)]] \

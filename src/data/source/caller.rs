@@ -8,7 +8,7 @@ use crate::data::tx::Tx;
 
 use super::{Result, Source, bind_key, err, facts, text};
 use crate::core::caller::{
-    self, CallerHistory, CallerQuery, Event, EventKind, NameMatch, OtherOrg, Phone, Record, parse_phone,
+    self, CallerHistory, CallerQuery, Country, Event, EventKind, NameMatch, OtherOrg, Phone, Record, parse_phone,
 };
 use crate::core::filter::like_escape;
 use crate::core::model::{Dialect, Key};
@@ -65,6 +65,11 @@ fn event_row(row: &PgRow, zone: &OrgZone) -> std::result::Result<Event, sqlx::Er
         duration_s: row.try_get("duration")?,
         detail: some("detail")?,
         call: row.try_get::<Option<String>, _>("call_id")?.map(|s| Key::parse(&s)),
+        // Only the call statements decide it.
+        connected: match row.try_get::<Option<bool>, _>("answered") {
+            Err(sqlx::Error::ColumnNotFound(_)) => None,
+            r => r?,
+        },
     })
 }
 
@@ -76,15 +81,21 @@ fn other_org_row(row: &PgRow) -> std::result::Result<OtherOrg, sqlx::Error> {
     })
 }
 
+/// Typed with a country code (`+`, `00`): read without any country.
+fn is_international(typed: &str) -> bool {
+    let t = typed.trim_start();
+    t.starts_with('+') || t.starts_with("00")
+}
+
 /// What a caller statement lists (its `kind` literal: 'call', 'appointment', ...), for notes.
 fn kind_of(q: &str) -> String {
     q.split('\'').nth(1).map(|k| format!("{k}s")).unwrap_or_else(|| "some records".to_string())
 }
 
 impl Source {
-    /// The org's country calling code, from what the platform records: a country, a number of the org's
-    /// in E.164 (its own line, or its newest caller's), or its time zone.
-    async fn org_country(
+    /// The countries a number typed without a country code is read in, in order: the org's (recorded,
+    /// or from its time zone), those of its own numbers, those of its recent callers. One statement.
+    async fn countries(
         &self,
         tx: &mut Tx,
         s: &CallerSql,
@@ -92,25 +103,28 @@ impl Source {
         zone: &OrgZone,
         cat: &Catalog,
         tenant: Option<&Tenant>,
-    ) -> Result<Option<u16>> {
-        let from_zone = (!zone.fallback).then(|| caller::country_code_for_zone(zone.tz.name())).flatten();
-        let Some(q) = s.country else { return Ok(from_zone) };
+    ) -> Result<Vec<Country>> {
+        let from_zone =
+            (!zone.fallback).then(|| caller::region_of_zone(zone.tz.name())).flatten().and_then(Country::org);
+        let Some(q) = s.country else { return Ok(from_zone.into_iter().collect()) };
         // Without what the country statement reads, the zone decides.
-        let Ok(q) = Env::new(cat, tenant).render(q) else { return Ok(from_zone) };
+        let Ok(q) = Env::new(cat, tenant).render(q) else { return Ok(from_zone.into_iter().collect()) };
         let row = bind_key(sqlx::query(AssertSqlSafe(q)).persistent(false), org)
             .fetch_optional(&mut **tx)
             .await
             .map_err(err)?;
-        let Some(row) = row else { return Ok(from_zone) };
+        let Some(row) = row else { return Ok(from_zone.into_iter().collect()) };
         let country: Option<String> = row.try_get("country").map_err(err)?;
-        let phone: Option<String> = row.try_get("phone").map_err(err)?;
         let zone_name: Option<String> = row.try_get("zone").map_err(err)?;
-        Ok(country
+        let own: Option<Vec<Option<String>>> = row.try_get("own").map_err(err)?;
+        let callers: Option<Vec<Option<String>>> = row.try_get("callers").map_err(err)?;
+        let flat = |v: Option<Vec<Option<String>>>| v.unwrap_or_default().into_iter().flatten().collect::<Vec<_>>();
+        let org_country = country
             .as_deref()
-            .and_then(caller::country_code_for_iso)
-            .or_else(|| phone.as_deref().and_then(|p| parse_phone(p, None).ok()).and_then(|p| p.country_code))
-            .or_else(|| zone_name.as_deref().and_then(caller::country_code_for_zone))
-            .or(from_zone))
+            .and_then(Country::org)
+            .or_else(|| zone_name.as_deref().and_then(caller::region_of_zone).and_then(Country::org))
+            .or(from_zone);
+        Ok(caller::countries_to_try(org_country, &flat(own), &flat(callers)))
     }
 
     /// The orgs that have `number` on record (the statement that notes other orgs, with no org excluded).
@@ -169,10 +183,15 @@ impl Source {
         let mut tx = self.read().await?;
         let cat = self.catalog(&mut tx).await?;
         let tenant = self.tenant(&mut tx, dialect, org).await?;
-        let org_cc = self.org_country(&mut tx, s, org, zone, &cat, tenant.as_deref()).await?;
+        // A number typed with its country code needs no country: that statement is not sent.
+        let typed_international = matches!(query, CallerQuery::Phone(t) if is_international(t));
+        let countries = match typed_international {
+            true => Vec::new(),
+            false => self.countries(&mut tx, s, org, zone, &cat, tenant.as_deref()).await?,
+        };
         let mut history = CallerHistory::default();
         let phone: Phone = match query {
-            CallerQuery::Phone(typed) => parse_phone(typed, org_cc)?,
+            CallerQuery::Phone(typed) => parse_phone(typed, &countries)?,
             // Resolved to the call's number above.
             CallerQuery::Call(_) => return Err("the call's number could not be read".into()),
             CallerQuery::Name(name) => {
@@ -203,7 +222,7 @@ impl Source {
                 for row in &rows {
                     let name = text(row, "name").map_err(err)?.unwrap_or_default();
                     let stored = text(row, "phone").map_err(err)?;
-                    let parsed = stored.as_deref().and_then(|p| parse_phone(p, org_cc).ok());
+                    let parsed = stored.as_deref().and_then(|p| parse_phone(p, &countries).ok());
                     let e164 = parsed.as_ref().map(Phone::display);
                     if matches.iter().any(|m| m.name == name && m.number.is_some() && m.number == e164) {
                         continue;
@@ -224,7 +243,7 @@ impl Source {
                     return Ok(history);
                 }
                 let number = numbers[0].clone();
-                parse_phone(&number, org_cc)?
+                parse_phone(&number, &countries)?
             }
         };
         let spellings = caller::variants(&phone);
