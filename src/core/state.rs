@@ -120,6 +120,9 @@ pub struct OrgsState {
     /// it on record, and Enter opens its caller history in the chosen one.
     pub caller: Option<String>,
     pub caller_pending: Option<ReqId>,
+    /// How each org's name is drawn where it could be taken for another's (`core::names`), by org key: only
+    /// the orgs that need a mark. Built once when the orgs load.
+    pub names: std::collections::HashMap<Key, crate::core::names::NameMark>,
 }
 
 impl OrgsState {
@@ -129,6 +132,7 @@ impl OrgsState {
             .iter()
             .map(|o| format!("{} {} {}", o.name, o.key, o.slug.as_deref().unwrap_or("")).as_str().into())
             .collect();
+        self.names = crate::core::names::marks(&orgs);
         self.all = orgs;
         self.loaded = true;
     }
@@ -238,6 +242,7 @@ impl State {
                 selected: 0,
                 caller: None,
                 caller_pending: None,
+                names: Default::default(),
             },
             calls: CallsState {
                 org: None,
