@@ -379,7 +379,9 @@ mod tests {
         let orgs = vec![org(1, "Test Org"), org(2, "Test Organization"), org(3, "Test Org 2"), org(4, "My Test Org")];
         assert_eq!(resolve_org(&orgs, "Test Org", &i).unwrap().name, "Test Org");
         let (e, _) = resolve_org(&orgs, "test or", &i).unwrap_err();
-        assert!(e.contains("matches 4 organizations") && e.contains("Test Org (#00000000-0000-0000-0000-000000000001)"));
+        assert!(
+            e.contains("matches 4 organizations") && e.contains("Test Org (#00000000-0000-0000-0000-000000000001)")
+        );
     }
 
     #[test]

@@ -56,6 +56,10 @@ struct Cli {
     /// zone, or `2026-11-22T03:30:00Z`.
     #[arg(long, global = true)]
     at: Option<String>,
+    /// Open the console on this org's calls: its id, slug, exact name, the first characters of its id, or a
+    /// name fragment only one org has. The org list stays whole (a profile's `org` limits it instead).
+    #[arg(long)]
+    org: Option<String>,
     #[command(subcommand)]
     command: Option<Cmd>,
 }
@@ -284,13 +288,18 @@ async fn run(cli: Cli) -> ExitCode {
         Ok(s) => s,
         Err(e) => return fail(EXIT_USAGE, &one_line(&e)),
     };
+    let start_org = cli.org.clone().filter(|o| !o.trim().is_empty());
+    if start_org.is_some() && matches!(cli.command, Some(Cmd::Export { .. } | Cmd::Check | Cmd::Bench(_))) {
+        return fail(EXIT_USAGE, "--org opens the console on an org; an export takes its own --org after its name");
+    }
     match cli.command.unwrap_or(Cmd::Tui) {
         Cmd::Tui => {
             let Some(url) = settings.url.clone() else {
                 logging::stderr_line(first_run_help());
                 return ExitCode::from(EXIT_USAGE);
             };
-            console(&settings, &url, redact_url(&url), settings.max_connections, settings.dialect, oncall_at).await
+            let target = redact_url(&url);
+            console(&settings, &url, target, settings.max_connections, settings.dialect, oncall_at, start_org).await
         }
         Cmd::Demo { reset, server } => {
             let dialect = settings.dialect.unwrap_or(Dialect::ServiceAi);
@@ -302,7 +311,9 @@ async fn run(cli: Cli) -> ExitCode {
                 Err(e) => return fail(EXIT_CONNECTION, &e),
             };
             // The demo's schema is detected like any other database's.
-            let code = console(&settings, &demo.url, demo.label.clone(), demo.max_connections, None, oncall_at).await;
+            let code =
+                console(&settings, &demo.url, demo.label.clone(), demo.max_connections, None, oncall_at, start_org)
+                    .await;
             drop(demo);
             code
         }
@@ -347,6 +358,7 @@ async fn console(
     max_connections: u32,
     dialect: Option<Dialect>,
     oncall_at: Option<switchboard::core::oncall::At>,
+    start_org: Option<String>,
 ) -> ExitCode {
     let source = match Source::new(options(settings, url, max_connections)) {
         Ok(s) => s,
@@ -363,6 +375,7 @@ async fn console(
         start_on_board: settings.start_on_board,
         mouse: settings.mouse,
         only_org: settings.only_org.clone(),
+        start_org,
     };
     let result = app::run(source.clone(), opts).await;
     // Closing waits for connections still in use, e.g. by a ping to a dead server; the console is leaving,

@@ -115,3 +115,19 @@ fn look_alike_names_on_the_board() {
     let screen = draw(&board(120, 40));
     assert!(screen.contains("Rapid Rooter Plumbing␣"), "{screen}");
 }
+
+#[test]
+fn an_ambiguous_dash_dash_org_in_the_switcher() {
+    for (w, h) in SIZES {
+        let mut s = State::new("postgres://support@db.example.com:5432/platform", true, Keymap::default());
+        s.start_org = Some("Rapid Rooter Plumbing".into());
+        update(&mut s, Action::Resize { width: w, height: h });
+        init(&mut s);
+        update(&mut s, Action::Detected { req: 1, result: Ok(info()), ms: 2.0 });
+        let req = s.orgs.pending.unwrap();
+        update(&mut s, Action::OrgsLoaded { req, result: Ok(lookalikes()), ms: 1.5 });
+        let screen = draw(&s);
+        assert!(screen.contains("--org: \"Rapid Rooter Plumbing\" matches 2"), "{w}x{h}:\n{screen}");
+        insta::assert_snapshot!(format!("names_start_org_ambiguous_{w}x{h}"), screen);
+    }
+}

@@ -74,6 +74,8 @@ pub struct State {
     pub start_on_board: bool,
     /// The one organization (id, slug or exact name) a profile limits the console to.
     pub only_org: Option<String>,
+    /// The org the console opens on (`--org`), once, when the org list first loads; the list stays whole.
+    pub start_org: Option<String>,
     /// The `:` command line while it is open.
     pub cmdline: Option<TextArea<'static>>,
     /// Command lines entered, oldest first, and where up/down is in them.
@@ -265,6 +267,7 @@ impl State {
             overview: OverviewState::default(),
             caller: CallerState::default(),
             only_org: None,
+            start_org: None,
             now: Utc::now(),
             last_query_ms: None,
             message: None,
