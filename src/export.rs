@@ -1,5 +1,6 @@
 //! Headless mode: the console's queries printed as JSON or CSV, for scripts and cron.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
@@ -7,6 +8,7 @@ use serde::Serialize;
 
 use crate::core::calendar::Appointment;
 use crate::core::model::{CallRow, Cursor, DbInfo, Key, Org, Page};
+use crate::core::names::NameMark;
 use crate::core::time::OrgZone;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -15,10 +17,43 @@ pub enum Format {
     Csv,
 }
 
-/// Finds an org by id, slug, exact name (any case), or a name fragment that only one org has; where row
-/// security may be hiding it, says so (and the error is then a refusal, not bad input).
+/// Finds an org as [`crate::core::model::find_org`] does (id, slug, exact name, a unique id prefix, then a
+/// name fragment only one org has); where row security may be hiding it, says so (and the error is then a
+/// refusal, not bad input).
 pub fn resolve_org<'a>(orgs: &'a [Org], query: &str, info: &DbInfo) -> Result<&'a Org, (String, bool)> {
     crate::core::model::find_visible_org(orgs, query, info).map_err(|(e, refused)| (e.message, refused))
+}
+
+/// How an org's name could be taken for another's (`core::names`), as exports add it after their own
+/// fields: `name_flags` (`mixed-script; look-alike; duplicate; whitespace`, null when none) and `name_key`
+/// (the shortest unique id prefix, where names collide).
+pub fn name_fields(marks: &HashMap<Key, NameMark>, key: &Key) -> (Option<String>, Option<String>) {
+    match marks.get(key) {
+        Some(m) => ((m.flags.any()).then(|| m.flags.labels().join("; ")), m.key.clone()),
+        None => (None, None),
+    }
+}
+
+/// An org as `export orgs` prints it: its fields, then [`name_fields`].
+#[derive(Debug, Serialize)]
+pub struct OrgOut<'a> {
+    #[serde(flatten)]
+    pub org: &'a Org,
+    pub name_flags: Option<String>,
+    pub name_key: Option<String>,
+}
+
+/// `export orgs`: every org, with its name's flags.
+pub fn orgs(orgs: &[Org], format: Format) -> Result<String, String> {
+    let marks = crate::core::names::marks(orgs);
+    let rows: Vec<OrgOut> = orgs
+        .iter()
+        .map(|org| {
+            let (name_flags, name_key) = name_fields(&marks, &org.key);
+            OrgOut { org, name_flags, name_key }
+        })
+        .collect();
+    render(&rows, format)
 }
 
 /// One appointment as exported: local date and time in the org's zone, and the instant in UTC.
@@ -340,6 +375,13 @@ mod tests {
         assert!(e.contains("matches 2 organizations") && !refused, "{e}");
         let (e, refused) = resolve_org(&orgs, "zzz", &i).unwrap_err();
         assert!(e.contains("no organization") && !refused, "{e}");
+        // An exact name wins over the fragments it is part of; a unique id prefix finds its org.
+        let orgs = vec![org(1, "Test Org"), org(2, "Test Organization"), org(3, "Test Org 2"), org(4, "My Test Org")];
+        assert_eq!(resolve_org(&orgs, "Test Org", &i).unwrap().name, "Test Org");
+        let (e, _) = resolve_org(&orgs, "test or", &i).unwrap_err();
+        assert!(
+            e.contains("matches 4 organizations") && e.contains("Test Org (#00000000-0000-0000-0000-000000000001)")
+        );
     }
 
     #[test]

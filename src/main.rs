@@ -56,6 +56,10 @@ struct Cli {
     /// zone, or `2026-11-22T03:30:00Z`.
     #[arg(long, global = true)]
     at: Option<String>,
+    /// Open the console on this org's calls: its id, slug, exact name, the first characters of its id, or a
+    /// name fragment only one org has. The org list stays whole (a profile's `org` limits it instead).
+    #[arg(long)]
+    org: Option<String>,
     #[command(subcommand)]
     command: Option<Cmd>,
 }
@@ -93,7 +97,7 @@ enum ExportWhat {
     },
     /// One page of an org's calls, newest first; JSON carries the cursor of the next page.
     Calls {
-        /// Organization id, slug, exact name, or a name fragment only one org has.
+        /// Organization id, slug, exact name, the first characters of its id, or a name fragment only one org has.
         #[arg(long)]
         org: String,
         /// Rows per page.
@@ -116,7 +120,7 @@ enum ExportWhat {
     },
     /// An org's figures over a range of local dates (default: the last 7 days).
     Overview {
-        /// Organization id, slug, exact name, or a name fragment only one org has.
+        /// Organization id, slug, exact name, the first characters of its id, or a name fragment only one org has.
         #[arg(long)]
         org: String,
         /// First local date (default: 6 days ago).
@@ -128,7 +132,7 @@ enum ExportWhat {
     },
     /// One call with its details, summary and transcript.
     Call {
-        /// Organization id, slug, exact name, or a name fragment only one org has.
+        /// Organization id, slug, exact name, the first characters of its id, or a name fragment only one org has.
         #[arg(long)]
         org: String,
         /// The call's id.
@@ -137,13 +141,13 @@ enum ExportWhat {
     },
     /// The org profile (identity, people, voice setup, integrations, money, campaigns), never a secret.
     Org {
-        /// Organization id, slug, exact name, or a name fragment only one org has.
+        /// Organization id, slug, exact name, the first characters of its id, or a name fragment only one org has.
         #[arg(long)]
         org: String,
     },
     /// Who is on call (now, or at --at), the escalation chain, and the open notifications of one org.
     Oncall {
-        /// Organization id, slug, exact name, or a name fragment only one org has.
+        /// Organization id, slug, exact name, the first characters of its id, or a name fragment only one org has.
         #[arg(long)]
         org: String,
         #[arg(long, value_enum, default_value = "json")]
@@ -152,7 +156,7 @@ enum ExportWhat {
     /// Everything about one caller in one org: their records, counts, and one timeline of calls,
     /// appointments, SMS, transfers and notifications, newest first (times in UTC and the org's zone).
     Caller {
-        /// Organization id, slug, exact name, or a name fragment only one org has.
+        /// Organization id, slug, exact name, the first characters of its id, or a name fragment only one org has.
         #[arg(long)]
         org: String,
         /// A phone number in any format: +14155550123, (415) 555-0123, 0044 20 7946 0958...
@@ -167,7 +171,7 @@ enum ExportWhat {
     },
     /// Appointments of one org whose local date is in FROM..=TO (the org's own time zone).
     Appointments {
-        /// Organization id, slug, exact name, or a name fragment only one org has.
+        /// Organization id, slug, exact name, the first characters of its id, or a name fragment only one org has.
         #[arg(long)]
         org: String,
         /// First local date, e.g. 2026-03-01.
@@ -284,13 +288,18 @@ async fn run(cli: Cli) -> ExitCode {
         Ok(s) => s,
         Err(e) => return fail(EXIT_USAGE, &one_line(&e)),
     };
+    let start_org = cli.org.clone().filter(|o| !o.trim().is_empty());
+    if start_org.is_some() && matches!(cli.command, Some(Cmd::Export { .. } | Cmd::Check | Cmd::Bench(_))) {
+        return fail(EXIT_USAGE, "--org opens the console on an org; an export takes its own --org after its name");
+    }
     match cli.command.unwrap_or(Cmd::Tui) {
         Cmd::Tui => {
             let Some(url) = settings.url.clone() else {
                 logging::stderr_line(first_run_help());
                 return ExitCode::from(EXIT_USAGE);
             };
-            console(&settings, &url, redact_url(&url), settings.max_connections, settings.dialect, oncall_at).await
+            let target = redact_url(&url);
+            console(&settings, &url, target, settings.max_connections, settings.dialect, oncall_at, start_org).await
         }
         Cmd::Demo { reset, server } => {
             let dialect = settings.dialect.unwrap_or(Dialect::ServiceAi);
@@ -302,7 +311,9 @@ async fn run(cli: Cli) -> ExitCode {
                 Err(e) => return fail(EXIT_CONNECTION, &e),
             };
             // The demo's schema is detected like any other database's.
-            let code = console(&settings, &demo.url, demo.label.clone(), demo.max_connections, None, oncall_at).await;
+            let code =
+                console(&settings, &demo.url, demo.label.clone(), demo.max_connections, None, oncall_at, start_org)
+                    .await;
             drop(demo);
             code
         }
@@ -347,6 +358,7 @@ async fn console(
     max_connections: u32,
     dialect: Option<Dialect>,
     oncall_at: Option<switchboard::core::oncall::At>,
+    start_org: Option<String>,
 ) -> ExitCode {
     let source = match Source::new(options(settings, url, max_connections)) {
         Ok(s) => s,
@@ -364,6 +376,7 @@ async fn console(
         mouse: settings.mouse,
         prefetch: settings.prefetch,
         only_org: settings.only_org.clone(),
+        start_org,
     };
     let result = app::run(source.clone(), opts).await;
     // Closing waits for connections still in use, e.g. by a ping to a dead server; the console is leaving,
@@ -563,7 +576,7 @@ async fn export_with(
         }
     }
     let out = match what {
-        ExportWhat::Orgs { format } => export::render(&orgs, format),
+        ExportWhat::Orgs { format } => export::orgs(&orgs, format),
         ExportWhat::Caller { org, phone, name, format } => {
             use switchboard::core::caller::{CallerQuery, parse_phone};
             let org = match export::resolve_org(&orgs, &org, &info) {
@@ -597,12 +610,14 @@ async fn export_with(
                     rows.retain(|r| orgs.iter().any(|o| o.key == r.key));
                 }
                 let now = chrono::Utc::now();
+                let marks = switchboard::core::names::marks(&orgs);
                 let out: Vec<serde_json::Value> = switchboard::core::board::ranked(&rows, now)
                     .into_iter()
                     .map(|(i, reasons)| {
                         let r = &rows[i];
                         // Unknown figures are null, never 0.
                         let known = |n: i64| r.figures_unread.is_none().then_some(n);
+                        let (name_flags, name_key) = export::name_fields(&marks, &r.key);
                         serde_json::json!({
                             "id": r.key, "name": r.name, "status": r.status,
                             "reasons": reasons.iter().map(|x| x.text()).collect::<Vec<_>>().join("; "),
@@ -611,6 +626,7 @@ async fn export_with(
                             "open_emergencies": r.open_emergencies,
                             "last_activity": r.last_activity.map(|t| t.to_rfc3339()),
                             "figures_unread": r.figures_unread,
+                            "name_flags": name_flags, "name_key": name_key,
                         })
                     })
                     .collect();
@@ -662,9 +678,11 @@ async fn export_with(
                 Ok(o) => o,
                 Err(e) => return missing(e),
             };
+            let (name_flags, name_key) = export::name_fields(&switchboard::core::names::marks(&orgs), &org.key);
             match source.profile(dialect, &org.key).await {
                 Ok(Some(p)) => serde_json::to_string_pretty(&serde_json::json!({
-                    "id": org.key, "name": org.name, "dialect": dialect.name(), "status": p.status, "sections": p.sections
+                    "id": org.key, "name": org.name, "dialect": dialect.name(), "status": p.status, "sections": p.sections,
+                    "name_flags": name_flags, "name_key": name_key,
                 }))
                 .map_err(|e| e.to_string()),
                 Ok(None) => return fail(EXIT_USAGE, "this organization no longer exists"),

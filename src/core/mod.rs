@@ -10,6 +10,7 @@ pub mod error;
 pub mod filter;
 pub mod keymap;
 pub mod model;
+pub mod names;
 pub mod oncall;
 pub mod overview;
 pub mod profile;

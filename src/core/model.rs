@@ -263,31 +263,83 @@ pub fn find_visible_org<'a>(orgs: &'a [Org], query: &str, info: &DbInfo) -> Resu
     })
 }
 
-/// Finds an org by id, slug, exact name (any case), or a name fragment that only one org has.
+/// Finds an org, the most exact match first: its id, its slug (as typed, then in any case), its name (as
+/// typed, then in any case), a unique id prefix (at least 4 characters, or any after `#`: the key the
+/// switcher shows beside look-alike names), and last a name fragment only one org has. Several orgs at the
+/// first step that matches anything is an error that lists them with their keys; so is an id prefix of one
+/// org that is also a name fragment of another (`cafe`).
 pub fn find_org<'a>(orgs: &'a [Org], query: &str) -> Result<&'a Org, NoOrg> {
     let q = query.trim();
+    if q.is_empty() {
+        return Err(NoOrg { message: "no organization given: give its id, slug or name".into(), none: false });
+    }
     let key = Key::parse(q);
     if let Some(o) = orgs.iter().find(|o| o.key == key) {
         return Ok(o);
     }
     let lower = q.to_lowercase();
-    if let Some(o) = orgs.iter().find(|o| o.slug.as_deref().is_some_and(|s| s.eq_ignore_ascii_case(q))) {
-        return Ok(o);
+    let exact: [&dyn Fn(&Org) -> bool; 4] = [
+        &|o| o.slug.as_deref() == Some(q),
+        &|o| o.slug.as_deref().is_some_and(|s| s.to_lowercase() == lower),
+        &|o| o.name == q,
+        &|o| o.name.to_lowercase() == lower,
+    ];
+    for test in exact {
+        let found: Vec<&Org> = orgs.iter().filter(|o| test(o)).collect();
+        match found.as_slice() {
+            [] => {}
+            [one] => return Ok(one),
+            many => return Err(ambiguous(orgs, q, many)),
+        }
     }
-    let exact: Vec<&Org> = orgs.iter().filter(|o| o.name.to_lowercase() == lower).collect();
-    if let [one] = exact.as_slice() {
-        return Ok(one);
+    let (hash, prefix) = match lower.strip_prefix('#') {
+        Some(p) => (true, p.trim()),
+        None => (false, lower.as_str()),
+    };
+    let by_prefix: Vec<&Org> = if (hash || prefix.chars().count() >= crate::core::names::MIN_KEY)
+        && !prefix.is_empty()
+        && !prefix.contains(char::is_whitespace)
+    {
+        orgs.iter().filter(|o| o.key.to_string().to_lowercase().starts_with(prefix)).collect()
+    } else {
+        Vec::new()
+    };
+    let partial: Vec<&Org> =
+        if hash { Vec::new() } else { orgs.iter().filter(|o| o.name.to_lowercase().contains(&lower)).collect() };
+    let mut found = by_prefix;
+    for o in partial {
+        if !found.iter().any(|f| f.key == o.key) {
+            found.push(o);
+        }
     }
-    let partial: Vec<&Org> = orgs.iter().filter(|o| o.name.to_lowercase().contains(&lower)).collect();
-    match partial.as_slice() {
+    match found.as_slice() {
         [one] => Ok(one),
         [] => Err(NoOrg { message: format!("no organization matches {q:?}"), none: true }),
-        many => {
-            let names: Vec<String> = many.iter().take(5).map(|o| format!("{} ({})", o.name, o.key)).collect();
-            Err(NoOrg {
-                message: format!("{q:?} matches {} organizations: {}; give the id", many.len(), names.join(", ")),
-                none: false,
-            })
-        }
+        many => Err(ambiguous(orgs, q, many)),
+    }
+}
+
+/// "matches 3 organizations: Test Org (#3f2a), ..." with the keys that tell them apart.
+fn ambiguous(orgs: &[Org], q: &str, many: &[&Org]) -> NoOrg {
+    let prefixes = crate::core::names::unique_prefixes(orgs);
+    let key_of = |o: &Org| orgs.iter().position(|x| x.key == o.key).and_then(|i| prefixes.get(i).cloned());
+    let mut names: Vec<String> = many
+        .iter()
+        .take(5)
+        .map(|o| {
+            let shown = crate::core::names::visible(&o.name);
+            format!("{shown} (#{})", key_of(o).unwrap_or_else(|| o.key.to_string()))
+        })
+        .collect();
+    if many.len() > 5 {
+        names.push(format!("and {} more", many.len() - 5));
+    }
+    NoOrg {
+        message: format!(
+            "{q:?} matches {} organizations: {}; give the id or its first characters (the #key)",
+            many.len(),
+            names.join(", ")
+        ),
+        none: false,
     }
 }

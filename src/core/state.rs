@@ -76,6 +76,8 @@ pub struct State {
     pub prefetch: crate::core::reducer::prefetch::Prefetch,
     /// The one organization (id, slug or exact name) a profile limits the console to.
     pub only_org: Option<String>,
+    /// The org the console opens on (`--org`), once, when the org list first loads; the list stays whole.
+    pub start_org: Option<String>,
     /// The `:` command line while it is open.
     pub cmdline: Option<TextArea<'static>>,
     /// Command lines entered, oldest first, and where up/down is in them.
@@ -122,6 +124,9 @@ pub struct OrgsState {
     /// it on record, and Enter opens its caller history in the chosen one.
     pub caller: Option<String>,
     pub caller_pending: Option<ReqId>,
+    /// How each org's name is drawn where it could be taken for another's (`core::names`), by org key: only
+    /// the orgs that need a mark. Built once when the orgs load.
+    pub names: std::collections::HashMap<Key, crate::core::names::NameMark>,
 }
 
 impl OrgsState {
@@ -131,6 +136,7 @@ impl OrgsState {
             .iter()
             .map(|o| format!("{} {} {}", o.name, o.key, o.slug.as_deref().unwrap_or("")).as_str().into())
             .collect();
+        self.names = crate::core::names::marks(&orgs);
         self.all = orgs;
         self.loaded = true;
     }
@@ -240,6 +246,7 @@ impl State {
                 selected: 0,
                 caller: None,
                 caller_pending: None,
+                names: Default::default(),
             },
             calls: CallsState {
                 org: None,
@@ -262,6 +269,7 @@ impl State {
             overview: OverviewState::default(),
             caller: CallerState::default(),
             only_org: None,
+            start_org: None,
             now: Utc::now(),
             last_query_ms: None,
             message: None,

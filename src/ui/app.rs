@@ -36,6 +36,8 @@ pub struct AppOptions {
     pub prefetch: bool,
     /// The one organization a profile is limited to.
     pub only_org: Option<String>,
+    /// The org to open at start (`--org`), without limiting the list.
+    pub start_org: Option<String>,
 }
 
 /// Runs the console until the user quits or a signal asks it to stop.
@@ -58,6 +60,7 @@ pub async fn run(source: Source, opts: AppOptions) -> anyhow::Result<()> {
     state.start_on_board = opts.start_on_board;
     state.prefetch.enabled = opts.prefetch;
     state.limit_to_org(opts.only_org);
+    state.start_org = opts.start_org;
     let size = guard.terminal.size()?;
     reducer::update(&mut state, Action::Resize { width: size.width, height: size.height });
     let mut pending: Vec<Effect> = reducer::init(&mut state);

@@ -76,7 +76,7 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                         state.orgs.set(orgs);
                         state.orgs.error = None;
                         refilter(state);
-                        return Vec::new();
+                        return open_start_org(state);
                     };
                     // A profile limited to one org: only it, opened at once.
                     match crate::core::model::find_org(&orgs, &only) {
@@ -942,6 +942,32 @@ fn search_input(view: &mut CallView, input: Input, height: usize) {
                     jump_to_match(view, 0, height);
                 }
             }
+        }
+    }
+}
+
+/// `--org`: once the org list first loads, the console opens on that org's calls (the list stays whole).
+/// An org that matches nothing or several says so in the switcher, with what was asked typed in its filter
+/// when several match, so that the candidates are listed.
+fn open_start_org(state: &mut State) -> Vec<Effect> {
+    let Some(query) = state.start_org.take() else {
+        return Vec::new();
+    };
+    let found = match &state.conn {
+        Conn::Ready(info) => crate::core::model::find_visible_org(&state.orgs.all, &query, info).map_err(|(e, _)| e),
+        _ => crate::core::model::find_org(&state.orgs.all, &query),
+    };
+    match found.map(|o| o.key.clone()) {
+        Ok(key) if state.calls.org.is_none() => open_org(state, &key),
+        Ok(_) => Vec::new(),
+        Err(e) => {
+            state.screen = Screen::Orgs;
+            state.message = Some(format!("--org: {e}"));
+            if !e.none && input_text(&state.orgs.filter).is_empty() {
+                state.orgs.filter.insert_str(query.trim());
+                refilter(state);
+            }
+            Vec::new()
         }
     }
 }

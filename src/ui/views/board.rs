@@ -69,9 +69,16 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         block = block.title_bottom(Span::styled(" ✖ see below ", theme.danger()));
         notes.insert(0, Line::styled(format!("✖ Reading the board again failed: {e}"), theme.danger()));
     }
+    // Names that could be taken for another's are marked (`core::names`): what the marks mean.
+    let marked = view.iter().any(|(i, _)| state.orgs.names.contains_key(&b.rows[*i].key));
+    if marked {
+        notes.push(Line::styled(crate::ui::views::orgs::LEGEND, theme.dim()));
+    }
     // What this database does not record, and so which reasons the board cannot give.
     let area = crate::ui::views::notes_below(notes, frame, area);
     let wide = area.width >= 110;
+    // Below 80 columns the status gives way to the name (a suspension is a reason in the first column).
+    let show_status = area.width >= 80;
     let rows = view.iter().map(|(i, reasons)| {
         let r = &b.rows[*i];
         let mut reason_text = if reasons.is_empty() {
@@ -99,11 +106,12 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         };
         let mut cells = vec![
             Cell::from(Span::styled(reason_text, reason_style)),
-            Cell::from(r.name.clone()),
-            Cell::from(r.status.clone().unwrap_or_else(|| "—".into())),
-            Cell::from(count(r.calls_24h, 6)),
-            Cell::from(share(r.failed_24h, r.calls_24h)),
+            Cell::from(crate::ui::views::orgs::name_line(&r.name, state.orgs.names.get(&r.key), theme)),
         ];
+        if show_status {
+            cells.push(Cell::from(r.status.clone().unwrap_or_else(|| "—".into())));
+        }
+        cells.extend([Cell::from(count(r.calls_24h, 6)), Cell::from(share(r.failed_24h, r.calls_24h))]);
         if wide {
             cells.push(Cell::from(count(r.calls_7d, 7)));
             cells.push(Cell::from(share(r.failed_7d, r.calls_7d)));
@@ -112,14 +120,14 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         cells.push(Cell::from(r.last_activity.map(|t| ago(t, state.now)).unwrap_or_else(|| "over 7 d".into())));
         Row::new(cells)
     });
-    let mut header = vec!["Why", "Organization", "Status", "24 h", "fail"];
-    let mut widths = vec![
-        Constraint::Fill(2),
-        Constraint::Fill(2),
-        Constraint::Length(10),
-        Constraint::Length(6),
-        Constraint::Length(5),
-    ];
+    let mut header = vec!["Why", "Organization"];
+    let mut widths = vec![Constraint::Fill(2), Constraint::Fill(2)];
+    if show_status {
+        header.push("Status");
+        widths.push(Constraint::Length(10));
+    }
+    header.extend(["24 h", "fail"]);
+    widths.extend([Constraint::Length(6), Constraint::Length(5)]);
     if wide {
         header.extend(["7 d", "fail", "emerg"]);
         widths.extend([Constraint::Length(7), Constraint::Length(5), Constraint::Length(5)]);

@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
+use crate::core::names::NameMark;
 use crate::core::state::{Conn, State};
 use crate::ui::theme::Theme;
 
@@ -79,13 +80,36 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(msg).style(theme.dim()).wrap(Wrap { trim: false }), body);
         return;
     }
+    // Names that could be taken for another's: what the marks mean, below the list.
+    let body = if o.names.is_empty() || body.height < 3 {
+        body
+    } else {
+        let [list, legend] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(body);
+        frame.render_widget(Paragraph::new(Line::styled(LEGEND, theme.dim())), legend);
+        list
+    };
+    // A message about the switcher (`--org` that matched nothing or several), whole, above the list.
+    let body = match &state.message {
+        Some(m) if body.height > 4 => {
+            let width = body.width.max(1) as usize;
+            let rows = crate::core::transcript::wrap_paragraph(m, width).len().clamp(1, 3);
+            let rows = u16::try_from(rows).unwrap_or(3);
+            let [msg, list] = Layout::vertical([Constraint::Length(rows), Constraint::Min(1)]).areas(body);
+            frame.render_widget(Paragraph::new(Line::styled(m.clone(), theme.warn())).wrap(Wrap { trim: false }), msg);
+            list
+        }
+        _ => body,
+    };
     let wide = body.width >= 100;
     let show_status = o.all.iter().any(|x| x.status.is_some());
-    let show_zone = o.all.iter().any(|x| x.timezone.is_some());
+    // Below 80 columns the zone gives way to the name (the calls' title names the zone).
+    let show_zone = body.width >= 76 && o.all.iter().any(|x| x.timezone.is_some());
     let rows = o.matches.iter().map(|&i| {
         let org = &o.all[i];
-        let mut cells =
-            vec![Cell::from(org.name.clone()), Cell::from(org.industry.clone().unwrap_or_else(|| "—".into()))];
+        let mut cells = vec![
+            Cell::from(name_line(&org.name, o.names.get(&org.key), theme)),
+            Cell::from(org.industry.clone().unwrap_or_else(|| "—".into())),
+        ];
         if show_status {
             cells.push(status_cell(org.status.as_deref(), theme));
         }
@@ -117,6 +141,26 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         .highlight_symbol("▶ ");
     let mut ts = TableState::default().with_selected(Some(o.selected));
     frame.render_stateful_widget(table, body, &mut ts);
+}
+
+/// What the marks before a name mean.
+pub const LEGEND: &str = "⚠ mixed scripts · ≈ look-alike · ␣ odd spaces · :org #key";
+
+/// An org's name as the switcher and the board draw it: its marks (mixed scripts, look-alike) and the key
+/// that tells it from names that look the same first, so that a narrow column cuts the name and not them,
+/// then the name with edge and unusual whitespace made visible.
+pub fn name_line<'a>(name: &'a str, mark: Option<&'a NameMark>, theme: &Theme) -> Line<'a> {
+    let Some(mark) = mark else {
+        return Line::raw(name);
+    };
+    let prefix = mark.prefix();
+    let mut spans = Vec::with_capacity(3);
+    if !prefix.is_empty() {
+        spans.push(Span::styled(prefix, theme.warn()));
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::raw(mark.shown.as_str()));
+    Line::from(spans)
 }
 
 /// Suspended and deleted orgs are marked by a symbol as well as a color.
