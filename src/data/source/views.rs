@@ -400,7 +400,9 @@ impl Source {
 /// The function's answer: the contact it names, nobody, or what it gave instead of a row.
 fn platform_pick(rows: &[PgRow], p: &mut PlatformPick) {
     let Some(r) = rows.first() else { return };
-    let read = || -> std::result::Result<(Option<chrono::DateTime<chrono::Utc>>, Option<String>, [Option<String>; 3]), sqlx::Error> {
+    /// `at`, `kind`, and `id`, `name`, `phone`.
+    type Answer = (Option<chrono::DateTime<chrono::Utc>>, Option<String>, [Option<String>; 3]);
+    let read = || -> std::result::Result<Answer, sqlx::Error> {
         Ok((r.try_get("at")?, text(r, "kind")?, [text(r, "id")?, text(r, "name")?, text(r, "phone")?]))
     };
     match read() {
