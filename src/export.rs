@@ -245,8 +245,10 @@ pub fn caller(
     }
 }
 
-/// The on-call picture at a wall time: JSON `{at, zone, on_call, chain, fallback_phone, open_notifications}`;
-/// CSV rows with a `section` column (`chain`, then `notification`).
+/// The on-call picture at a wall time: JSON `{at, zone, on_call, chain, fallback_phone, open_notifications,
+/// day_warnings, platform_pick}`; CSV rows with a `section` column (`chain`, then `notification`, then
+/// `day_warning` for each value of a contact's `available_days` that is not a day name, kept as stored,
+/// then `platform_pick`, the platform's own function's answer for now where the database has it).
 pub fn oncall(
     data: &crate::core::oncall::OnCallData,
     zone: &OrgZone,
@@ -256,6 +258,23 @@ pub fn oncall(
     let chain = crate::core::oncall::chain(&data.contacts, local);
     let open: Vec<&crate::core::oncall::Notification> =
         data.notifications.iter().filter(|n| n.status.as_deref() != Some("acknowledged")).collect();
+    // Every contact's values that are not day names, as stored: they match no day.
+    let day_warnings: Vec<serde_json::Value> = data
+        .contacts
+        .iter()
+        .flat_map(|c| {
+            c.day_issues().into_iter().map(move |i| {
+                serde_json::json!({
+                    "contact_id": c.key.to_string(),
+                    "name": c.name,
+                    "value": i.value,
+                    "meant": i.meant,
+                    "note": i.note,
+                })
+            })
+        })
+        .collect();
+    let verdict = data.platform_pick.as_ref().and_then(|p| p.verdict(data, zone));
     match format {
         Format::Json => serde_json::to_string_pretty(&serde_json::json!({
             "at": local.format("%Y-%m-%dT%H:%M:%S").to_string(),
@@ -264,6 +283,15 @@ pub fn oncall(
             "chain": chain,
             "fallback_phone": data.fallback_phone,
             "open_notifications": open,
+            "day_warnings": day_warnings,
+            "platform_pick": data.platform_pick.as_ref().map(|p| serde_json::json!({
+                "call": p.call,
+                "at": p.at,
+                "contact": p.contact,
+                "error": p.error,
+                "agrees_with_console": verdict.as_ref().map(|v| v.agrees),
+                "console_pick": verdict.as_ref().map(|v| v.console.clone()),
+            })),
         }))
         .map_err(|e| e.to_string()),
         Format::Csv => {
@@ -322,6 +350,43 @@ pub fn oncall(
                 urgency: n.urgency.clone(),
                 created_at_utc: n.created_at.map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
             }));
+            rows.extend(day_warnings.iter().map(|w| {
+                let s = |k: &str| w.get(k).and_then(|v| v.as_str()).map(str::to_string);
+                RowOut {
+                    section: "day_warning",
+                    position: None,
+                    name: s("name"),
+                    phone: None,
+                    after_s: None,
+                    note: s("note"),
+                    id: s("contact_id").unwrap_or_default(),
+                    status: s("value"),
+                    urgency: None,
+                    created_at_utc: None,
+                }
+            }));
+            if let Some(p) = &data.platform_pick {
+                let agreement = match (&p.error, &verdict) {
+                    (Some(e), _) => format!("failed: {e}"),
+                    (None, Some(v)) if v.agrees => "agrees with the console".to_string(),
+                    (None, Some(v)) => {
+                        format!("DISAGREES: the console picks {}", v.console.as_deref().unwrap_or("nobody"))
+                    }
+                    (None, None) => "not compared".to_string(),
+                };
+                rows.push(RowOut {
+                    section: "platform_pick",
+                    position: None,
+                    name: p.contact.as_ref().and_then(|c| c.name.clone()),
+                    phone: p.contact.as_ref().and_then(|c| c.phone.clone()),
+                    after_s: None,
+                    note: Some(format!("{}: {agreement}", p.call)),
+                    id: p.contact.as_ref().and_then(|c| c.key.as_ref()).map(|k| k.to_string()).unwrap_or_default(),
+                    status: None,
+                    urgency: None,
+                    created_at_utc: p.at.map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+                });
+            }
             render(&rows, Format::Csv)
         }
     }

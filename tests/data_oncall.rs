@@ -204,3 +204,152 @@ async fn quinite_shows_transfers_and_retell_has_nothing() {
     let e = src.oncall(Dialect::Retell, &Key::parse(common::ORG_A)).await.unwrap_err();
     assert!(e.contains("has no on-call data"), "{e}");
 }
+
+/// Replaces the platform's get_on_call_contact with `body` (a whole `CREATE OR REPLACE FUNCTION`).
+async fn define_function(url: &str, sql: &str) {
+    let mut c = PgConnection::connect(url).await.unwrap();
+    sqlx::raw_sql(AssertSqlSafe(sql.to_string())).execute(&mut c).await.unwrap();
+}
+
+/// The platform's own get_on_call_contact, read in the on-call read beside the console's pick: the one
+/// the schema defines as the seed documents it (agreeing), one that names an inactive contact
+/// (disagreeing), one that raises, and one that tries to write: each time only its line changes.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_platform_function_is_read_beside_the_pick() {
+    let url = roster_db().await;
+    let org = Key::parse(common::ORG_A);
+    let ny = OrgZone::from_name(Some("America/New_York"));
+    let src = Source::new(DbOptions::new(&url)).unwrap();
+    src.detect(None).await.unwrap();
+    // As the schema defines it (the seed's signature; its rules are the console's).
+    let data = src.oncall(Dialect::ServiceAi, &org).await.unwrap();
+    let pick = data.platform_pick.clone().expect("the function is there and executable");
+    assert_eq!(pick.call, "get_on_call_contact(org, 'high')");
+    assert_eq!(pick.error, None);
+    assert!(pick.at.is_some());
+    let verdict = pick.verdict(&data, &ny).unwrap();
+    assert!(verdict.agrees, "{pick:?} vs {verdict:?}");
+    // One that always names Retired Rita (inactive): a disagreement.
+    define_function(
+        &url,
+        "CREATE OR REPLACE FUNCTION get_on_call_contact(org_id UUID, urgency TEXT) RETURNS emergency_contacts AS $$ \
+           SELECT * FROM emergency_contacts WHERE id = 'c0000000-0000-0000-0000-000000000005' $$ LANGUAGE sql STABLE",
+    )
+    .await;
+    let data = src.oncall(Dialect::ServiceAi, &org).await.unwrap();
+    let pick = data.platform_pick.clone().unwrap();
+    let rita = pick.contact.clone().unwrap();
+    assert_eq!(rita.name.as_deref(), Some("Retired Rita"));
+    assert_eq!(rita.phone.as_deref(), Some("+15550000005"));
+    assert_eq!(rita.key, Some(Key::parse("c0000000-0000-0000-0000-000000000005")));
+    assert!(!pick.verdict(&data, &ny).unwrap().agrees);
+    // One that answers nobody (NULL).
+    define_function(
+        &url,
+        "CREATE OR REPLACE FUNCTION get_on_call_contact(org_id UUID, urgency TEXT) RETURNS emergency_contacts AS $$ \
+           BEGIN RETURN NULL; END $$ LANGUAGE plpgsql",
+    )
+    .await;
+    let data = src.oncall(Dialect::ServiceAi, &org).await.unwrap();
+    let pick = data.platform_pick.clone().unwrap();
+    assert_eq!((pick.contact.clone(), pick.error.clone()), (None, None), "{pick:?}");
+    // One that raises: only its line says so; every section is read.
+    define_function(
+        &url,
+        "CREATE OR REPLACE FUNCTION get_on_call_contact(org_id UUID, urgency TEXT) RETURNS emergency_contacts AS $$ \
+           BEGIN RAISE EXCEPTION 'the rota service is down'; END $$ LANGUAGE plpgsql",
+    )
+    .await;
+    let data = src.oncall(Dialect::ServiceAi, &org).await.unwrap();
+    let pick = data.platform_pick.clone().unwrap();
+    assert!(pick.error.as_deref().unwrap_or_default().contains("the rota service is down"), "{pick:?}");
+    assert_eq!(data.contacts.len(), 5);
+    assert_eq!(data.notifications.len(), 3);
+    assert_eq!(data.fallback_phone.as_deref(), Some("+15550009999"));
+    assert!(data.unavailable.is_empty(), "{:?}", data.unavailable);
+    // One that writes: the read is read-only, so it fails, and nothing is written.
+    define_function(
+        &url,
+        "CREATE OR REPLACE FUNCTION get_on_call_contact(org_id UUID, urgency TEXT) RETURNS emergency_contacts AS $$ \
+           DECLARE r emergency_contacts; BEGIN \
+             INSERT INTO emergency_notifications (organization_id, notification_type, urgency, message) \
+               VALUES (org_id, 'sms', urgency, 'written by a read'); \
+             SELECT * INTO r FROM emergency_contacts LIMIT 1; RETURN r; END $$ LANGUAGE plpgsql SECURITY DEFINER",
+    )
+    .await;
+    let data = src.oncall(Dialect::ServiceAi, &org).await.unwrap();
+    let pick = data.platform_pick.clone().unwrap();
+    assert!(pick.error.as_deref().unwrap_or_default().contains("read-only"), "{pick:?}");
+    assert_eq!(data.notifications.len(), 3, "nothing written");
+    // Not what the seed documents (a scalar): named as such, on its line.
+    define_function(
+        &url,
+        "DROP FUNCTION get_on_call_contact(UUID, TEXT); \
+         CREATE FUNCTION get_on_call_contact(org_id UUID, urgency TEXT) RETURNS text AS $$ SELECT 'Nick' $$ LANGUAGE sql",
+    )
+    .await;
+    let data = src.oncall(Dialect::ServiceAi, &org).await.unwrap();
+    let pick = data.platform_pick.clone().unwrap();
+    assert!(pick.error.as_deref().unwrap_or_default().contains("not the emergency_contacts row"), "{pick:?}");
+    // A role that may not execute it: no line at all, and nothing else changes.
+    define_function(&url, "REVOKE EXECUTE ON FUNCTION get_on_call_contact(UUID, TEXT) FROM PUBLIC").await;
+    let mut c = PgConnection::connect(&url).await.unwrap();
+    let db = url.rsplit('/').next().unwrap().split('?').next().unwrap().to_string();
+    let role = format!("sb_noexec_{db}");
+    sqlx::raw_sql(AssertSqlSafe(format!(
+        "DROP ROLE IF EXISTS {role}; CREATE ROLE {role} LOGIN; GRANT CONNECT ON DATABASE {db} TO {role}; \
+         GRANT USAGE ON SCHEMA public TO {role}; GRANT SELECT ON ALL TABLES IN SCHEMA public TO {role};"
+    )))
+    .execute(&mut c)
+    .await
+    .unwrap();
+    let as_role = url.replacen("postgres@", &format!("{role}@"), 1);
+    let src = Source::new(DbOptions::new(&as_role)).unwrap();
+    src.detect(None).await.unwrap();
+    let data = src.oncall(Dialect::ServiceAi, &org).await.unwrap();
+    assert_eq!(data.platform_pick, None);
+    // (Row security hides the org's rows from this role; the sections are still read.)
+    assert_eq!(data.unavailable("chain"), None);
+}
+
+/// Values of available_days that are not day names are kept as stored by `export oncall`, with what
+/// they mean, and match no day.
+#[tokio::test(flavor = "multi_thread")]
+async fn export_oncall_carries_values_that_are_not_day_names() {
+    let url = roster_db().await;
+    let mut c = PgConnection::connect(&url).await.unwrap();
+    // Night Nick's nights, misspelled: Monday night (into Tuesday 02:00) is 'Monday'; Tuesday is 'tues'.
+    sqlx::raw_sql(
+        "UPDATE emergency_contacts SET available_days = ARRAY['Monday', 'tues', 'SUNDAY', 'funday'] \
+         WHERE id = 'c0000000-0000-0000-0000-000000000002'",
+    )
+    .execute(&mut c)
+    .await
+    .unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_switchboard")).args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // Wednesday 02:00 New York: Tuesday's night window, which 'tues' does not give.
+    let out = run(&["export", "--url", &url, "--at", "2026-11-25 02:00", "oncall", "--org", "Acme Plumbing"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(v["on_call"].is_null(), "{v}");
+    let warnings = v["day_warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 2, "{v}");
+    assert_eq!(warnings[0]["name"], "Night Nick");
+    assert_eq!(warnings[0]["value"], "tues");
+    assert_eq!(warnings[0]["meant"], "tuesday");
+    assert_eq!(warnings[0]["note"], "'tues' is not a day name: this contact is never available on Tuesdays");
+    assert_eq!(warnings[1]["value"], "funday");
+    assert!(warnings[1]["meant"].is_null());
+    assert_eq!(v["platform_pick"]["call"], "get_on_call_contact(org, 'high')");
+    // Tuesday 02:00: Monday's window, 'Monday' counts (case ignored).
+    let out = run(&["export", "--url", &url, "--at", "2026-11-24 02:00", "oncall", "--org", "Acme Plumbing"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["on_call"]["name"], "Night Nick");
+    assert_eq!(v["on_call"]["days"][1], "tues", "kept as stored");
+    let csv = run(&["export", "--url", &url, "oncall", "--org", "Acme Plumbing", "--format", "csv"]);
+    assert!(csv.lines().any(|l| l.starts_with("day_warning,,Night Nick,") && l.contains(",tues,")), "{csv}");
+    assert!(csv.lines().any(|l| l.starts_with("platform_pick,")), "{csv}");
+}

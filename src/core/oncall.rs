@@ -6,6 +6,11 @@
 //! that crosses midnight (22:00–06:00) belongs to the day it started: at 02:00 on Tuesday it is Monday's
 //! window that counts. Available contacts are tried by priority (1 first), then primary first, then by
 //! id: equal priorities are broken that way and the chain says so.
+//!
+//! Days are the seed's convention: English day names in full, `'monday'`, `'tuesday'`, ...; case and
+//! surrounding spaces are ignored (`'Monday'`, `' SUNDAY '`). Any other value (`'tues'`, `'mon'`,
+//! `'funday'`, `''`) is not a day: it matches no day, as in the platform's function, and the console says
+//! so ([`Contact::day_issues`]) instead of showing it as if it were one.
 
 use chrono::{DateTime, Datelike, Duration, NaiveDateTime, NaiveTime, Utc, Weekday};
 use serde::Serialize;
@@ -82,6 +87,53 @@ pub struct OnCallData {
     pub lost: Vec<(String, String)>,
     /// The tables read whose rows row security filters for this role.
     pub row_security: Vec<String>,
+    /// The platform's own function's answer for now, where the database has it and the role may run it.
+    pub platform_pick: Option<PlatformPick>,
+}
+
+/// What the platform's own function (ServiceAI's `get_on_call_contact(org, urgency)`) answers, read in the
+/// same read-only transaction as the rest: beside the console's pick, never instead of it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct PlatformPick {
+    /// The call as made: `get_on_call_contact(org, 'high')`.
+    pub call: String,
+    /// The server's clock when it answered (the transaction's `now()`): the instant it speaks for.
+    pub at: Option<DateTime<Utc>>,
+    /// The contact it named; None with no error: nobody.
+    pub contact: Option<PickedContact>,
+    /// Why it has no answer (it raised an error, it is not what the seed documents): only this line's.
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PickedContact {
+    pub key: Option<Key>,
+    pub name: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// The console's pick against the platform's function, at the instant the function answered.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verdict {
+    pub agrees: bool,
+    /// The console's pick at that instant (its name), None: nobody.
+    pub console: Option<String>,
+}
+
+impl PlatformPick {
+    /// Whether the console's rules pick the same contact (or nobody) at the instant the function answered.
+    /// None when there is nothing to compare: the function failed, or the contacts could not be read.
+    pub fn verdict(&self, data: &OnCallData, zone: &crate::core::time::OrgZone) -> Option<Verdict> {
+        if self.error.is_some() || data.unavailable("chain").is_some() {
+            return None;
+        }
+        let at = self.at?;
+        let local = at.with_timezone(&zone.tz).naive_local();
+        let ours = chain(&data.contacts, local).into_iter().next().map(|e| e.contact);
+        let theirs = self.contact.as_ref().and_then(|c| c.key.clone());
+        let agrees = ours.as_ref().map(|c| &c.key) == theirs.as_ref();
+        Some(Verdict { agrees, console: ours.map(|c| c.name) })
+    }
 }
 
 impl OnCallData {
@@ -110,13 +162,111 @@ fn weekday_name(d: Weekday) -> &'static str {
     }
 }
 
+/// The day a value of `available_days` names: an English day name in full, case and surrounding spaces
+/// ignored. `None` for anything else.
+pub fn day_of(value: &str) -> Option<Weekday> {
+    let v = value.trim();
+    ALL_DAYS.into_iter().find(|d| v.eq_ignore_ascii_case(weekday_name(*d)))
+}
+
+const ALL_DAYS: [Weekday; 7] =
+    [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun];
+
+/// The day an unrecognised value most likely meant: the one day whose name starts with it (two letters
+/// at least: `'tues'`, `'thu'`, `'sa'`) or that it starts with (`'mondays'`). `None` when no single day fits
+/// (`'funday'`, `'t'`).
+fn meant_day(value: &str) -> Option<Weekday> {
+    let v = value.trim().to_lowercase();
+    if v.chars().count() < 2 {
+        return None;
+    }
+    let fits: Vec<Weekday> = ALL_DAYS
+        .into_iter()
+        .filter(|d| {
+            let name = weekday_name(*d);
+            name.starts_with(v.as_str()) || v.starts_with(name)
+        })
+        .collect();
+    match fits.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// "Mon", "Tue", ...
+pub fn day_short(d: Weekday) -> &'static str {
+    match d {
+        Weekday::Mon => "Mon",
+        Weekday::Tue => "Tue",
+        Weekday::Wed => "Wed",
+        Weekday::Thu => "Thu",
+        Weekday::Fri => "Fri",
+        Weekday::Sat => "Sat",
+        Weekday::Sun => "Sun",
+    }
+}
+
+fn day_plural(d: Weekday) -> &'static str {
+    match d {
+        Weekday::Mon => "Mondays",
+        Weekday::Tue => "Tuesdays",
+        Weekday::Wed => "Wednesdays",
+        Weekday::Thu => "Thursdays",
+        Weekday::Fri => "Fridays",
+        Weekday::Sat => "Saturdays",
+        Weekday::Sun => "Sundays",
+    }
+}
+
+/// A value of a contact's `available_days` that is not a day name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DayIssue {
+    /// The value as stored (sanitized).
+    pub value: String,
+    /// The day it most likely meant (`"tuesday"` for `'tues'`), if one.
+    pub meant: Option<String>,
+    /// What it means for the pick, in words.
+    pub note: String,
+}
+
 impl Contact {
+    /// The days listed, recognised or not; None: every day (no list, or an empty one).
+    fn listed_days(&self) -> Option<&[String]> {
+        self.days.as_deref().filter(|d| !d.is_empty())
+    }
+
     fn works_on(&self, d: Weekday) -> bool {
-        match &self.days {
+        match self.listed_days() {
             None => true,
-            Some(days) if days.iter().all(|x| x.trim().is_empty()) => true,
-            Some(days) => days.iter().any(|x| x.trim().eq_ignore_ascii_case(weekday_name(d))),
+            Some(days) => days.iter().any(|x| day_of(x) == Some(d)),
         }
+    }
+
+    /// The values of `available_days` that are not day names, each with what it means: "'tues' is not a
+    /// day name: this contact is never available on Tuesdays".
+    pub fn day_issues(&self) -> Vec<DayIssue> {
+        let Some(days) = self.listed_days() else { return Vec::new() };
+        let recognised: Vec<Weekday> = days.iter().filter_map(|x| day_of(x)).collect();
+        let mut out: Vec<DayIssue> = Vec::new();
+        for v in days.iter().filter(|x| day_of(x).is_none()) {
+            if out.iter().any(|i| &i.value == v) {
+                continue;
+            }
+            let meant = meant_day(v);
+            let shown = format!("'{v}' is not a day name");
+            let note = match meant {
+                Some(d) if recognised.contains(&d) => {
+                    format!("{shown} (the seed's are 'monday', 'tuesday', ...); {} is listed as well", day_short(d))
+                }
+                Some(d) => format!("{shown}: this contact is never available on {}", day_plural(d)),
+                None if recognised.is_empty() => {
+                    format!("{shown} and no other value is: this contact is never available")
+                }
+                None => format!("{shown}: it counts as no day"),
+            };
+            out.push(DayIssue { value: v.clone(), meant: meant.map(|d| weekday_name(d).to_string()), note });
+        }
+        out
     }
 
     /// Whether the contact may be called at this local wall time.
@@ -138,12 +288,19 @@ impl Contact {
         }
     }
 
-    /// "Mon–Fri 08:00–18:00", "every day, all day", "Sat 22:00–06:00 (next day)".
+    /// "Mon Tue 08:00–18:00", "every day, all day", "Sat, 22:00–06:00 (next day)"; a value that is not a
+    /// day name is shown as stored, marked: "Mon ⚠'tues' Sun".
     pub fn availability(&self) -> String {
-        let days = match &self.days {
+        let days = match self.listed_days() {
             None => "every day".to_string(),
-            Some(d) if d.iter().all(|x| x.trim().is_empty()) => "every day".to_string(),
-            Some(d) => d.iter().map(|x| x.trim().chars().take(3).collect::<String>()).collect::<Vec<_>>().join(" "),
+            Some(d) => d
+                .iter()
+                .map(|x| match day_of(x) {
+                    Some(day) => day_short(day).to_string(),
+                    None => format!("⚠'{x}'"),
+                })
+                .collect::<Vec<_>>()
+                .join(" "),
         };
         let hours = match (self.hours_start, self.hours_end) {
             (None, None) => "all day".to_string(),
@@ -234,6 +391,19 @@ impl At {
         Err(format!("not a time: {s:?} (try 2026-11-21 22:30 in the org's zone, 2026-11-22T03:30:00Z, or now)"))
     }
 
+    /// The instant itself; a wall time is read in the zone (the earlier of two in a repeated hour, the
+    /// first instant after a skipped one).
+    pub fn instant_in(self, zone: &crate::core::time::OrgZone) -> DateTime<Utc> {
+        use chrono::TimeZone;
+        match self {
+            At::Instant(t) => t,
+            At::Local(l) => (0..=2)
+                .find_map(|h| zone.tz.from_local_datetime(&(l + Duration::hours(h))).earliest())
+                .map(|t| t.with_timezone(&Utc))
+                .unwrap_or_else(|| l.and_utc()),
+        }
+    }
+
     /// The wall time in the zone this instant stands for.
     pub fn local_in(self, zone: &crate::core::time::OrgZone) -> NaiveDateTime {
         match self {
@@ -243,6 +413,25 @@ impl At {
     }
 }
 
+/// The instant the on-call view looks at: the chosen one (`--at`, `i`), else now.
+pub fn instant(at: Option<At>, zone: &crate::core::time::OrgZone, now: DateTime<Utc>) -> DateTime<Utc> {
+    at.map(|a| a.instant_in(zone)).unwrap_or(now)
+}
+
+/// How long before the instant looked at something happened: "12 s ago", "3 min ago", "2 h ago", "31 d
+/// ago"; "in 2 h" for what came after it (looking at last night, this morning's alert is "in 9 h").
+pub fn age(then: DateTime<Utc>, at: DateTime<Utc>) -> String {
+    let s = (at - then).num_seconds();
+    let n = s.unsigned_abs();
+    let span = match n {
+        0..60 => format!("{n} s"),
+        60..3600 => format!("{} min", n / 60),
+        3600..86400 => format!("{} h", n / 3600),
+        _ => format!("{} d", n / 86400),
+    };
+    if s < 0 { format!("in {span}") } else { format!("{span} ago") }
+}
+
 /// Notification statuses the view filters by, in the order the filter key cycles them.
 pub const STATUS_FILTERS: [Option<&str>; 6] =
     [None, Some("pending"), Some("failed"), Some("sent"), Some("delivered"), Some("acknowledged")];
@@ -250,7 +439,7 @@ pub const STATUS_FILTERS: [Option<&str>; 6] =
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
+    use chrono::{NaiveDate, TimeZone};
 
     fn contact(id: u32, prio: Option<i32>, days: Option<&[&str]>, hours: Option<(u32, u32)>) -> Contact {
         Contact {
@@ -336,11 +525,68 @@ mod tests {
     }
 
     #[test]
+    fn day_names_are_whole_english_names_case_ignored() {
+        let c = contact(1, Some(1), Some(&["Monday", " tuesday ", "SUNDAY"]), None);
+        assert!(c.day_issues().is_empty());
+        assert!(c.available_at(at(2026, 11, 24, 12, 0))); // Tue
+        assert!(c.available_at(at(2026, 11, 22, 12, 0))); // Sun
+        assert_eq!(c.availability(), "Mon Tue Sun, all day");
+    }
+
+    #[test]
+    fn values_that_are_not_day_names_are_flagged_and_match_no_day() {
+        let c = contact(1, Some(1), Some(&["Monday", "tues", "SUNDAY", "funday"]), None);
+        assert!(!c.available_at(at(2026, 11, 24, 12, 0)), "'tues' is not Tuesday");
+        assert!(c.available_at(at(2026, 11, 23, 12, 0)));
+        assert_eq!(c.availability(), "Mon ⚠'tues' Sun ⚠'funday', all day");
+        let notes: Vec<String> = c.day_issues().into_iter().map(|i| i.note).collect();
+        assert_eq!(
+            notes,
+            vec![
+                "'tues' is not a day name: this contact is never available on Tuesdays".to_string(),
+                "'funday' is not a day name: it counts as no day".to_string(),
+            ]
+        );
+        assert_eq!(c.day_issues()[0].meant.as_deref(), Some("tuesday"));
+        let only_bad = contact(2, Some(1), Some(&["funday", ""]), None);
+        assert!(!only_bad.available_at(at(2026, 11, 24, 12, 0)));
+        assert_eq!(
+            only_bad.day_issues()[0].note,
+            "'funday' is not a day name and no other value is: this contact is never available"
+        );
+        let both = contact(3, Some(1), Some(&["thu", "thursday"]), None);
+        assert!(both.day_issues()[0].note.contains("Thu is listed as well"));
+        assert!(chain(&[c.clone(), only_bad], at(2026, 11, 24, 12, 0)).is_empty());
+    }
+
+    #[test]
+    fn ages_count_from_the_instant_looked_at() {
+        let at = Utc.with_ymd_and_hms(2026, 11, 21, 22, 0, 0).unwrap();
+        assert_eq!(age(at - Duration::days(31), at), "31 d ago");
+        assert_eq!(age(at - Duration::seconds(59), at), "59 s ago");
+        assert_eq!(age(at + Duration::hours(9), at), "in 9 h");
+        let ny = crate::core::time::OrgZone::from_name(Some("America/New_York"));
+        let chosen = At::parse("2026-11-21 17:00").unwrap();
+        assert_eq!(instant(chosen, &ny, at + Duration::days(40)), at);
+        assert_eq!(instant(None, &ny, at), at);
+    }
+
+    #[test]
+    fn a_wall_time_is_an_instant_in_the_zone() {
+        let ny = crate::core::time::OrgZone::from_name(Some("America/New_York"));
+        let l = At::parse("2026-11-21 22:30").unwrap().unwrap();
+        assert_eq!(l.instant_in(&ny), Utc.with_ymd_and_hms(2026, 11, 22, 3, 30, 0).unwrap());
+        // 02:30 on 2026-03-08 does not exist in New York: the first instant after it.
+        let gap = At::parse("2026-03-08 02:30").unwrap().unwrap();
+        assert_eq!(gap.instant_in(&ny), Utc.with_ymd_and_hms(2026, 3, 8, 7, 30, 0).unwrap());
+    }
+
+    #[test]
     fn availability_reads_like_a_schedule() {
         assert_eq!(contact(1, Some(1), None, None).availability(), "every day, all day");
         assert_eq!(
             contact(1, Some(1), Some(&["monday", "friday"]), Some((22, 6))).availability(),
-            "mon fri, 22:00–06:00 (next day)"
+            "Mon Fri, 22:00–06:00 (next day)"
         );
     }
 }

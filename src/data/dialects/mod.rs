@@ -97,6 +97,22 @@ pub struct OnCallSql {
     pub acknowledge: Option<&'static str>,
     /// Records the acknowledgement in the platform's audit table (`$1` org, `$2` notification).
     pub audit_acknowledge: Option<&'static str>,
+    /// The platform's own "who is on call" function, read beside the console's pick.
+    pub function: Option<OnCallFunctionSql>,
+}
+
+/// A platform function that names the contact on call now, called in the on-call read (read-only, as the
+/// last statement of its message, so that its failure is only its own line). Answers `at` (timestamptz,
+/// the server's `now()`), `id`, `name`, `phone` (text; `id` NULL: nobody).
+#[derive(Debug, Clone, Copy)]
+pub struct OnCallFunctionSql {
+    /// Its name in `public`, one of the platform's `functions`: called only where the catalog says the
+    /// role may execute it.
+    pub name: &'static str,
+    /// The call as the view names it: `get_on_call_contact(org, 'high')`.
+    pub shown: &'static str,
+    /// `$1` the org.
+    pub sql: &'static str,
 }
 
 /// How appointments are kept: as a local date and time in the org's zone, or as an instant.
@@ -301,6 +317,7 @@ impl Platform {
                 .into_iter()
                 .flatten(),
         );
+        v.extend(o.function.map(|f| f.sql));
         v.extend(self.board);
         v.push(self.profile);
         if let Some(st) = &self.status {

@@ -80,6 +80,7 @@ pub const SQL: DialectSql = DialectSql {
         org: None,
         acknowledge: None,
         audit_acknowledge: None,
+        function: None,
     },
 };
 

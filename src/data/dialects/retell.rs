@@ -77,6 +77,7 @@ pub const SQL: DialectSql = DialectSql {
         org: None,
         acknowledge: None,
         audit_acknowledge: None,
+        function: None,
     },
 };
 

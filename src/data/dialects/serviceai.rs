@@ -10,7 +10,7 @@
 
 use super::Platform;
 use super::caller::CallerSql;
-use super::{AppointmentsSql, ApptRange, CallsSql, DialectSql, FilterSql, OnCallSql};
+use super::{AppointmentsSql, ApptRange, CallsSql, DialectSql, FilterSql, OnCallFunctionSql, OnCallSql};
 use crate::core::model::Dialect;
 use crate::data::indexes::{WantedIndex, asc, desc, phone};
 
@@ -163,6 +163,16 @@ pub const SQL: DialectSql = DialectSql {
              RETURNING {n.id}::text AS id",
         ),
         audit_acknowledge: None,
+        // The seed documents `get_on_call_contact(org_id UUID, urgency TEXT) RETURNS emergency_contacts`
+        // (body not given). Read through to_jsonb so that a row with fewer or other columns still answers;
+        // anything but a row is named as such. `urgency` is the demo's usual 'high'.
+        function: Some(OnCallFunctionSql {
+            name: "get_on_call_contact",
+            shown: "get_on_call_contact(org, 'high')",
+            sql: "SELECT now() AS at, jsonb_typeof(s.j) AS kind, s.j->>'id' AS id, s.j->>'name' AS name, \
+                  s.j->>'phone' AS phone \
+                  FROM (SELECT to_jsonb(f) AS j FROM public.get_on_call_contact($1::uuid, 'high'::text) f LIMIT 1) s",
+        }),
     },
 };
 

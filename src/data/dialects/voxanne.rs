@@ -148,6 +148,7 @@ pub const SQL: DialectSql = DialectSql {
              VALUES ($1::uuid, 'hot_lead_alert.acknowledged', 'hot_lead_alert', $2::text, \
              jsonb_build_object('by', 'switchboard', 'db_user', current_user))",
         ),
+        function: None,
     },
 };
 

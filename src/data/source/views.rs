@@ -2,6 +2,7 @@
 //! asks for (acknowledge, suspend / reactivate).
 
 use super::*;
+use crate::core::oncall::{PickedContact, PlatformPick};
 
 impl Source {
     pub async fn orgs(&self, dialect: Dialect) -> Result<Vec<Org>> {
@@ -124,9 +125,11 @@ impl Source {
         }))
     }
 
-    /// The on-call picture of one org: contacts, recent notifications and transfers, urgent calls. Each is
-    /// a section of its own: one the database cannot give (a missing table or column, a denied privilege)
-    /// is named in [`OnCallData::unavailable`] and the others are read.
+    /// The on-call picture of one org: contacts, recent notifications and transfers, urgent calls, and
+    /// where the database has it and the role may run it, the platform's own function's answer for now.
+    /// Each is a section of its own: one the database cannot give (a missing table or column, a denied
+    /// privilege) is named in [`OnCallData::unavailable`] and the others are read; the function's failure,
+    /// whatever it is, is only its own line ([`PlatformPick::error`]).
     pub async fn oncall(&self, dialect: Dialect, org: &Key) -> Result<OnCallData> {
         let q = dialects::sql(dialect).oncall;
         if !dialects::platform(dialect).caps().oncall {
@@ -166,33 +169,58 @@ impl Source {
                 }
             }
         }
-        // All of them in one round trip; when the server refuses one at run time (a policy, a privilege the
-        // catalog did not show), each on its own, so that only that section is lost.
-        let sent: Vec<String> = sqls.iter().flatten().cloned().collect();
-        let mut rows: Vec<Vec<PgRow>> = match self.read_once(&sent).await {
-            Ok(answers) => {
-                let mut answers = answers.into_iter();
-                sqls.iter().map(|s| if s.is_some() { answers.next().unwrap_or_default() } else { Vec::new() }).collect()
-            }
-            Err(e) if e.is_refusal() => {
-                let mut rows = Vec::new();
-                for ((name, _), sql) in sections.iter().zip(&sqls) {
-                    let Some(sql) = sql else {
-                        rows.push(Vec::new());
-                        continue;
-                    };
-                    match self.read_once(std::slice::from_ref(sql)).await {
-                        Ok(mut r) => rows.push(r.pop().unwrap_or_default()),
-                        Err(e) if e.is_refusal() => {
-                            out.unavailable.push((name.to_string(), e.message));
-                            rows.push(Vec::new());
-                        }
-                        Err(e) => return Err(e),
+        // The platform's function, only where the catalog says it exists and the role may execute it.
+        let function = q.function.filter(|f| cat.functions.contains(f.name));
+        let mut pick = function.map(|f| PlatformPick { call: f.shown.to_string(), ..Default::default() });
+        let fsql: Option<String> = match function {
+            Some(f) => match Env::new(&cat, None).render(f.sql) {
+                Ok(sql) => Some(inline(&sql, &[Lit::Key(org)])),
+                Err(u) => {
+                    if let Some(p) = pick.as_mut() {
+                        p.error = Some(u.to_string());
                     }
+                    None
                 }
-                rows
+            },
+            None => None,
+        };
+        let plain: Vec<String> = sqls.iter().flatten().cloned().collect();
+        // All of them in one round trip, the function last. When the server refuses a section at run time
+        // (a policy, a privilege the catalog did not show), each on its own, so that only that section is
+        // lost; when anything else fails and the function was asked, the sections again without it: if
+        // they answer, it was the function's failure, and only its line says so.
+        let mut sent = plain.clone();
+        sent.extend(fsql.clone());
+        // `each`: the sections were read one by one (one list per section, in order); else one list per
+        // statement sent.
+        let (answers, function_answer, each) = match self.read_once(&sent).await {
+            Ok(mut answers) => {
+                let f = fsql.as_ref().map(|_| Ok(answers.pop().unwrap_or_default()));
+                (answers, f, false)
             }
+            Err(e) if e.is_refusal() => (self.oncall_each(&sections, &sqls, &mut out.unavailable).await?, None, true),
+            Err(e) if fsql.is_some() && e.kind != ErrorKind::Connection => match self.read_once(&plain).await {
+                Ok(answers) => (answers, Some(Err(e)), false),
+                Err(e) if e.is_refusal() => {
+                    (self.oncall_each(&sections, &sqls, &mut out.unavailable).await?, None, true)
+                }
+                Err(e) => return Err(e),
+            },
             Err(e) => return Err(e),
+        };
+        let function_answer = match (function_answer, &fsql) {
+            (Some(a), _) => Some(a),
+            // The sections were read each on its own: the function too, alone.
+            (None, Some(f)) => {
+                Some(self.read_once(std::slice::from_ref(f)).await.map(|mut r| r.pop().unwrap_or_default()))
+            }
+            (None, None) => None,
+        };
+        let mut rows: Vec<Vec<PgRow>> = if each {
+            answers
+        } else {
+            let mut answers = answers.into_iter();
+            sqls.iter().map(|s| if s.is_some() { answers.next().unwrap_or_default() } else { Vec::new() }).collect()
         };
         rows.resize_with(5, Vec::new);
         out.row_security.sort();
@@ -221,7 +249,40 @@ impl Source {
             out.fallback_phone = text(r, "fallback_phone").map_err(err)?;
             out.transfer_to = text(r, "transfer_to").map_err(err)?;
         }
+        if let (Some(p), Some(answer)) = (pick.as_mut(), function_answer) {
+            match answer {
+                Ok(rows) => platform_pick(&rows, p),
+                Err(e) => p.error = Some(e.for_screen()),
+            }
+        }
+        out.platform_pick = pick;
         Ok(out)
+    }
+
+    /// On call's sections each in a read of its own (after a refusal at run time): one list of rows per
+    /// section, empty for those not sent or refused (named in `unavailable`).
+    async fn oncall_each(
+        &self,
+        sections: &[(&str, Option<&'static str>)],
+        sqls: &[Option<String>],
+        unavailable: &mut Vec<(String, String)>,
+    ) -> Result<Vec<Vec<PgRow>>> {
+        let mut rows = Vec::new();
+        for ((name, _), sql) in sections.iter().zip(sqls) {
+            let Some(sql) = sql else {
+                rows.push(Vec::new());
+                continue;
+            };
+            match self.read_once(std::slice::from_ref(sql)).await {
+                Ok(mut r) => rows.push(r.pop().unwrap_or_default()),
+                Err(e) if e.is_refusal() => {
+                    unavailable.push((name.to_string(), e.message));
+                    rows.push(Vec::new());
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(rows)
     }
 
     /// A write transaction, refused unless the console was started in write mode.
@@ -325,5 +386,30 @@ impl Source {
         tx.commit().await.map_err(err)?;
         tracing::info!(%org, status, dialect = dialect.name(), "organization status changed");
         Ok(())
+    }
+}
+
+/// The function's answer: the contact it names, nobody, or what it gave instead of a row.
+fn platform_pick(rows: &[PgRow], p: &mut PlatformPick) {
+    let Some(r) = rows.first() else { return };
+    /// `at`, `kind`, and `id`, `name`, `phone`.
+    type Answer = (Option<chrono::DateTime<chrono::Utc>>, Option<String>, [Option<String>; 3]);
+    let read = || -> std::result::Result<Answer, sqlx::Error> {
+        Ok((r.try_get("at")?, text(r, "kind")?, [text(r, "id")?, text(r, "name")?, text(r, "phone")?]))
+    };
+    match read() {
+        Ok((at, kind, [id, name, phone])) => {
+            p.at = at;
+            match kind.as_deref() {
+                None | Some("null") => {}
+                Some("object") if id.is_none() && name.is_none() && phone.is_none() => {}
+                Some("object") => p.contact = Some(PickedContact { key: id.as_deref().map(Key::parse), name, phone }),
+                Some(other) => {
+                    p.error =
+                        Some(format!("it answers a JSON {other}, not the emergency_contacts row the seed documents"))
+                }
+            }
+        }
+        Err(e) => p.error = Some(format!("unexpected data: {}", err(e))),
     }
 }

@@ -11,7 +11,6 @@ use crate::core::reducer::ago;
 use crate::core::state::{OnCallPane, State};
 use crate::core::time::OrgZone;
 use crate::ui::theme::Theme;
-use crate::ui::views::calls::{status_cell, urgency_cell};
 
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let oc = &state.oncall;
@@ -32,8 +31,12 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: false }).block(block), area);
         return;
     }
-    let [head, body] = Layout::vertical([Constraint::Length(header_rows(state, area)), Constraint::Min(3)]).areas(area);
-    header(state, zone, org, theme, frame, head);
+    // The header takes what it needs (wrapped, never cut), leaving the pane five rows at least.
+    let width = area.width.saturating_sub(2) as usize;
+    let rows = header_rows(state, zone, theme, width, area.height.saturating_sub(9).max(1) as usize);
+    let height = u16::try_from(rows.len()).unwrap_or(u16::MAX).saturating_add(2);
+    let [head, body] = Layout::vertical([Constraint::Length(height), Constraint::Min(3)]).areas(area);
+    header(org, theme, frame, head, rows);
     pane(state, zone, theme, frame, body);
     if let Some(input) = &oc.time_input {
         let r = Rect { x: head.x + 2, y: head.y + 1, width: head.width.saturating_sub(4).min(70), height: 3 };
@@ -78,54 +81,121 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
 }
 
-/// The header's height: three lines in a border, more when the reason the chain cannot be read wraps
-/// (so that the instant it describes still shows), at most half the area.
-fn header_rows(state: &State, area: Rect) -> u16 {
-    let Some(why) = state.oncall.data.as_ref().and_then(|d| d.unavailable("chain")) else { return 5 };
-    let text = format!("{CHAIN_UNREADABLE}{why}");
-    let width = area.width.saturating_sub(2).max(1) as usize;
-    let rows = crate::core::transcript::wrap_paragraph(&text, width).len().max(1) as u16;
-    (rows + 4).clamp(5, (area.height / 2).max(5))
-}
-
 const CHAIN_UNREADABLE: &str = "⚠ The escalation chain cannot be read here: ";
 
-fn header(state: &State, zone: &OrgZone, org: &str, theme: &Theme, frame: &mut Frame, area: Rect) {
+/// A header line and how much it matters: when the header cannot hold every line, the least important
+/// go first (they are in the roster too). `MUST` lines are never dropped.
+struct HeadLine {
+    spans: Vec<Span<'static>>,
+    keep: u8,
+}
+
+const MUST: u8 = u8::MAX;
+
+/// A number to dial as one word: its spaces become no-break spaces, so that wrapping never splits it.
+fn whole(number: &str) -> String {
+    number.replace(' ', "\u{a0}")
+}
+
+fn head(keep: u8, spans: Vec<Span<'static>>) -> HeadLine {
+    HeadLine { spans, keep }
+}
+
+/// `spans` as one paragraph wrapped at `width` columns between words (a word wider than the line is
+/// broken, never cut), styles kept: the rows as drawn, so that the header's height is exact.
+fn wrap_spans(spans: &[Span<'static>], width: usize) -> Vec<Line<'static>> {
+    let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+    let mut bounds = Vec::with_capacity(spans.len());
+    let mut at = 0usize;
+    for s in spans {
+        bounds.push((at, at + s.content.len(), s.style));
+        at += s.content.len();
+    }
+    crate::core::transcript::wrap_paragraph(&text, width.max(1))
+        .into_iter()
+        .map(|(a, b)| {
+            let parts: Vec<Span<'static>> = bounds
+                .iter()
+                .filter(|(s, e, _)| *e > a && *s < b)
+                .map(|(s, e, style)| Span::styled(text[(*s).max(a)..(*e).min(b)].to_string(), *style))
+                .collect();
+            Line::from(parts)
+        })
+        .collect()
+}
+
+/// The header's rows at `width`: every line wrapped, never cut; when they are more than `max_rows`, the
+/// least important lines are left out (never who is on call, the number to dial or the instant).
+fn header_rows(state: &State, zone: &OrgZone, theme: &Theme, width: usize, max_rows: usize) -> Vec<Line<'static>> {
+    let mut lines = header_lines(state, zone, theme, width);
+    loop {
+        let rows: usize = lines.iter().map(|l| wrap_spans(&l.spans, width).len()).sum();
+        let weakest =
+            lines.iter().enumerate().filter(|(_, l)| l.keep != MUST).min_by_key(|(i, l)| (l.keep, usize::MAX - i));
+        match weakest {
+            Some((i, _)) if rows > max_rows => {
+                lines.remove(i);
+            }
+            _ => break,
+        }
+    }
+    lines.iter().flat_map(|l| wrap_spans(&l.spans, width)).collect()
+}
+
+fn header_lines(state: &State, zone: &OrgZone, theme: &Theme, width: usize) -> Vec<HeadLine> {
     let oc = &state.oncall;
     let local = state.oncall_local();
-    let mut lines: Vec<Line> = Vec::new();
+    let mut lines: Vec<HeadLine> = Vec::new();
     match &oc.data {
-        None => lines.push(Line::styled(
-            if oc.error.is_some() { "On-call data could not be read." } else { "Loading the on-call roster…" },
-            theme.dim(),
+        None => lines.push(head(
+            MUST,
+            vec![Span::styled(
+                if oc.error.is_some() { "On-call data could not be read." } else { "Loading the on-call roster…" },
+                theme.dim(),
+            )],
         )),
         Some(d) if d.unavailable("chain").is_some() => {
             // Without the contacts nobody can say who is on call: never "nobody is on call".
-            lines.push(Line::styled(
-                format!("{CHAIN_UNREADABLE}{}", d.unavailable("chain").unwrap_or_default()),
-                theme.danger(),
+            lines.push(head(
+                MUST,
+                vec![Span::styled(
+                    format!("{CHAIN_UNREADABLE}{}", d.unavailable("chain").unwrap_or_default()),
+                    theme.danger(),
+                )],
             ));
-            lines.push(Line::raw(format!(
-                "the org's emergency phone: {}",
-                d.fallback_phone.as_deref().unwrap_or("(none recorded)")
-            )));
+            lines.push(head(
+                MUST,
+                vec![Span::raw(format!(
+                    "the org's emergency phone: {}",
+                    d.fallback_phone.as_deref().map(whole).unwrap_or_else(|| "(none recorded)".into())
+                ))],
+            ));
+            lines.extend(platform_line(state, d, zone, theme));
         }
         Some(d) => {
             let chain = oncall::chain(&d.contacts, local);
             match chain.first() {
                 Some(first) => {
                     let c = &first.contact;
-                    lines.push(Line::from(vec![
-                        Span::styled("ON CALL NOW ▶ ", theme.ok()),
-                        Span::styled(c.name.clone(), theme.title()),
-                        Span::raw(format!(
-                            " ({}) {} · {} · priority {}",
-                            c.role.as_deref().unwrap_or("—"),
-                            c.phone.as_deref().unwrap_or("no phone"),
-                            c.channels(),
-                            c.priority.map(|p| p.to_string()).unwrap_or_else(|| "—".into())
-                        )),
-                    ]));
+                    // The name and the number to dial first: a narrow terminal wraps what follows.
+                    lines.push(head(
+                        MUST,
+                        vec![
+                            Span::styled("ON CALL NOW ▶ ", theme.ok()),
+                            Span::styled(c.name.clone(), theme.title()),
+                            Span::raw(" "),
+                            Span::styled(
+                                c.phone.as_deref().map(whole).unwrap_or_else(|| "(no phone)".into()),
+                                theme.title(),
+                            ),
+                            Span::raw(format!(
+                                " · {} · {} · priority {}",
+                                c.role.as_deref().unwrap_or("—"),
+                                c.channels(),
+                                c.priority.map(|p| p.to_string()).unwrap_or_else(|| "—".into())
+                            )),
+                        ],
+                    ));
                     let mut next: Vec<String> = chain
                         .iter()
                         .skip(1)
@@ -140,30 +210,46 @@ fn header(state: &State, zone: &OrgZone, org: &str, theme: &Theme, frame: &mut F
                         .unwrap_or(0);
                     next.push(format!(
                         "org phone {} after {total} s",
-                        d.fallback_phone.as_deref().unwrap_or("(none set)")
+                        d.fallback_phone.as_deref().map(whole).unwrap_or_else(|| "(none set)".into())
                     ));
-                    lines.push(Line::raw(format!("then: {}", next.join(" → "))));
+                    lines.push(head(3, vec![Span::raw(format!("then: {}", next.join(" → ")))]));
+                    lines.extend(day_lines(state, d, theme, 1));
                 }
                 None => {
-                    lines.push(Line::styled(
-                        format!(
-                            "⚠ NOBODY IS ON CALL at this time — fallback: the org's emergency phone {}",
-                            d.fallback_phone.as_deref().unwrap_or("(NONE SET)")
-                        ),
-                        theme.danger(),
+                    lines.push(head(
+                        MUST,
+                        vec![
+                            Span::styled(
+                                "⚠ NOBODY IS ON CALL at this time — fallback: the org's emergency phone ",
+                                theme.danger(),
+                            ),
+                            Span::styled(
+                                d.fallback_phone.as_deref().map(whole).unwrap_or_else(|| "(NONE SET)".into()),
+                                theme.danger(),
+                            ),
+                        ],
                     ));
                     let active = d.contacts.iter().filter(|c| c.is_active == Some(true)).count();
-                    lines
-                        .push(Line::raw(format!("{active} active contacts, none available now (see the roster: tab)")));
+                    if oc.pane != OnCallPane::Roster {
+                        lines.push(head(
+                            2,
+                            vec![Span::raw(format!(
+                                "{active} active contacts, none available now (see the roster: tab)"
+                            ))],
+                        ));
+                    }
+                    // Why nobody is: a day that is not a day name first.
+                    lines.extend(day_lines(state, d, theme, 4));
                 }
             }
+            lines.extend(platform_line(state, d, zone, theme));
         }
     }
+    // Narrow terminals: the date without its year, so that the line still fits on one row.
+    let day = if width < 70 { "%a %m-%d %H:%M" } else { "%a %Y-%m-%d %H:%M" };
     let at = match oc.at {
-        Some(_) => {
-            format!("at {} {} (i: change, 'now' to follow the clock)", local.format("%a %Y-%m-%d %H:%M"), zone.label())
-        }
-        None => format!("now: {} {}", local.format("%a %Y-%m-%d %H:%M"), zone.label()),
+        Some(_) => format!("at {} {} (i: change, 'now' to follow the clock)", local.format(day), zone.label()),
+        None => format!("now: {} {}", local.format(day), zone.label()),
     };
     let fresh = match (&oc.error, oc.last_ok) {
         (Some(e), Some(t)) => Span::styled(format!(" · STALE: last good {} ({e})", ago(t, state.now)), theme.danger()),
@@ -171,13 +257,70 @@ fn header(state: &State, zone: &OrgZone, org: &str, theme: &Theme, frame: &mut F
         (None, Some(t)) => Span::styled(format!(" · updated {}", ago(t, state.now)), theme.dim()),
         (None, None) => Span::raw(""),
     };
-    lines.push(Line::from(vec![Span::raw(at), fresh]));
+    lines.push(head(MUST, vec![Span::raw(at), fresh]));
+    lines
+}
+
+/// The active contacts' values of `available_days` that are not day names, one line each (the first
+/// matters as much as `keep`, the others less); inactive contacts are in the roster. None over the
+/// roster pane, whose notes give them all.
+fn day_lines(state: &State, d: &oncall::OnCallData, theme: &Theme, keep: u8) -> Vec<HeadLine> {
+    if state.oncall.pane == OnCallPane::Roster {
+        return Vec::new();
+    }
+    d.contacts
+        .iter()
+        .filter(|c| c.is_active == Some(true))
+        .flat_map(|c| {
+            c.day_issues()
+                .into_iter()
+                .map(move |i| format!("⚠ {}: {}", c.name, i.note.replace(": this contact is", ":")))
+        })
+        .enumerate()
+        .map(|(i, text)| head(if i == 0 { keep } else { 1 }, vec![Span::styled(text, theme.warn())]))
+        .collect()
+}
+
+/// The platform's own function's answer for now, beside the console's pick: agreeing, disagreeing
+/// (loudly), or failed (only this line).
+fn platform_line(state: &State, d: &oncall::OnCallData, zone: &OrgZone, theme: &Theme) -> Option<HeadLine> {
+    let p = d.platform_pick.as_ref()?;
+    let who = |c: Option<&oncall::PickedContact>| match c {
+        Some(c) => format!(
+            "{}{}",
+            c.name.as_deref().unwrap_or("(no name)"),
+            c.phone.as_deref().map(|p| format!(" {}", whole(p))).unwrap_or_default()
+        ),
+        None => "nobody".to_string(),
+    };
+    let now = if state.oncall.at.is_some() { " for now (not the instant looked at)" } else { " now" };
+    if let Some(e) = &p.error {
+        return Some(head(2, vec![Span::styled(format!("✖ the platform's {} failed: {e}", p.call), theme.warn())]));
+    }
+    let theirs = who(p.contact.as_ref());
+    Some(match p.verdict(d, zone) {
+        Some(v) if v.agrees => {
+            head(2, vec![Span::styled(format!("✓ the platform's {} agrees{now}: {theirs}", p.call), theme.dim())])
+        }
+        // A disagreement is never left out.
+        Some(v) => head(
+            MUST,
+            vec![Span::styled(
+                format!(
+                    "⚠ DISAGREEMENT: the platform's {} says {theirs}{now}; the console's rules pick {}",
+                    p.call,
+                    v.console.as_deref().unwrap_or("nobody")
+                ),
+                theme.danger(),
+            )],
+        ),
+        None => head(2, vec![Span::raw(format!("the platform's {} says{now}: {theirs}", p.call))]),
+    })
+}
+
+fn header(org: &str, theme: &Theme, frame: &mut Frame, area: Rect, rows: Vec<Line<'static>>) {
     let block = Block::default().borders(Borders::ALL).title(Span::styled(format!(" {org} · on call "), theme.title()));
-    // A reason why the chain cannot be read is wrapped, never cut.
-    let chain_refused = oc.data.as_ref().is_some_and(|d| d.unavailable("chain").is_some());
-    let p = Paragraph::new(lines).block(block);
-    let p = if chain_refused { p.wrap(ratatui::widgets::Wrap { trim: false }) } else { p };
-    frame.render_widget(p, area);
+    frame.render_widget(Paragraph::new(rows).block(block), area);
 }
 
 /// The data section a pane shows.
@@ -187,6 +330,165 @@ fn section_of(p: OnCallPane) -> &'static str {
         OnCallPane::Transfers => "transfers",
         OnCallPane::Urgent => "urgent calls",
         OnCallPane::Roster => "chain",
+    }
+}
+
+/// A table column: its header, its cells' width (the widest, so that nothing kept is cut), whether it
+/// takes the room left (`fill`, by weight), when it goes on a narrow terminal (`drop`: the highest first;
+/// 0 never: who to call and their number) and whether its text may wrap onto more rows rather than be
+/// cut when even the columns that stay do not fit (`wrap`: a name; never a number).
+struct Col {
+    title: &'static str,
+    width: u16,
+    fill: u16,
+    drop: u8,
+    wrap: bool,
+}
+
+/// A cell: its text and style.
+type Text = (String, ratatui::style::Style);
+
+fn text_width(s: &str) -> u16 {
+    u16::try_from(unicode_width::UnicodeWidthStr::width(s)).unwrap_or(u16::MAX)
+}
+
+/// The columns kept at `avail` columns (one between columns), dropping the least needed first, and each
+/// one's width: the fill columns share what is left; when the columns that stay are still too wide, the
+/// wrapping ones narrow (to 10 at the least).
+fn fit_columns(cols: &[Col], avail: u16) -> Vec<(usize, u16)> {
+    let mut keep: Vec<usize> = (0..cols.len()).collect();
+    let mut widths: Vec<u32> = cols.iter().map(|c| u32::from(c.width)).collect();
+    let used = |keep: &[usize], widths: &[u32]| -> u32 {
+        keep.iter().map(|&i| widths[i]).sum::<u32>() + keep.len().saturating_sub(1) as u32
+    };
+    // First the columns that matter least go; then a name wraps (down to 16 columns) rather than the
+    // age or the status go; then those go too; then the name narrows to 10.
+    for (least_drop, narrow_to) in [(3u8, 16u32), (1, 10)] {
+        while used(&keep, &widths) > u32::from(avail) {
+            let Some(pos) = keep
+                .iter()
+                .enumerate()
+                .filter(|(_, i)| cols[**i].drop >= least_drop)
+                .max_by_key(|(_, i)| cols[**i].drop)
+                .map(|(p, _)| p)
+            else {
+                break;
+            };
+            keep.remove(pos);
+        }
+        let mut over = used(&keep, &widths).saturating_sub(u32::from(avail));
+        while over > 0 {
+            let Some(&i) = keep.iter().filter(|&&i| cols[i].wrap && widths[i] > narrow_to).max_by_key(|&&i| widths[i])
+            else {
+                break;
+            };
+            let cut = over.min(widths[i] - narrow_to);
+            widths[i] -= cut;
+            over -= cut;
+        }
+    }
+    let spare = u32::from(avail).saturating_sub(used(&keep, &widths));
+    let fills: Vec<usize> = keep.iter().copied().filter(|&i| cols[i].fill > 0).collect();
+    let weights: u32 = fills.iter().map(|&i| u32::from(cols[i].fill)).sum();
+    let mut given = 0u32;
+    keep.iter()
+        .map(|&i| {
+            let mut w = widths[i];
+            if cols[i].fill > 0 && weights > 0 {
+                let share =
+                    if Some(&i) == fills.last() { spare - given } else { spare * u32::from(cols[i].fill) / weights };
+                given += share;
+                w += share;
+            }
+            (i, u16::try_from(w).unwrap_or(u16::MAX))
+        })
+        .collect()
+}
+
+/// A column of [`fitted`]: title, fill weight, drop rank, whether it wraps (see [`Col`]).
+type Spec = (&'static str, u16, u8, bool);
+
+/// A table of `rows` under `specs`, its columns fitted to `avail` (see [`fit_columns`]): a fill column
+/// that does not wrap asks for `min_fill` columns at least (it is cut past that), one that wraps for its
+/// whole text; a wrapped cell makes its row taller.
+fn fitted<'a>(
+    specs: &[Spec],
+    rows: Vec<Vec<Text>>,
+    avail: u16,
+    min_fill: u16,
+) -> (Vec<&'static str>, Vec<Constraint>, Vec<Row<'a>>) {
+    let cols: Vec<Col> = specs
+        .iter()
+        .enumerate()
+        .map(|(i, (title, fill, drop, wrap))| {
+            let content = rows.iter().filter_map(|r| r.get(i)).map(|(t, _)| text_width(t)).max().unwrap_or(0);
+            let width = content.max(text_width(title));
+            let width = if *fill > 0 && !*wrap { width.min(min_fill.max(text_width(title))) } else { width };
+            Col { title, width, fill: *fill, drop: *drop, wrap: *wrap }
+        })
+        .collect();
+    let kept = fit_columns(&cols, avail);
+    let header = kept.iter().map(|(i, _)| cols[*i].title).collect();
+    let widths = kept.iter().map(|(_, w)| Constraint::Length(*w)).collect();
+    let rows = rows
+        .into_iter()
+        .map(|r| {
+            let mut height = 1usize;
+            let cells: Vec<Cell> = kept
+                .iter()
+                .map(|(i, w)| {
+                    let Some((t, st)) = r.get(*i).cloned() else { return Cell::default() };
+                    if cols[*i].wrap && text_width(&t) > *w {
+                        let lines: Vec<Line> = crate::core::transcript::wrap_paragraph(&t, usize::from(*w))
+                            .into_iter()
+                            .map(|(a, b)| Line::styled(t[a..b].to_string(), st))
+                            .collect();
+                        height = height.max(lines.len());
+                        Cell::from(ratatui::text::Text::from(lines))
+                    } else {
+                        Cell::from(Span::styled(t, st))
+                    }
+                })
+                .collect();
+            Row::new(cells).height(u16::try_from(height).unwrap_or(1))
+        })
+        .collect();
+    (header, widths, rows)
+}
+
+fn status_text(status: Option<&str>, theme: &Theme) -> Text {
+    let s = status.unwrap_or("—").to_string();
+    let lower = s.to_ascii_lowercase();
+    if ["failed", "error", "busy", "no-answer", "no_answer", "missed", "canceled", "cancelled"]
+        .iter()
+        .any(|f| lower.contains(f))
+    {
+        (format!("✖ {s}"), theme.danger())
+    } else if ["completed", "ended", "success"].iter().any(|f| lower.contains(f)) {
+        (format!("✓ {s}"), theme.ok())
+    } else {
+        (format!("· {s}"), ratatui::style::Style::default())
+    }
+}
+
+fn urgency_text(c: &crate::core::model::CallRow, theme: &Theme) -> Text {
+    if c.emergency == Some(true) {
+        return ("⚠ EMERG".into(), theme.danger());
+    }
+    if let Some(label) = &c.urgency_label {
+        let lower = label.to_ascii_lowercase();
+        return if ["critical", "high", "urgent"].contains(&lower.as_str()) {
+            (format!("! {label}"), theme.warn())
+        } else if lower == "transferred" {
+            (format!("↪ {label}"), ratatui::style::Style::default())
+        } else {
+            (format!("  {label}"), ratatui::style::Style::default())
+        };
+    }
+    match c.urgency {
+        Some(u) if u >= 0.7 => (format!("! {u:.2}"), theme.warn()),
+        Some(u) => (format!("  {u:.2}"), ratatui::style::Style::default()),
+        None => ("  —".into(), ratatui::style::Style::default()),
     }
 }
 
@@ -230,104 +532,112 @@ fn pane(state: &State, zone: &OrgZone, theme: &Theme, frame: &mut Frame, area: R
         return;
     }
     let sel = Some(oc.sel);
-    let when = |t: Option<chrono::DateTime<chrono::Utc>>| {
-        t.map(|t| zone.format(t, "%m-%d %H:%M")).unwrap_or_else(|| "—".into())
+    let plain = ratatui::style::Style::default();
+    let when = |t: Option<chrono::DateTime<chrono::Utc>>| -> Text {
+        (t.map(|t| zone.format(t, "%m-%d %H:%M")).unwrap_or_else(|| "—".into()), plain)
     };
-    let dash = |s: &Option<String>| s.clone().unwrap_or_else(|| "—".into());
+    let dash = |s: &Option<String>| -> Text { (s.clone().unwrap_or_else(|| "—".into()), plain) };
+    // Ages count from the instant looked at (`--at`, `i`), not from the clock.
+    let instant = oncall::instant(oc.at, zone, state.now);
+    // Inside the borders, less the selection mark.
+    let avail = area.width.saturating_sub(3);
+    let mut notes: Vec<Line> = Vec::new();
     let (header, widths, rows): (Vec<&str>, Vec<Constraint>, Vec<Row>) = match oc.pane {
-        OnCallPane::Notifications => (
-            vec!["Age", "Urgency", "Type", "Contact", "Status", "Sent", "Delivered", "Acked"],
-            vec![
-                Constraint::Length(11),
-                Constraint::Length(9),
-                Constraint::Length(12),
-                Constraint::Fill(1),
-                Constraint::Length(15),
-                Constraint::Length(11),
-                Constraint::Length(11),
-                Constraint::Length(11),
+        OnCallPane::Notifications => fitted(
+            &[
+                ("Age", 0, 2, false),
+                ("Urgency", 0, 3, false),
+                ("Type", 0, 4, false),
+                ("Contact", 1, 0, true),
+                ("Status", 0, 1, false),
+                ("Sent", 0, 5, false),
+                ("Delivered", 0, 6, false),
+                ("Acked", 0, 7, false),
             ],
             oc.notifications()
                 .into_iter()
                 .map(|n| {
                     let status = match n.status.as_deref() {
-                        Some("pending") => Cell::from(Span::styled("○ PENDING", theme.warn())),
-                        Some("failed") => Cell::from(Span::styled("✖ FAILED", theme.danger())),
-                        Some("acknowledged") => Cell::from(Span::styled("✓ acknowledged", theme.ok())),
-                        s => Cell::from(format!("· {}", s.unwrap_or("—"))),
+                        Some("pending") => ("○ PENDING".to_string(), theme.warn()),
+                        Some("failed") => ("✖ FAILED".to_string(), theme.danger()),
+                        Some("acknowledged") => ("✓ acknowledged".to_string(), theme.ok()),
+                        s => (format!("· {}", s.unwrap_or("—")), plain),
                     };
-                    Row::new(vec![
-                        Cell::from(n.created_at.map(|t| ago(t, state.now)).unwrap_or_else(|| "—".into())),
-                        Cell::from(dash(&n.urgency)),
-                        Cell::from(dash(&n.kind)),
-                        Cell::from(dash(&n.contact)),
+                    vec![
+                        (n.created_at.map(|t| oncall::age(t, instant)).unwrap_or_else(|| "—".into()), plain),
+                        dash(&n.urgency),
+                        dash(&n.kind),
+                        dash(&n.contact),
                         status,
-                        Cell::from(when(n.sent_at)),
-                        Cell::from(when(n.delivered_at)),
-                        Cell::from(when(n.acknowledged_at)),
-                    ])
+                        when(n.sent_at),
+                        when(n.delivered_at),
+                        when(n.acknowledged_at),
+                    ]
                 })
                 .collect(),
+            avail,
+            12,
         ),
-        OnCallPane::Transfers => (
-            vec!["Time", "Customer", "Reason", "Urgency", "To", "Status", "Connected", "Completed"],
-            vec![
-                Constraint::Length(11),
-                Constraint::Length(16),
-                Constraint::Fill(1),
-                Constraint::Length(9),
-                Constraint::Length(14),
-                Constraint::Length(12),
-                Constraint::Length(11),
-                Constraint::Length(11),
+        OnCallPane::Transfers => fitted(
+            &[
+                ("Time", 0, 2, false),
+                ("Customer", 0, 3, false),
+                ("Reason", 1, 4, false),
+                ("Urgency", 0, 5, false),
+                ("To", 0, 0, false),
+                ("Status", 0, 1, false),
+                ("Connected", 0, 6, false),
+                ("Completed", 0, 7, false),
             ],
             d.transfers
                 .iter()
                 .map(|t| {
-                    Row::new(vec![
-                        Cell::from(when(t.created_at)),
-                        Cell::from(dash(&t.customer)),
-                        Cell::from(dash(&t.reason)),
-                        Cell::from(dash(&t.urgency)),
-                        Cell::from(dash(&t.to)),
-                        status_cell(t.status.as_deref(), theme),
-                        Cell::from(when(t.connected_at)),
-                        Cell::from(when(t.completed_at)),
-                    ])
+                    vec![
+                        when(t.created_at),
+                        dash(&t.customer),
+                        dash(&t.reason),
+                        dash(&t.urgency),
+                        dash(&t.to),
+                        status_text(t.status.as_deref(), theme),
+                        when(t.connected_at),
+                        when(t.completed_at),
+                    ]
                 })
                 .collect(),
+            avail,
+            8,
         ),
-        OnCallPane::Urgent => (
-            vec!["Time", "Phone", "Status", "Flag", "Caller / agent"],
-            vec![
-                Constraint::Length(16),
-                Constraint::Length(16),
-                Constraint::Length(14),
-                Constraint::Length(13),
-                Constraint::Fill(1),
+        OnCallPane::Urgent => fitted(
+            &[
+                ("Time", 0, 1, false),
+                ("Phone", 0, 0, false),
+                ("Status", 0, 2, false),
+                ("Flag", 0, 4, false),
+                ("Caller / agent", 1, 3, false),
             ],
             d.urgent_calls
                 .iter()
                 .map(|c| {
-                    Row::new(vec![
-                        Cell::from(
-                            c.created_at.map(|t| zone.format(t, "%Y-%m-%d %H:%M")).unwrap_or_else(|| "—".into()),
-                        ),
-                        Cell::from(dash(&c.phone)),
-                        status_cell(c.status.as_deref(), theme),
-                        urgency_cell(c, theme),
-                        Cell::from(c.caller.clone().or_else(|| c.assistant.clone()).unwrap_or_else(|| "—".into())),
-                    ])
+                    vec![
+                        (c.created_at.map(|t| zone.format(t, "%Y-%m-%d %H:%M")).unwrap_or_else(|| "—".into()), plain),
+                        dash(&c.phone),
+                        status_text(c.status.as_deref(), theme),
+                        urgency_text(c, theme),
+                        (c.caller.clone().or_else(|| c.assistant.clone()).unwrap_or_else(|| "—".into()), plain),
+                    ]
                 })
                 .collect(),
+            avail,
+            10,
         ),
         OnCallPane::Roster => {
             let local = state.oncall_local();
             let (active, inactive) = oncall::roster(&d.contacts);
-            let mut rows: Vec<Row> = active
+            let mut rows: Vec<Vec<Text>> = active
                 .iter()
                 .chain(inactive.iter())
                 .map(|c| {
+                    let issues = !c.day_issues().is_empty();
                     let now = if c.available_at(local) {
                         "● now"
                     } else if c.is_active == Some(true) {
@@ -335,45 +645,53 @@ fn pane(state: &State, zone: &OrgZone, theme: &Theme, frame: &mut Frame, area: R
                     } else {
                         "inactive"
                     };
-                    let style = if c.is_active == Some(true) { ratatui::style::Style::default() } else { theme.dim() };
-                    Row::new(vec![
-                        Cell::from(c.priority.map(|p| p.to_string()).unwrap_or_else(|| "—".into())),
-                        Cell::from(format!("{}{}", c.name, if c.is_primary == Some(true) { " ★" } else { "" })),
-                        Cell::from(dash(&c.role)),
-                        Cell::from(dash(&c.phone)),
-                        Cell::from(c.channels()),
-                        Cell::from(c.availability()),
-                        Cell::from(format!("{} s", c.escalation_timeout_s.unwrap_or(oncall::DEFAULT_TIMEOUT_S))),
-                        Cell::from(now),
-                    ])
-                    .style(style)
+                    let style = if c.is_active == Some(true) { plain } else { theme.dim() };
+                    let flagged = if issues { theme.warn() } else { style };
+                    vec![
+                        (c.priority.map(|p| p.to_string()).unwrap_or_else(|| "—".into()), style),
+                        // ⚠: a value of its days is not a day name (the notes below say which).
+                        (
+                            format!(
+                                "{}{}{}",
+                                c.name,
+                                if c.is_primary == Some(true) { " ★" } else { "" },
+                                if issues { " ⚠" } else { "" }
+                            ),
+                            flagged,
+                        ),
+                        (c.role.clone().unwrap_or_else(|| "—".into()), style),
+                        (c.phone.clone().unwrap_or_else(|| "—".into()), style),
+                        (c.channels(), style),
+                        (c.availability(), flagged),
+                        (format!("{} s", c.escalation_timeout_s.unwrap_or(oncall::DEFAULT_TIMEOUT_S)), style),
+                        (now.to_string(), style),
+                    ]
                 })
                 .collect();
             if rows.is_empty() {
-                rows.push(Row::new(vec![Cell::from("—"), Cell::from("no contacts in this schema or org")]));
+                rows.push(vec![("—".into(), plain), ("no contacts in this schema or org".into(), plain)]);
             }
-            (
-                vec!["Prio", "Name", "Role", "Phone", "Channels", "Availability", "Escalate", "Now"],
-                vec![
-                    // As wide as the widest priority (2147483647 is one), never cut.
-                    Constraint::Length(
-                        d.contacts
-                            .iter()
-                            .filter_map(|c| c.priority)
-                            .map(|p| p.to_string().len() as u16)
-                            .max()
-                            .unwrap_or(0)
-                            .max(4),
-                    ),
-                    Constraint::Fill(2),
-                    Constraint::Fill(1),
-                    Constraint::Length(15),
-                    Constraint::Length(22),
-                    Constraint::Fill(3),
-                    Constraint::Length(8),
-                    Constraint::Length(8),
+            // Every value of available_days that is not a day name, whole, below the table.
+            for c in active.iter().chain(inactive.iter()) {
+                let issues: Vec<String> = c.day_issues().into_iter().map(|i| i.note).collect();
+                if !issues.is_empty() {
+                    notes.push(Line::styled(format!("⚠ {}: {}", c.name, issues.join("; ")), theme.warn()));
+                }
+            }
+            fitted(
+                &[
+                    ("Prio", 0, 0, false),
+                    ("Name", 0, 0, true),
+                    ("Role", 0, 5, false),
+                    ("Phone", 0, 0, false),
+                    ("Channels", 0, 6, false),
+                    ("Availability", 1, 4, false),
+                    ("Escalate", 0, 7, false),
+                    ("Now", 0, 3, false),
                 ],
                 rows,
+                avail,
+                12,
             )
         }
     };
@@ -384,13 +702,12 @@ fn pane(state: &State, zone: &OrgZone, theme: &Theme, frame: &mut Frame, area: R
             theme.dim(),
         )))
         .row_highlight_style(theme.selected())
-        .highlight_symbol("▶");
+        .highlight_symbol("▶")
+        .highlight_spacing(ratatui::widgets::HighlightSpacing::Always);
     let lost = d.not_recorded(section_of(oc.pane));
-    let notes = if lost.is_empty() {
-        Vec::new()
-    } else {
-        vec![Line::styled(format!("Not recorded in this database: {}", lost.join("; ")), theme.dim())]
-    };
+    if !lost.is_empty() {
+        notes.push(Line::styled(format!("Not recorded in this database: {}", lost.join("; ")), theme.dim()));
+    }
     let area = crate::ui::views::notes_below(notes, frame, area);
     let mut ts = TableState::default().with_selected(sel);
     frame.render_stateful_widget(table, area, &mut ts);
