@@ -28,8 +28,11 @@ fn reading(pages_after: bool) -> (State, Vec<Effect>) {
     (s, fx)
 }
 
-/// The read-ahead effects: (the page's request and anchor, the call's request and key).
-fn ahead(fx: &[Effect]) -> (Option<(ReqId, Anchor)>, Option<(ReqId, String)>) {
+/// A page read ahead (its request and anchor) and a call read ahead (its request and key).
+type Ahead = (Option<(ReqId, Anchor)>, Option<(ReqId, String)>);
+
+/// The read-ahead effects among `fx`.
+fn ahead(fx: &[Effect]) -> Ahead {
     let (mut page, mut call) = (None, None);
     for e in fx {
         let Effect::Prefetch(inner) = e else { continue };
