@@ -137,3 +137,34 @@ async fn an_idle_connection_the_server_closed_is_replaced_without_an_error() {
         src.calls(Dialect::ServiceAi, &org, &Anchor::First, 50).await.expect("a dead idle connection is replaced");
     }
 }
+
+/// More reads at once than connections (the embedded demo has one): a connection kept warm never strands
+/// a read waiting in the pool, and the ones kept warm are handed back to code that uses the pool itself.
+#[tokio::test(flavor = "multi_thread")]
+async fn reads_beyond_the_connections_all_get_one() {
+    let url = hostile_db("oneconn").await;
+    let mut opts = DbOptions::new(&url);
+    opts.max_connections = 1;
+    opts.connect_timeout_ms = 3000;
+    let src = Source::new(opts).unwrap();
+    let org = Key::parse(ORG_A);
+    src.detect(None).await.unwrap();
+    for _ in 0..5 {
+        let (a, b, c) = tokio::join!(
+            src.orgs(Dialect::ServiceAi),
+            src.calls(Dialect::ServiceAi, &org, &Anchor::First, 50),
+            src.oncall(Dialect::ServiceAi, &org)
+        );
+        a.unwrap();
+        b.unwrap();
+        c.unwrap();
+    }
+    // A warm connection is handed back to the pool for a caller that takes one from it.
+    let mut conn = tokio::time::timeout(Duration::from_secs(2), src.read_pool().acquire())
+        .await
+        .expect("the warm connection went back to the pool")
+        .unwrap();
+    sqlx::raw_sql("SELECT 1").execute(&mut *conn).await.unwrap();
+    drop(conn);
+    src.close().await;
+}

@@ -299,8 +299,9 @@ async fn caller_lookup(rep: &mut Report, cfg: &Cfg, url: &str, variant: &str) ->
     let source = Source::new(DbOptions::new(url))?;
     let org = Key::parse(datagen::SVC_ORG);
     let zone = crate::core::time::OrgZone::from_name(Some("America/New_York"));
-    // datagen: call g has '+1555' || lpad(g * 7919 % 10000000, 7, '0').
-    let query = CallerQuery::Phone("(555) 000-7919".to_string());
+    // datagen: call g has '+1555' || lpad(g * 7919 % 10000000, 7, '0'). 555 numbers are not valid anywhere
+    // (libphonenumber): typed with their country code they are still looked up as typed.
+    let query = CallerQuery::Phone("+1 (555) 000-7919".to_string());
     let mut events = 0;
     for _ in 0..3 {
         events = source.caller(Dialect::ServiceAi, &org, &query, &zone, CallerScope::default()).await?.events.len();

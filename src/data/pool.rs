@@ -187,7 +187,7 @@ pub fn target(url: &str, opts: &DbOptions) -> Result<Target, String> {
 pub struct Link {
     pool: PgPool,
     /// Connections that answered their last read whole, kept for the next one (see [`Link::keep`]).
-    warm: Arc<Mutex<Vec<Warm>>>,
+    warm: Arc<Mutex<Warmth>>,
     target: Arc<Mutex<Target>>,
     url: String,
     opts: DbOptions,
@@ -198,18 +198,38 @@ impl Link {
     pub fn new(url: &str, opts: &DbOptions) -> Result<Link, String> {
         let t = target(url, opts)?;
         let pool = pool_for(&t, opts);
-        let warm = Arc::new(Mutex::new(Vec::new()));
+        let warm = Arc::new(Mutex::new(Warmth::default()));
         Ok(Link { pool, warm, target: Arc::new(Mutex::new(t)), url: url.to_string(), opts: opts.clone() })
     }
 
     /// A connection for one read or transaction: a warm one (the most recently used) when there is one, else
     /// the pool's.
     async fn acquire(&self) -> Result<PoolConnection<Postgres>, sqlx::Error> {
-        let warm = self.warm.lock().unwrap_or_else(|p| p.into_inner()).pop();
-        match warm {
-            Some(w) => Ok(w.conn),
-            None => self.pool.acquire().await,
+        {
+            let mut w = self.warm.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some(c) = w.idle.pop() {
+                return Ok(c.conn);
+            }
+            // Counted under the same lock as the look above: a connection kept meanwhile goes to the pool,
+            // where this request waits, never to the warm list beside it.
+            w.waiting += 1;
         }
+        // Uncounted however this ends (an aborted request drops the future while it waits).
+        struct Waiting<'a>(&'a Mutex<Warmth>);
+        impl Drop for Waiting<'_> {
+            fn drop(&mut self) {
+                self.0.lock().unwrap_or_else(|p| p.into_inner()).waiting -= 1;
+            }
+        }
+        let _waiting = Waiting(&self.warm);
+        self.pool.acquire().await
+    }
+
+    /// Hands the warm connections back to the pool, for code that takes its connections from the pool
+    /// itself ([`Link::pool`]).
+    fn settle(&self) {
+        let idle = std::mem::take(&mut self.warm.lock().unwrap_or_else(|p| p.into_inner()).idle);
+        drop(idle);
     }
 
     /// Keeps a connection whose read ended whole (its `COMMIT` answered: nothing open, nothing set on the
@@ -221,7 +241,16 @@ impl Link {
         let Ok(runtime) = tokio::runtime::Handle::try_current() else { return };
         static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let id = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        self.warm.lock().unwrap_or_else(|p| p.into_inner()).push(Warm { conn, id });
+        {
+            let mut w = self.warm.lock().unwrap_or_else(|p| p.into_inner());
+            if w.waiting > 0 {
+                // Someone waits in the pool: it gets this one (after sqlx's ping) rather than waiting on.
+                drop(w);
+                drop(conn);
+                return;
+            }
+            w.idle.push(Warm { conn, id });
+        }
         let warm = Arc::downgrade(&self.warm);
         let idle = Duration::from_millis(self.opts.idle_timeout_ms.max(100));
         runtime.spawn(async move {
@@ -229,7 +258,7 @@ impl Link {
             let Some(warm) = warm.upgrade() else { return };
             let expired = {
                 let mut w = warm.lock().unwrap_or_else(|p| p.into_inner());
-                w.iter().position(|c| c.id == id).map(|i| w.remove(i))
+                w.idle.iter().position(|c| c.id == id).map(|i| w.idle.remove(i))
             };
             if let Some(c) = expired {
                 // A Terminate message, no answer awaited.
@@ -240,14 +269,17 @@ impl Link {
 
     /// Closes the warm connections, then the pool (which waits for the connections in use).
     pub async fn close(&self) {
-        let warm = std::mem::take(&mut *self.warm.lock().unwrap_or_else(|p| p.into_inner()));
+        let warm = std::mem::take(&mut self.warm.lock().unwrap_or_else(|p| p.into_inner()).idle);
         for c in warm {
             let _ = c.conn.close().await;
         }
         self.pool.close().await;
     }
 
+    /// The pool itself, with the warm connections handed back to it first (a caller that waits for a
+    /// connection there must not wait for one kept beside it).
     pub fn pool(&self) -> &PgPool {
+        self.settle();
         &self.pool
     }
 
@@ -343,6 +375,13 @@ impl Link {
         *t = Target { pooler_reason: why.to_string(), guessed: true, ..pooled };
         true
     }
+}
+
+/// The warm connections, and how many requests wait in the pool meanwhile.
+#[derive(Default)]
+struct Warmth {
+    idle: Vec<Warm>,
+    waiting: usize,
 }
 
 struct Warm {
