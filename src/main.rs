@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use switchboard::config::{self, CliSettings, EnvSettings, Settings};
-use switchboard::core::model::Dialect;
+use switchboard::core::model::{Dialect, Key};
 use switchboard::data::pool::redact_url;
 use switchboard::data::{DbOptions, Source};
 use switchboard::export::{self, Format};
@@ -552,6 +552,30 @@ async fn run_export(
     code
 }
 
+/// The org list, and the first page of the org whose id `export calls` was given.
+type OrgsAndPage = (Vec<switchboard::core::model::Org>, (Key, switchboard::core::model::Page));
+
+/// For `export calls --org ID` (a first page, no profile limit, a valid filter and limit): the org list and
+/// the org's first page read together (`Source::orgs_and_first_page`). None: read the list alone.
+async fn first_page_ahead(
+    source: &Source,
+    settings: &Settings,
+    dialect: Dialect,
+    what: &ExportWhat,
+) -> Option<Result<OrgsAndPage, switchboard::core::error::DataError>> {
+    let ExportWhat::Calls { org, limit, cursor: None, filter, .. } = what else { return None };
+    let key = Key::parse(org.trim());
+    if settings.only_org.is_some() || !matches!(key, Key::Uuid(_)) || !(1..=10_000).contains(limit) {
+        return None;
+    }
+    let filter = switchboard::core::filter::CallFilter::parse(filter.as_deref().unwrap_or("")).ok()?;
+    match source.orgs_and_first_page(dialect, &key, *limit, &filter).await {
+        Ok(Some((orgs, page))) => Some(Ok((orgs, (key, page)))),
+        Ok(None) => None,
+        Err(e) => Some(Err(e)),
+    }
+}
+
 async fn export_with(
     source: &Source,
     settings: &Settings,
@@ -564,9 +588,18 @@ async fn export_with(
     };
     let dialect = info.dialect;
     let missing = |(e, refused): (String, bool)| fail(if refused { EXIT_REFUSED } else { EXIT_USAGE }, &e);
-    let mut orgs = match source.orgs(dialect).await {
-        Ok(o) => o,
-        Err(e) => return fail_data(&e),
+    // The first page of an org named by its id comes in the org list's message (one round trip less).
+    let mut first_page = None;
+    let mut orgs = match first_page_ahead(source, settings, dialect, &what).await {
+        Some(Ok((orgs, page))) => {
+            first_page = Some(page);
+            orgs
+        }
+        Some(Err(e)) => return fail_data(&e),
+        None => match source.orgs(dialect).await {
+            Ok(o) => o,
+            Err(e) => return fail_data(&e),
+        },
     };
     // A profile limited to one org sees only that one.
     if let Some(only) = &settings.only_org {
@@ -725,7 +758,12 @@ async fn export_with(
                 return fail(EXIT_USAGE, "--limit must be between 1 and 10000");
             }
             let zone = switchboard::core::time::OrgZone::from_name(org.timezone.as_deref());
-            match source.calls_filtered(dialect, &org.key, &anchor, limit, &filter, &zone).await {
+            // Read with the org list when the id named this org (first_page_ahead), else now.
+            let page = match first_page.take().filter(|(key, _)| *key == org.key) {
+                Some((_, page)) => Ok(page),
+                None => source.calls_filtered(dialect, &org.key, &anchor, limit, &filter, &zone).await,
+            };
+            match page {
                 Ok(page) => export::calls_page(&page, &zone, format),
                 Err(e) => return fail_data(&e),
             }

@@ -168,3 +168,44 @@ async fn reads_beyond_the_connections_all_get_one() {
     drop(conn);
     src.close().await;
 }
+
+/// `export calls --org ID` reads the org list and the first page in one message: one round trip less than
+/// naming the org, and the same output.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_export_of_an_org_named_by_its_id_reads_the_list_and_the_page_at_once() {
+    let url = hostile_db("exportonce").await;
+    let o = switchboard::data::pool::parse_url(&url).unwrap();
+    let upstream = format!("{}:{}", o.get_host(), o.get_port()).parse().unwrap();
+    let proxy = DelayProxy::start(upstream, Duration::ZERO).await.unwrap();
+    let via = proxy.url(&url);
+    let src = Source::new(DbOptions::new(&url)).unwrap();
+    let name =
+        src.orgs(Dialect::ServiceAi).await.unwrap().into_iter().find(|o| o.key == Key::parse(ORG_A)).unwrap().name;
+    src.close().await;
+    let logs = std::env::temp_dir().join(format!("sb-exportonce-{}", std::process::id()));
+    let export = |org: String| {
+        let (via, logs) = (via.clone(), logs.clone());
+        tokio::task::spawn_blocking(move || {
+            std::process::Command::new(env!("CARGO_BIN_EXE_switchboard"))
+                .args(["export", "calls", "--url", &via, "--org", &org, "--limit", "50"])
+                .env_remove("DATABASE_URL")
+                .env_remove("SWITCHBOARD_PROFILE")
+                .env("SWITCHBOARD_CONFIG", "/dev/null")
+                .env("SWITCHBOARD_LOG_DIR", &logs)
+                .output()
+                .unwrap()
+        })
+    };
+    proxy.reset();
+    let by_id = export(ORG_A.to_string()).await.unwrap();
+    let id_trips = proxy.round_trips();
+    proxy.reset();
+    let by_name = export(name).await.unwrap();
+    let name_trips = proxy.round_trips();
+    assert!(by_id.status.success(), "{}", String::from_utf8_lossy(&by_id.stderr));
+    assert!(by_name.status.success(), "{}", String::from_utf8_lossy(&by_name.stderr));
+    assert_eq!(String::from_utf8_lossy(&by_id.stdout), String::from_utf8_lossy(&by_name.stdout));
+    println!("export calls: by id {id_trips} round trips, by name {name_trips}");
+    // Startup, the catalog, the list with the page, and the goodbye: 4; by name the page is a message more.
+    assert_eq!((id_trips, name_trips), (4, 5));
+}

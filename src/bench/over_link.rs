@@ -20,7 +20,7 @@ async fn proxy_for(url: &str, one_way: u64) -> Result<super::link::DelayProxy, S
 
 /// Over a simulated link (`bench::link::DelayProxy`, `one_way` ms each direction): launch (connect, the
 /// connection statement, the org list), the next page, a call, on call, each timed and its round trips
-/// counted (the answer's; sqlx's ping as the connection goes back to the pool follows it).
+/// counted (everything the link carried for it, up to a moment after the answer).
 pub(super) async fn link_parts(rep: &mut Report, cfg: &Cfg, svc: &Target, one_way: u64) -> Result<(), String> {
     let proxy = proxy_for(&svc.url, one_way).await?;
     let url = proxy.url(&svc.url);
@@ -53,7 +53,7 @@ pub(super) async fn link_parts(rep: &mut Report, cfg: &Cfg, svc: &Target, one_wa
     let mut rows = [measure("next page (pgdn)"), measure("a call (enter)"), measure("on call")];
     for _ in 0..runs {
         for (i, (_, samples, trips)) in rows.iter_mut().enumerate() {
-            // Let the previous release ping finish: it is not part of the next action.
+            // Let the link fall quiet: nothing of the previous action is counted in the next.
             tokio::time::sleep(Duration::from_millis(3 * one_way + 5)).await;
             proxy.reset();
             let s = Instant::now();
@@ -63,14 +63,14 @@ pub(super) async fn link_parts(rep: &mut Report, cfg: &Cfg, svc: &Target, one_wa
                 _ => drop(src.oncall(d, &svc.org).await?),
             }
             samples.push(ms(s));
-            // Counted once sqlx's ping (after the answer, as the connection goes back to the pool) is done.
+            // Counted a moment after the answer, so that anything sent after it would be counted too.
             tokio::time::sleep(Duration::from_millis(3 * one_way + 5)).await;
             *trips = proxy.round_trips();
         }
     }
     for (name, samples, trips) in rows {
         let what = format!("over a {rtt:.0} ms link: {name}");
-        rep.notes.push(format!("{what}: {trips} round trips, the last of them sqlx's ping after the answer"));
+        rep.notes.push(format!("{what}: {trips} round trips"));
         rep.push(what, Some((Stat::P50, rtt + 10.0)), Unit::Ms, samples, format!("{trips} round trips"));
     }
     src.close().await;

@@ -351,6 +351,40 @@ impl Source {
         }
     }
 
+    /// The org list and the first page of one org's calls, in one message (one round trip instead of two):
+    /// for `export calls` of an org named by its id, the page read on the guess that the list holds it (the
+    /// caller checks it does). None where one message cannot do it: a platform of tenant schemas (the org's
+    /// schema is found first) or a date filter (its dates are the org's local ones, and the list gives the
+    /// zone).
+    pub async fn orgs_and_first_page(
+        &self,
+        dialect: Dialect,
+        org: &Key,
+        limit: usize,
+        filter: &CallFilter,
+    ) -> Result<Option<(Vec<Org>, Page)>> {
+        if dialects::sql(dialect).tenant_schema.is_some() || filter.from.is_some() || filter.to.is_some() {
+            return Ok(None);
+        }
+        let zone = OrgZone::from_name(None);
+        let (limit, fz) = (limit.max(1), (filter, &zone));
+        let cat = self.catalog_now().await?;
+        let (orgs, _) = Self::render_for(&cat, None, dialects::sql(dialect).orgs)?;
+        let c = &Calls::new(&dialects::sql(dialect).calls, &cat, None)?;
+        let nullable = dialects::sql(dialect).calls.ts_nullable;
+        let mut texts = vec![orgs];
+        for part in [Part::TimedDesc { after: false }, Part::NullDesc { after: false }] {
+            if nullable || !part.is_null() {
+                texts.push(part_text(c, org, part, None, limit as u64 + 1, Some(0), fz)?);
+            }
+        }
+        let mut answers = self.read_once(&texts).await?.into_iter();
+        let orgs = answers.next().unwrap_or_default();
+        let orgs = orgs.iter().map(org_row).collect::<std::result::Result<Vec<_>, _>>().map_err(err)?;
+        let rows = answers.flatten().take(limit + 1).map(|r| call_row(&r).map_err(err)).collect::<Result<Vec<_>>>()?;
+        Ok(self.page_of(rows, true, limit, false).map(|page| (orgs, page)))
+    }
+
     /// The page of `rows` (read in reading order, one more than `limit` when there is more); None when a
     /// backward read came up short near the top, where a full first page is shown instead.
     fn page_of(&self, mut rows: Vec<CallRow>, forward: bool, limit: usize, moved: bool) -> Option<Page> {
