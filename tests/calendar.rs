@@ -336,3 +336,21 @@ fn snapshots_of_the_grid_agenda_and_detail() {
         insta::assert_snapshot!(format!("calendar_detail_{w}x{h}"), draw(&s));
     }
 }
+
+#[test]
+fn local_times_a_dst_change_skips_or_repeats_are_marked() {
+    let mut s = loaded(120, 40);
+    cmd(&mut s, Command::Left);
+    let fx = cmd(&mut s, Command::Left);
+    let [Effect::LoadDay { req, day, .. }] = fx.as_slice() else { panic!("{fx:?}") };
+    assert_eq!(*day, d(2026, 3, 8), "New York springs forward at 02:00 that day");
+    let skipped = appt(900, d(2026, 3, 8), 2, "confirmed");
+    update(&mut s, Action::DayLoaded { req: *req, day: *day, result: Ok(vec![skipped]), ms: 1.0 });
+    let screen = draw(&s);
+    assert!(screen.contains("02:00") && screen.contains("no such time (DST)"), "{screen}");
+    let zone = OrgZone::from_name(Some("America/New_York"));
+    use switchboard::core::calendar::DstOddity;
+    assert_eq!(appt(901, d(2026, 11, 1), 1, "confirmed").dst_oddity(&zone), Some(DstOddity::Twice));
+    assert_eq!(appt(902, d(2026, 11, 1), 3, "confirmed").dst_oddity(&zone), None);
+    assert_eq!(appt(903, d(2026, 3, 8), 3, "confirmed").dst_oddity(&zone), None);
+}

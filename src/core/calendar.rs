@@ -39,7 +39,48 @@ pub struct AppointmentDetail {
     pub call: Option<Key>,
 }
 
+/// A local start time that a DST change makes odd in the org's zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DstOddity {
+    /// The clocks skipped it (spring forward): no instant has that wall time.
+    Skipped,
+    /// The clocks passed it twice (fall back): read as the first.
+    Twice,
+}
+
+impl DstOddity {
+    /// A few words for the agenda.
+    pub fn short(self) -> &'static str {
+        match self {
+            DstOddity::Skipped => "no such time (DST)",
+            DstOddity::Twice => "happens twice (DST)",
+        }
+    }
+
+    /// What the detail says after the time.
+    pub fn explain(self) -> &'static str {
+        match self {
+            DstOddity::Skipped => "this local time does not exist that day: a DST change",
+            DstOddity::Twice => "this local time happens twice that day (a DST change): read as the first",
+        }
+    }
+}
+
 impl Appointment {
+    /// Whether the stored wall time is one a DST change skips or repeats in `zone` (only for platforms that
+    /// store local times; an instant is never odd).
+    pub fn dst_oddity(&self, zone: &OrgZone) -> Option<DstOddity> {
+        use chrono::LocalResult;
+        if self.at.is_some() {
+            return None;
+        }
+        match zone.tz.from_local_datetime(&self.local?) {
+            LocalResult::None => Some(DstOddity::Skipped),
+            LocalResult::Ambiguous(..) => Some(DstOddity::Twice),
+            LocalResult::Single(_) => None,
+        }
+    }
+
     /// The start as a wall time in the org's zone.
     pub fn local_in(&self, zone: &OrgZone) -> Option<NaiveDateTime> {
         self.local.or_else(|| self.at.map(|t| t.with_timezone(&zone.tz).naive_local()))

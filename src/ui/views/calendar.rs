@@ -205,12 +205,18 @@ fn agenda(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         if !urg.is_empty() {
             first_line.push(Span::styled(format!("  {urg}"), theme.warn()));
         }
+        let odd = a.dst_oddity(zone).map(|o| Span::styled(format!("⚠ {}  ", o.short()), theme.warn()));
         if per == 1 {
+            first_line.extend(odd.map(|o| Span::styled(format!("  {}", o.content.trim_end()), o.style)));
             first_line.push(Span::raw(format!("  {phone}  {what}")));
             lines.push(Line::from(first_line));
         } else {
+            // Two lines a row: the mark leads the second, so a narrow agenda does not cut it.
             lines.push(Line::from(first_line));
-            lines.push(Line::styled(format!("   {phone}  {what}"), theme.dim()));
+            let mut second = vec![Span::raw("   ")];
+            second.extend(odd);
+            second.push(Span::styled(format!("{phone}  {what}"), theme.dim()));
+            lines.push(Line::from(second));
         }
     }
     frame.render_widget(Paragraph::new(lines), inner);
@@ -226,15 +232,9 @@ fn detail(view: &ApptView, zone: &OrgZone, theme: &Theme, frame: &mut Frame, are
     let r = Rect { x: area.x + (area.width - w) / 2, y: area.y + 1, width: w, height: h };
     frame.render_widget(Clear, r);
     let a = view.detail.as_ref().map(|d| &d.appt).unwrap_or(&view.appt);
-    let when = match (a.local_in(zone), a.instant_in(zone)) {
-        (Some(l), Some(_)) => format!("{} ({})", l.format("%a %-d %b %Y %H:%M"), zone.label()),
-        (Some(l), None) => {
-            format!(
-                "{} ({}; this local time does not exist that day: a DST change)",
-                l.format("%a %-d %b %Y %H:%M"),
-                zone.label()
-            )
-        }
+    let when = match (a.local_in(zone), a.dst_oddity(zone)) {
+        (Some(l), None) => format!("{} ({})", l.format("%a %-d %b %Y %H:%M"), zone.label()),
+        (Some(l), Some(odd)) => format!("{} ({}; {})", l.format("%a %-d %b %Y %H:%M"), zone.label(), odd.explain()),
         _ => "no time".to_string(),
     };
     let mut lines = vec![
