@@ -158,3 +158,69 @@ async fn suspend_and_reactivate_in_write_mode_only() {
         .await;
     assert!(e.unwrap_err().contains("no organization status"));
 }
+
+/// What a profile reads is true: a float's noise is not data, an infinite rate is said to be one, a person
+/// without a last name keeps the first, and an invitation past its expiry says so.
+#[tokio::test(flavor = "multi_thread")]
+async fn profile_numbers_names_and_invitations_read_true() {
+    let section = |p: &switchboard::core::profile::OrgProfile, title: &str| {
+        p.sections.iter().find(|s| s.title == title).cloned().unwrap_or_else(|| panic!("no {title}: {p:?}"))
+    };
+    // Prisma: a NULL last name; a success rate of Infinity, then of 100.
+    // (The full schema says NOT NULL; a database that drifted from it, or the seed's minimum, may not.)
+    let extra = "ALTER TABLE \"User\" ALTER COLUMN \"lastName\" DROP NOT NULL; \
+                 UPDATE \"User\" SET \"lastName\" = NULL WHERE id = 'ckusera000000000000000001'; \
+                 UPDATE \"Agent\" SET \"successRate\" = 'Infinity' WHERE id = 'ckagenta00000000000000001';";
+    let d = Dialect::Prisma;
+    let url = common::fresh_db("profnumsprisma", &[schema_sql(d), fixture(d), extra]).await;
+    let src = Source::new(DbOptions::new(&url)).unwrap();
+    let org = Key::parse(orgs(d).0);
+    let p = src.profile(d, &org).await.unwrap().unwrap();
+    let people = section(&p, "People");
+    assert!(people.rows.iter().any(|r| r[0] == "Alice"), "{people:?}");
+    let ava = |p: &switchboard::core::profile::OrgProfile| {
+        section(p, "Agents").rows.into_iter().find(|r| r[0] == "Ava").expect("Ava").last().cloned().unwrap()
+    };
+    assert_eq!(ava(&p), "not a number (Infinity)");
+    let mut c = PgConnection::connect(&url).await.unwrap();
+    sqlx::raw_sql("UPDATE \"Agent\" SET \"successRate\" = 100 WHERE id = 'ckagenta00000000000000001'")
+        .execute(&mut c)
+        .await
+        .unwrap();
+    assert_eq!(ava(&src.profile(d, &org).await.unwrap().unwrap()), "100.0%");
+    src.close().await;
+
+    // ServiceAI: one invitation past its expiry, one not.
+    let d = Dialect::ServiceAi;
+    let extra = format!(
+        "INSERT INTO auth.users (id) VALUES ('5e000000-0000-0000-0000-000000000001'); \
+         INSERT INTO organization_invitations (organization_id, invited_by_user_id, invited_email, role, token, \
+         status, expires_at) SELECT '{a}', id, 'late@example.com', 'admin', 'tok-late', 'pending', \
+         now() - interval '2 days' FROM auth.users LIMIT 1; \
+         INSERT INTO organization_invitations (organization_id, invited_by_user_id, invited_email, role, token, \
+         status, expires_at) SELECT '{a}', id, 'soon@example.com', 'admin', 'tok-soon', 'pending', \
+         now() + interval '2 days' FROM auth.users LIMIT 1;",
+        a = common::ORG_A
+    );
+    let url = common::fresh_db("profnumssvc", &[schema_sql(d), fixture(d), &extra]).await;
+    let src = Source::new(DbOptions::new(&url)).unwrap();
+    let inv = section(&src.profile(d, &Key::parse(common::ORG_A)).await.unwrap().unwrap(), "Invitations pending");
+    let row = |email: &str| inv.rows.iter().find(|r| r[0] == email).cloned().unwrap_or_else(|| panic!("{inv:?}"));
+    assert!(row("late@example.com")[2].starts_with("expired "), "{inv:?}");
+    assert!(!row("soon@example.com")[2].contains("expired"), "{inv:?}");
+    src.close().await;
+
+    // Retell: billed minutes with a float's noise.
+    let d = Dialect::Retell;
+    let extra = format!(
+        "UPDATE system.billing_history SET total_minutes = 330.33333333333337, total_cost = 0.0045 \
+         WHERE organization_id = '{}';",
+        common::ORG_A
+    );
+    let url = common::fresh_db("profnumsret", &[schema_sql(d), fixture(d), &extra]).await;
+    let src = Source::new(DbOptions::new(&url)).unwrap();
+    let bills = section(&src.profile(d, &Key::parse(common::ORG_A)).await.unwrap().unwrap(), "Billing history");
+    assert_eq!(bills.rows[0][2], "330.33", "{bills:?}");
+    assert_eq!(bills.rows[0][3], "0.0045", "a small rate keeps its digits: {bills:?}");
+    src.close().await;
+}

@@ -91,7 +91,7 @@ pub const PROFILE: &str = "SELECT jsonb_build_array( \
   [[jsonb_build_object('title', 'Money', 'pairs', jsonb_build_array(jsonb_build_array('Credits', {o.credits?int4}))) \
    |else| jsonb_build_object('title', 'Money', 'unavailable', {reason})]], \
   [[jsonb_build_object('title', 'People', 'columns', jsonb_build_array('Name', 'Email', 'Org role', 'Status', '2FA'), \
-    'rows', COALESCE((SELECT jsonb_agg(jsonb_build_array({u.firstName?text} || ' ' || {u.lastName?text}, {u.email?text}, \
+    'rows', COALESCE((SELECT jsonb_agg(jsonb_build_array(NULLIF(concat_ws(' ', {u.firstName?text}, {u.lastName?text}), ''), {u.email?text}, \
         {uo.role?text}, {u.status?text}, \
         [[CASE WHEN {u.twoFactorEnabled} THEN 'on' ELSE 'off' END |else| NULL]]) ORDER BY {uo.role?text}, {u.email?text}) \
       FROM {@UserOrganization uo} JOIN {@User u} ON {u.id} = {uo.userId} WHERE {uo.organizationId} = {o.id}), '[]')) \
@@ -101,7 +101,9 @@ pub const PROFILE: &str = "SELECT jsonb_build_array( \
         NULLIF(concat_ws(' ', {a.configuration?jsonb}->'stt'->>'provider', {a.configuration?jsonb}->'stt'->>'model'), ''), \
         NULLIF(concat_ws(' ', {a.configuration?jsonb}->'llm'->>'provider', {a.configuration?jsonb}->'llm'->>'model'), ''), \
         NULLIF(concat_ws(' ', {a.configuration?jsonb}->'tts'->>'provider', {a.configuration?jsonb}->'tts'->>'voice'), ''), \
-        {pn.phoneNumber?text}, {a.totalCalls?int4}, round({a.successRate?float8}::numeric, 1)) ORDER BY {a.name?text}) \
+        {pn.phoneNumber?text}, {a.totalCalls?int4}, \
+        CASE WHEN {a.successRate?float8} IN ('Infinity', '-Infinity', 'NaN') THEN 'not a number (' || {a.successRate?float8} || ')' \
+          ELSE round({a.successRate?float8}::numeric, 1)::text || '%' END) ORDER BY {a.name?text}) \
       FROM {@Agent a} [[LEFT JOIN {@PhoneNumber pn} ON {pn.id} = {a.phoneNumberId?text}]] \
       WHERE {a.organizationId} = {o.id}), '[]')) \
    |else| jsonb_build_object('title', 'Agents', 'unavailable', {reason})]], \

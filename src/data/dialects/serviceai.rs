@@ -141,15 +141,27 @@ pub const SQL: DialectSql = DialectSql {
                AND {c.organization_id?uuid} = {t.organization_id}]] \
              WHERE {t.organization_id} = $1::uuid ORDER BY {t.created_at} DESC NULLS LAST, {t.id} DESC LIMIT 200",
         ),
+        // Newest first with the calls without a time last, read as the call list reads: the rows with a time
+        // in an order an index on created_at serves (no sort of all of the org's urgent calls), the rows
+        // without apart, then the two hundred at most put in order.
         urgent_calls: Some(
-            "SELECT {c.id}::text AS id, {c.created_at} AS ts, NULL::text AS direction, \
+            "SELECT * FROM ((SELECT {c.id}::text AS id, {c.created_at} AS ts, NULL::text AS direction, \
              {c.customer_phone_number?text} AS phone, {c.call_status?text} AS status, \
              {c.call_duration?int4} AS duration, {c.emergency_detected?bool} AS emergency, \
              {c.urgency_score?float8}::float8 AS urgency, NULL::text AS urgency_label, \
              {a.name?text} AS assistant, NULL::text AS caller, {c.language_detected?text} AS language \
              FROM {@call_logs c} [[LEFT JOIN {@vapi_assistants a} ON {a.id?uuid} = {c.vapi_assistant_id?uuid}]] \
              WHERE {c.organization_id} = $1::uuid AND ({c.emergency_detected} OR {c.urgency_score} >= 0.7) \
-             ORDER BY {c.created_at} DESC NULLS LAST, {c.id} DESC LIMIT 100",
+             AND {c.created_at} IS NOT NULL ORDER BY {c.created_at} DESC, {c.id} DESC LIMIT 100) \
+             UNION ALL (SELECT {c.id}::text AS id, {c.created_at} AS ts, NULL::text AS direction, \
+             {c.customer_phone_number?text} AS phone, {c.call_status?text} AS status, \
+             {c.call_duration?int4} AS duration, {c.emergency_detected?bool} AS emergency, \
+             {c.urgency_score?float8}::float8 AS urgency, NULL::text AS urgency_label, \
+             {a.name?text} AS assistant, NULL::text AS caller, {c.language_detected?text} AS language \
+             FROM {@call_logs c} [[LEFT JOIN {@vapi_assistants a} ON {a.id?uuid} = {c.vapi_assistant_id?uuid}]] \
+             WHERE {c.organization_id} = $1::uuid AND ({c.emergency_detected} OR {c.urgency_score} >= 0.7) \
+             AND {c.created_at} IS NULL ORDER BY {c.id} DESC LIMIT 100)) AS u \
+             ORDER BY u.ts DESC NULLS LAST, u.id COLLATE \"C\" DESC LIMIT 100",
         ),
         org: Some(
             "SELECT {o.emergency_contact_phone?text} AS fallback_phone, \
@@ -210,7 +222,9 @@ pub const PROFILE: &str = "SELECT jsonb_build_array( \
   |else| jsonb_build_object('title', 'People', 'unavailable', {reason})]], \
   [[jsonb_build_object('title', 'Invitations pending', 'columns', jsonb_build_array('Email', 'Role', 'Expires'), \
     'rows', COALESCE((SELECT jsonb_agg(jsonb_build_array({inv.invited_email?text}, {inv.role?text}, \
-        {inv.expires_at?timestamptz})) \
+        CASE WHEN {inv.expires_at?timestamptz} < now() THEN 'expired ' ELSE '' END \
+          || trim(BOTH '\"' FROM to_jsonb({inv.expires_at?timestamptz})::text)) \
+        ORDER BY {inv.expires_at?timestamptz} DESC NULLS LAST) \
       FROM {@organization_invitations inv} WHERE {inv.organization_id} = {o.id} AND {inv.status} = 'pending'), '[]')) \
   |else| jsonb_build_object('title', 'Invitations pending', 'unavailable', {reason})]], \
   [[jsonb_build_object('title', 'Assistants', 'columns', jsonb_build_array('Name', 'Language', 'Active', 'Voice', 'Tools'), \

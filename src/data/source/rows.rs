@@ -139,7 +139,25 @@ pub(super) fn shown(v: &serde_json::Value) -> String {
         serde_json::Value::String(s) if s.trim().is_empty() => "—".to_string(),
         serde_json::Value::String(s) => sanitize::single_line(s),
         serde_json::Value::Bool(b) => (if *b { "yes" } else { "no" }).to_string(),
+        serde_json::Value::Number(n) => number(n),
         other => sanitize::single_line(&other.to_string()),
+    }
+}
+
+/// A number as read: whole numbers as they are, others with at most two decimals (four below 1, so that a
+/// per-minute rate like 0.0045 stays), trailing zeros dropped: a float's noise (330.33333333333337 billed
+/// minutes) is not data.
+fn number(n: &serde_json::Number) -> String {
+    if n.is_i64() || n.is_u64() {
+        return n.to_string();
+    }
+    match n.as_f64() {
+        Some(f) if f.is_finite() => {
+            let s = if f.abs() >= 1.0 { format!("{f:.2}") } else { format!("{f:.4}") };
+            let s = s.trim_end_matches('0').trim_end_matches('.');
+            if s == "-0" { "0".to_string() } else { s.to_string() }
+        }
+        _ => n.to_string(),
     }
 }
 
