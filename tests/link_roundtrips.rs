@@ -52,6 +52,19 @@ async fn round_trips_of_launch_a_page_and_a_call_are_counted() {
         counts.push((next_page, carried));
         once.push((call, oncall, profile, orgs));
     }
+    // pgup, a calendar day and a month's counts: one message each too.
+    let second = src.calls(Dialect::ServiceAi, &org, &after, 50).await.unwrap();
+    let back = Anchor::Before(second.rows[0].cursor());
+    let (up, _, pgup) = count(&proxy, src.calls(Dialect::ServiceAi, &org, &back, 50)).await;
+    assert_eq!(up.unwrap().rows, page.rows, "pgup from the second page is the first");
+    let zone = switchboard::core::time::OrgZone::from_name(Some("America/New_York"));
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 8).unwrap();
+    let (r, _, a_day) = count(&proxy, src.day_appointments(Dialect::ServiceAi, &org, day, zone)).await;
+    r.unwrap();
+    let to = day + chrono::Duration::days(42);
+    let (r, _, month) = count(&proxy, src.appointment_counts(Dialect::ServiceAi, &org, day, to, zone)).await;
+    r.unwrap();
+    assert_eq!((pgup, a_day, month), (1, 1, 1), "pgup, a calendar day, a month's counts");
     let (next_page, carried) = counts[4];
     println!(
         "round trips: launch (connect, detect, orgs) {launch}; next page {carried} ({next_page} of them before \
