@@ -690,3 +690,15 @@ fn saving_a_list_that_has_no_rows_yet_says_why_instead_of_nothing() {
     let fx = cmd(&mut s, Command::Save);
     assert!(matches!(fx[0], Effect::Save(_)), "a loaded page is saved: {fx:?}");
 }
+
+#[test]
+fn a_call_of_an_org_without_a_valid_zone_says_utc_once() {
+    let mut s = connected(120, 40);
+    open_org(&mut s, "no zone", page(0, 35, false, true));
+    assert_eq!(s.calls.org.as_ref().unwrap().name, "No Zone Roofing");
+    let fx = cmd(&mut s, Command::Open);
+    let [Effect::LoadCall { req, .. }] = fx.as_slice() else { panic!("{fx:?}") };
+    update(&mut s, Action::CallLoaded { req: *req, result: Ok(Some(detail(0))), ms: 1.0 });
+    let screen = draw(&s);
+    assert!(screen.contains("12:00:00 UTC (no valid timezone)") && !screen.contains("UTC UTC"), "{screen}");
+}

@@ -48,7 +48,6 @@ pub const SQL: DialectSql = DialectSql {
              jsonb_build_array('Agent', {a.name?text}), \
              jsonb_build_array('Campaign', {cp.batchName?text}), \
              jsonb_build_array('Recording', {c.recordingUrl?text}), \
-             jsonb_build_array('Call id', {c.callId?text}), \
              jsonb_build_array('Metadata', left(jsonb_pretty({c.metadata?jsonb}), 20000))) AS facts \
            FROM {@CallLog c} [[LEFT JOIN {@Agent a} ON {a.id} = {c.agentId?text}]] \
            [[LEFT JOIN {@Campaign cp} ON {cp.id} = {c.campaignId?text}]] \

@@ -28,6 +28,8 @@ fn header(view: &CallView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let r = &view.row;
     let sep = || Span::styled(" · ", theme.dim());
     let when = match r.created_at {
+        // Without a valid zone the label already says UTC: not "UTC UTC (no valid timezone)".
+        Some(t) if view.zone.fallback => format!("{} {}", view.zone.format(t, "%Y-%m-%d %H:%M:%S"), view.zone.label()),
         Some(t) => format!("{} {}", view.zone.format(t, "%Y-%m-%d %H:%M:%S %Z"), view.zone.label()),
         None => "no time recorded".to_string(),
     };
