@@ -14,18 +14,6 @@ use switchboard::data::source::caller::CallerScope;
 use switchboard::data::{DbOptions, Source};
 use switchboard::demo::schema_sql;
 
-fn fixtures(d: Dialect) -> [&'static str; 2] {
-    match d {
-        Dialect::Retell => [include_str!("fixtures/retell_hostile.sql"), include_str!("fixtures/retell_caller.sql")],
-        Dialect::ServiceAi => {
-            [include_str!("fixtures/serviceai_hostile.sql"), include_str!("fixtures/serviceai_caller.sql")]
-        }
-        Dialect::Voxanne => [include_str!("fixtures/voxanne_hostile.sql"), include_str!("fixtures/voxanne_caller.sql")],
-        Dialect::Prisma => [include_str!("fixtures/prisma_hostile.sql"), include_str!("fixtures/prisma_caller.sql")],
-        Dialect::Quinite => [include_str!("fixtures/quinite_hostile.sql"), include_str!("fixtures/quinite_caller.sql")],
-    }
-}
-
 fn org_a(d: Dialect) -> Key {
     Key::parse(if d == Dialect::Prisma { "ckorga000000000000000000a" } else { common::ORG_A })
 }
@@ -141,7 +129,7 @@ fn check_inert(d: Dialect, h: &CallerHistory) {
 }
 
 async fn db(d: Dialect) -> (String, Source) {
-    let [hostile, caller] = fixtures(d);
+    let [hostile, caller] = common::caller_fixtures(d);
     let url = common::fresh_db(&format!("caller{}", d.name()), &[schema_sql(d), hostile, caller]).await;
     let src = Source::new(DbOptions::new(&url)).unwrap();
     (url, src)

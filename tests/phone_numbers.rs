@@ -232,18 +232,6 @@ async fn a_new_zealand_org_finds_its_us_caller_typed_without_a_country_code() {
     assert!(h.notes.iter().any(|n| n.contains("a NZ number (the org's country)")), "{:?}", h.notes);
 }
 
-fn fixtures(d: Dialect) -> [&'static str; 2] {
-    match d {
-        Dialect::Retell => [include_str!("fixtures/retell_hostile.sql"), include_str!("fixtures/retell_caller.sql")],
-        Dialect::ServiceAi => {
-            [include_str!("fixtures/serviceai_hostile.sql"), include_str!("fixtures/serviceai_caller.sql")]
-        }
-        Dialect::Voxanne => [include_str!("fixtures/voxanne_hostile.sql"), include_str!("fixtures/voxanne_caller.sql")],
-        Dialect::Prisma => [include_str!("fixtures/prisma_hostile.sql"), include_str!("fixtures/prisma_caller.sql")],
-        Dialect::Quinite => [include_str!("fixtures/quinite_hostile.sql"), include_str!("fixtures/quinite_caller.sql")],
-    }
-}
-
 /// Retell records a connection in `connected_at`: a `not_connected` call of 850 s without one was not
 /// answered, one with it was, and so was a voicemail's connection not.
 const RETELL_EXTRA: &str = "
@@ -262,7 +250,7 @@ VALUES
 #[tokio::test(flavor = "multi_thread")]
 async fn each_platform_counts_answered_calls_from_its_own_fields() {
     for d in Dialect::ALL.iter().copied() {
-        let [hostile, caller] = fixtures(d);
+        let [hostile, caller] = common::caller_fixtures(d);
         let extra = if d == Dialect::Retell { RETELL_EXTRA } else { "SELECT 1" };
         let url = common::fresh_db(&format!("phoneans{}", d.name()), &[schema_sql(d), hostile, caller, extra]).await;
         let src = Source::new(DbOptions::new(&url)).unwrap();

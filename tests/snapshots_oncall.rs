@@ -8,11 +8,10 @@ mod common;
 
 use chrono::{Duration, NaiveTime, TimeZone, Utc};
 use common::model::*;
-use ratatui_textarea::{Input, Key as TKey};
 use switchboard::core::action::Action;
 use switchboard::core::effect::Effect;
 use switchboard::core::keymap::Command;
-use switchboard::core::model::{Anchor, Key};
+use switchboard::core::model::Key;
 use switchboard::core::oncall::{At, Contact, Notification, OnCallData, PickedContact, PlatformPick};
 use switchboard::core::reducer::update;
 use switchboard::core::state::State;
@@ -96,14 +95,8 @@ fn nobody_data() -> OnCallData {
 }
 
 fn state(w: u16, h: u16, data: OnCallData) -> State {
-    let mut s = connected(w, h);
+    let mut s = calls_state(w, h);
     s.now = now();
-    for c in "acme".chars() {
-        update(&mut s, Action::Input(Input { key: TKey::Char(c), ..Default::default() }));
-    }
-    let fx = update(&mut s, Action::Input(Input { key: TKey::Enter, ..Default::default() }));
-    let Effect::LoadCalls { req, .. } = fx[0].clone() else { panic!() };
-    update(&mut s, Action::CallsLoaded { req, anchor: Anchor::First, result: Ok(page(0, 5, false, false)), ms: 1.0 });
     let fx = cmd(&mut s, Command::OnCall);
     let [Effect::LoadOnCall { req, .. }] = fx.as_slice() else { panic!("{fx:?}") };
     update(&mut s, Action::OnCallLoaded { req: *req, result: Ok(data), ms: 2.0 });

@@ -140,3 +140,24 @@ pub fn check_output(url: &str) -> (i32, String) {
     let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
     (out.status.code().unwrap_or(-1), text)
 }
+
+/// A dialect's hostile fixture and its caller-history fixture, in load order.
+pub fn caller_fixtures(d: switchboard::core::model::Dialect) -> [&'static str; 2] {
+    match d {
+        switchboard::core::model::Dialect::Retell => {
+            [include_str!("../fixtures/retell_hostile.sql"), include_str!("../fixtures/retell_caller.sql")]
+        }
+        switchboard::core::model::Dialect::ServiceAi => {
+            [include_str!("../fixtures/serviceai_hostile.sql"), include_str!("../fixtures/serviceai_caller.sql")]
+        }
+        switchboard::core::model::Dialect::Voxanne => {
+            [include_str!("../fixtures/voxanne_hostile.sql"), include_str!("../fixtures/voxanne_caller.sql")]
+        }
+        switchboard::core::model::Dialect::Prisma => {
+            [include_str!("../fixtures/prisma_hostile.sql"), include_str!("../fixtures/prisma_caller.sql")]
+        }
+        switchboard::core::model::Dialect::Quinite => {
+            [include_str!("../fixtures/quinite_hostile.sql"), include_str!("../fixtures/quinite_caller.sql")]
+        }
+    }
+}

@@ -14,6 +14,19 @@ use super::{AppointmentsSql, ApptRange, CallsSql, DialectSql, FilterSql, OnCallF
 use crate::core::model::Dialect;
 use crate::data::indexes::{WantedIndex, asc, desc, phone};
 
+/// The urgent calls' columns and condition, once for the rows with a time and once for those without.
+macro_rules! urgent_select {
+    () => {
+        "SELECT {c.id}::text AS id, {c.created_at} AS ts, NULL::text AS direction, \
+         {c.customer_phone_number?text} AS phone, {c.call_status?text} AS status, \
+         {c.call_duration?int4} AS duration, {c.emergency_detected?bool} AS emergency, \
+         {c.urgency_score?float8}::float8 AS urgency, NULL::text AS urgency_label, \
+         {a.name?text} AS assistant, NULL::text AS caller, {c.language_detected?text} AS language \
+         FROM {@call_logs c} [[LEFT JOIN {@vapi_assistants a} ON {a.id?uuid} = {c.vapi_assistant_id?uuid}]] \
+         WHERE {c.organization_id} = $1::uuid AND ({c.emergency_detected} OR {c.urgency_score} >= 0.7) "
+    };
+}
+
 pub const SQL: DialectSql = DialectSql {
     orgs: "SELECT {o.id}::text AS id, COALESCE({o.name?text}, {o.id}::text) AS name, {o.industry?text} AS industry, \
            {o.timezone?text} AS timezone, NULL::text AS status, NULL::text AS slug \
@@ -144,25 +157,14 @@ pub const SQL: DialectSql = DialectSql {
         // Newest first with the calls without a time last, read as the call list reads: the rows with a time
         // in an order an index on created_at serves (no sort of all of the org's urgent calls), the rows
         // without apart, then the two hundred at most put in order.
-        urgent_calls: Some(
-            "SELECT * FROM ((SELECT {c.id}::text AS id, {c.created_at} AS ts, NULL::text AS direction, \
-             {c.customer_phone_number?text} AS phone, {c.call_status?text} AS status, \
-             {c.call_duration?int4} AS duration, {c.emergency_detected?bool} AS emergency, \
-             {c.urgency_score?float8}::float8 AS urgency, NULL::text AS urgency_label, \
-             {a.name?text} AS assistant, NULL::text AS caller, {c.language_detected?text} AS language \
-             FROM {@call_logs c} [[LEFT JOIN {@vapi_assistants a} ON {a.id?uuid} = {c.vapi_assistant_id?uuid}]] \
-             WHERE {c.organization_id} = $1::uuid AND ({c.emergency_detected} OR {c.urgency_score} >= 0.7) \
-             AND {c.created_at} IS NOT NULL ORDER BY {c.created_at} DESC, {c.id} DESC LIMIT 100) \
-             UNION ALL (SELECT {c.id}::text AS id, {c.created_at} AS ts, NULL::text AS direction, \
-             {c.customer_phone_number?text} AS phone, {c.call_status?text} AS status, \
-             {c.call_duration?int4} AS duration, {c.emergency_detected?bool} AS emergency, \
-             {c.urgency_score?float8}::float8 AS urgency, NULL::text AS urgency_label, \
-             {a.name?text} AS assistant, NULL::text AS caller, {c.language_detected?text} AS language \
-             FROM {@call_logs c} [[LEFT JOIN {@vapi_assistants a} ON {a.id?uuid} = {c.vapi_assistant_id?uuid}]] \
-             WHERE {c.organization_id} = $1::uuid AND ({c.emergency_detected} OR {c.urgency_score} >= 0.7) \
-             AND {c.created_at} IS NULL ORDER BY {c.id} DESC LIMIT 100)) AS u \
+        urgent_calls: Some(concat!(
+            "SELECT * FROM ((",
+            urgent_select!(),
+            "AND {c.created_at} IS NOT NULL ORDER BY {c.created_at} DESC, {c.id} DESC LIMIT 100) UNION ALL (",
+            urgent_select!(),
+            "AND {c.created_at} IS NULL ORDER BY {c.id} DESC LIMIT 100)) AS u \
              ORDER BY u.ts DESC NULLS LAST, u.id COLLATE \"C\" DESC LIMIT 100",
-        ),
+        )),
         org: Some(
             "SELECT {o.emergency_contact_phone?text} AS fallback_phone, \
              NULLIF(concat_ws(' ', {o.transfer_phone_number?text}, '(' || {o.transfer_mode?text} || ')'), '') AS transfer_to \
