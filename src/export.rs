@@ -1,7 +1,6 @@
 //! Headless mode: the console's queries printed as JSON or CSV, for scripts and cron.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -94,11 +93,38 @@ pub fn appointment_out(a: &Appointment, zone: &OrgZone) -> AppointmentOut {
     }
 }
 
-/// A CSV field: quoted when needed, and defused when a spreadsheet would run it as a formula.
+/// A cell as a spreadsheet may read it: text that it would run as a formula (`=`, `+`, `-`, `@` first, and not
+/// a number) gets a leading `'`.
+fn defused(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() { format!("'{s}").into() } else { s.into() }
+}
+
+fn writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(Vec::new())
+}
+
+fn finish(w: csv::Writer<Vec<u8>>) -> Result<String, String> {
+    String::from_utf8(w.into_inner().map_err(|e| e.to_string())?).map_err(|e| e.to_string())
+}
+
+/// A CSV field: defused (see [`defused`]), then quoted where CSV needs it.
 pub fn csv_field(s: &str) -> String {
-    let s =
-        if s.starts_with(['=', '+', '-', '@']) && s.parse::<f64>().is_err() { format!("'{s}") } else { s.to_string() };
-    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s }
+    let mut w = writer();
+    let _ = w.write_field(defused(s).as_bytes());
+    finish(w).unwrap_or_default()
+}
+
+/// Rows of CSV under a header (RFC 4180 quoting, `\n` line ends), each field defused.
+fn csv_table<R: IntoIterator<Item = String>>(
+    header: &[&str],
+    rows: impl IntoIterator<Item = R>,
+) -> Result<String, String> {
+    let mut w = writer();
+    w.write_record(header).map_err(|e| e.to_string())?;
+    for row in rows {
+        w.write_record(row.into_iter().map(|c| defused(&c).into_owned())).map_err(|e| e.to_string())?;
+    }
+    finish(w)
 }
 
 /// Serializable rows as CSV (header from the field names) or pretty JSON.
@@ -106,27 +132,110 @@ pub fn render<T: Serialize>(rows: &[T], format: Format) -> Result<String, String
     match format {
         Format::Json => serde_json::to_string_pretty(rows).map_err(|e| e.to_string()),
         Format::Csv => {
-            let mut out = String::new();
             let values: Vec<serde_json::Value> =
                 rows.iter().map(serde_json::to_value).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
             let header: Vec<String> = match values.first() {
                 Some(serde_json::Value::Object(m)) => m.keys().cloned().collect(),
                 _ => Vec::new(),
             };
-            let _ = writeln!(out, "{}", header.iter().map(|h| csv_field(h)).collect::<Vec<_>>().join(","));
-            for v in values {
-                let cells: Vec<String> = header
-                    .iter()
-                    .map(|h| match v.get(h) {
-                        None | Some(serde_json::Value::Null) => String::new(),
-                        Some(serde_json::Value::String(s)) => csv_field(s),
-                        Some(other) => csv_field(&other.to_string()),
-                    })
-                    .collect();
-                let _ = writeln!(out, "{}", cells.join(","));
-            }
-            Ok(out)
+            let names: Vec<&str> = header.iter().map(String::as_str).collect();
+            csv_table(&names, values.iter().map(|v| header.iter().map(|h| v.get(h).map(cell).unwrap_or_default())))
         }
+    }
+}
+
+/// A JSON scalar as a CSV cell: strings bare, null empty, numbers and booleans as JSON writes them.
+fn cell(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Flattens one value into `(key, value)` rows: an object's fields by dotted name, a list of `[name, value]`
+/// pairs by name (`by_status`: `completed`), any other list by position.
+fn flatten(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    let join = |k: &str| if prefix.is_empty() { k.to_string() } else { format!("{prefix}.{k}") };
+    match v {
+        serde_json::Value::Object(m) => m.iter().for_each(|(k, v)| flatten(&join(k), v, out)),
+        serde_json::Value::Array(items) => {
+            let pair = |x: &serde_json::Value| match x.as_array().map(Vec::as_slice) {
+                Some([serde_json::Value::String(name), value]) => Some((name.clone(), value.clone())),
+                _ => None,
+            };
+            if !items.is_empty() && items.iter().all(|x| pair(x).is_some()) {
+                items.iter().filter_map(pair).for_each(|(name, value)| flatten(&join(&name), &value, out));
+            } else {
+                items.iter().enumerate().for_each(|(i, x)| flatten(&join(&i.to_string()), x, out));
+            }
+        }
+        scalar => out.push((prefix.to_string(), cell(scalar))),
+    }
+}
+
+/// An org's overview: pretty JSON, or CSV with one figure per row (`section,key,value`: `total,,58`,
+/// `by_status,completed,40`, `per_day,2026-11-03,9`).
+pub fn overview<T: Serialize>(o: &T, format: Format) -> Result<String, String> {
+    let v = serde_json::to_value(o).map_err(|e| e.to_string())?;
+    match format {
+        Format::Json => serde_json::to_string_pretty(&v).map_err(|e| e.to_string()),
+        Format::Csv => {
+            let mut rows = Vec::new();
+            if let serde_json::Value::Object(m) = &v {
+                for (section, value) in m {
+                    let mut flat = Vec::new();
+                    flatten("", value, &mut flat);
+                    rows.extend(flat.into_iter().map(|(k, v)| vec![section.clone(), k, v]));
+                }
+            }
+            csv_table(&["section", "key", "value"], rows)
+        }
+    }
+}
+
+/// An org's profile: JSON as given, or CSV with one value per row (`section,row,field,value`): a section's
+/// facts with an empty row, its table one row per cell numbered from 1, a section the database would not
+/// show as its `unavailable` reason.
+pub fn profile(
+    json: &serde_json::Value,
+    sections: &[crate::core::profile::ProfileSection],
+    format: Format,
+) -> Result<String, String> {
+    match format {
+        Format::Json => serde_json::to_string_pretty(json).map_err(|e| e.to_string()),
+        Format::Csv => {
+            let mut rows = Vec::new();
+            for s in sections {
+                let t = || s.title.clone();
+                if let Some(why) = &s.unavailable {
+                    rows.push(vec![t(), String::new(), "unavailable".to_string(), why.clone()]);
+                }
+                rows.extend(s.pairs.iter().map(|(k, v)| vec![t(), String::new(), k.clone(), v.clone()]));
+                for (i, row) in s.rows.iter().enumerate() {
+                    for (j, value) in row.iter().enumerate() {
+                        let field = s.columns.get(j).cloned().unwrap_or_else(|| format!("column {}", j + 1));
+                        rows.push(vec![t(), (i + 1).to_string(), field, value.clone()]);
+                    }
+                }
+            }
+            csv_table(&["section", "row", "field", "value"], rows)
+        }
+    }
+}
+
+/// One call: JSON with everything, or CSV of its transcript alone, one speaker turn per row (`turn,speaker,text`).
+pub fn call<T: Serialize>(call: &T, turns: &[crate::core::transcript::Turn], format: Format) -> Result<String, String> {
+    match format {
+        Format::Json => serde_json::to_string_pretty(&serde_json::json!({
+            "call": call,
+            "turns": turns.iter().map(|t| serde_json::json!({"speaker": t.label, "text": t.text})).collect::<Vec<_>>(),
+        }))
+        .map_err(|e| e.to_string()),
+        Format::Csv => csv_table(
+            &["turn", "speaker", "text"],
+            turns.iter().enumerate().map(|(i, t)| vec![(i + 1).to_string(), t.label.clone(), t.text.clone()]),
+        ),
     }
 }
 

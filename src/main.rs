@@ -36,38 +36,63 @@ struct Cli {
     /// the platform of the demo database.
     #[arg(long, global = true)]
     dialect: Option<String>,
-    /// No colors (also: NO_COLOR=1).
-    #[arg(long, global = true)]
-    no_color: bool,
-    /// Open on the attention board (the orgs that need a look) instead of the org switcher.
-    #[arg(long, global = true)]
-    board: bool,
-    /// Mouse support: click to select, wheel to scroll (off by default so terminal selection works).
-    #[arg(long, global = true)]
-    mouse: bool,
     /// Behind a pooler: `transaction` (PgBouncer pool_mode=transaction, Supabase's port 6543) or `none`.
     /// Detected from the URL when absent (port 6543, `pgbouncer=true`).
     #[arg(long, global = true)]
     pooler: Option<String>,
-    /// Write mode: allows acknowledging notifications (each after a confirmation). Read-only otherwise.
-    #[arg(long, global = true)]
-    write: bool,
     /// The instant the on-call view (and `export oncall`) looks at: `2026-11-21 22:30` in the org's
     /// zone, or `2026-11-22T03:30:00Z`.
     #[arg(long, global = true)]
     at: Option<String>,
+    #[command(flatten)]
+    console: ConsoleFlags,
+    #[command(subcommand)]
+    command: Option<Cmd>,
+}
+
+/// The console's own flags: given before the subcommand, or after `tui` or `demo`; `export`, `check` and
+/// `bench` neither take nor list them.
+#[derive(clap::Args, Debug, Default, Clone)]
+struct ConsoleFlags {
+    /// No colors (also: NO_COLOR=1).
+    #[arg(long)]
+    no_color: bool,
+    /// Open on the attention board (the orgs that need a look) instead of the org switcher.
+    #[arg(long)]
+    board: bool,
+    /// Mouse support: click to select, wheel to scroll (off by default so terminal selection works).
+    #[arg(long)]
+    mouse: bool,
+    /// Write mode: allows acknowledging notifications (each after a confirmation). Read-only otherwise.
+    #[arg(long)]
+    write: bool,
     /// Open the console on this org's calls: its id, slug, exact name, the first characters of its id, or a
     /// name fragment only one org has. The org list stays whole (a profile's `org` limits it instead).
     #[arg(long)]
     org: Option<String>,
-    #[command(subcommand)]
-    command: Option<Cmd>,
+}
+
+impl ConsoleFlags {
+    /// The flags given either side of `tui` / `demo`: `switchboard --board demo` and `switchboard demo --board`
+    /// mean the same.
+    fn or(self, other: ConsoleFlags) -> ConsoleFlags {
+        ConsoleFlags {
+            no_color: self.no_color || other.no_color,
+            board: self.board || other.board,
+            mouse: self.mouse || other.mouse,
+            write: self.write || other.write,
+            org: self.org.or(other.org),
+        }
+    }
 }
 
 #[derive(Subcommand, Debug)]
 enum Cmd {
     /// Open the console (the default).
-    Tui,
+    Tui {
+        #[command(flatten)]
+        console: ConsoleFlags,
+    },
     /// Open the console on a demo database with generated data (embedded PostgreSQL, nothing to install).
     Demo {
         /// Throw the demo database away and build it again.
@@ -76,6 +101,8 @@ enum Cmd {
         /// Run the demo on a private server from the system's PostgreSQL binaries instead.
         #[arg(long)]
         server: bool,
+        #[command(flatten)]
+        console: ConsoleFlags,
     },
     /// Connect, report the server, the detected schema and what the console can show for it.
     Check,
@@ -129,6 +156,9 @@ enum ExportWhat {
         /// Last local date, included (default: today).
         #[arg(long)]
         to: Option<String>,
+        /// JSON, or CSV with one figure per row (section, key, value).
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
     },
     /// One call with its details, summary and transcript.
     Call {
@@ -138,12 +168,18 @@ enum ExportWhat {
         /// The call's id.
         #[arg(long)]
         id: String,
+        /// JSON has everything; CSV is the transcript alone, one speaker turn per row.
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
     },
     /// The org profile (identity, people, voice setup, integrations, money, campaigns), never a secret.
     Org {
         /// Organization id, slug, exact name, the first characters of its id, or a name fragment only one org has.
         #[arg(long)]
         org: String,
+        /// JSON, or CSV with one value per row (section, row, field, value).
+        #[arg(long, value_enum, default_value = "json")]
+        format: Format,
     },
     /// Who is on call (now, or at --at), the escalation chain, and the open notifications of one org.
     Oncall {
@@ -266,17 +302,22 @@ fn output_failed(e: &std::io::Error) -> ExitCode {
     }
 }
 
-async fn run(cli: Cli) -> ExitCode {
+async fn run(mut cli: Cli) -> ExitCode {
+    let mut command = cli.command.take().unwrap_or(Cmd::Tui { console: ConsoleFlags::default() });
+    if let Cmd::Tui { console } | Cmd::Demo { console, .. } = &mut command {
+        cli.console = std::mem::take(&mut cli.console).or(std::mem::take(console));
+    }
+    let flags = &cli.console;
     let cli_settings = CliSettings {
         config: cli.config.clone(),
         url: cli.url.clone(),
         profile: cli.profile.clone(),
         statement_timeout_ms: cli.statement_timeout_ms,
         dialect: cli.dialect.clone(),
-        theme: cli.no_color.then(|| "mono".to_string()),
-        write: cli.write,
-        board: cli.board,
-        mouse: cli.mouse,
+        theme: flags.no_color.then(|| "mono".to_string()),
+        write: flags.write,
+        board: flags.board,
+        mouse: flags.mouse,
         pooler: cli.pooler.clone(),
     };
     let oncall_at = match cli.at.as_deref().map(switchboard::core::oncall::At::parse) {
@@ -288,12 +329,12 @@ async fn run(cli: Cli) -> ExitCode {
         Ok(s) => s,
         Err(e) => return fail(EXIT_USAGE, &one_line(&e)),
     };
-    let start_org = cli.org.clone().filter(|o| !o.trim().is_empty());
-    if start_org.is_some() && matches!(cli.command, Some(Cmd::Export { .. } | Cmd::Check | Cmd::Bench(_))) {
+    let start_org = flags.org.clone().filter(|o| !o.trim().is_empty());
+    if start_org.is_some() && matches!(command, Cmd::Export { .. } | Cmd::Check | Cmd::Bench(_)) {
         return fail(EXIT_USAGE, "--org opens the console on an org; an export takes its own --org after its name");
     }
-    match cli.command.unwrap_or(Cmd::Tui) {
-        Cmd::Tui => {
+    match command {
+        Cmd::Tui { .. } => {
             let Some(url) = settings.url.clone() else {
                 logging::stderr_line(first_run_help());
                 return ExitCode::from(EXIT_USAGE);
@@ -301,7 +342,7 @@ async fn run(cli: Cli) -> ExitCode {
             let target = redact_url(&url);
             console(&settings, &url, target, settings.max_connections, settings.dialect, oncall_at, start_org).await
         }
-        Cmd::Demo { reset, server } => {
+        Cmd::Demo { reset, server, .. } => {
             let dialect = settings.dialect.unwrap_or(Dialect::ServiceAi);
             logging::stderr_line(format_args!("switchboard: opening the {} demo database…", dialect.name()));
             let started =
@@ -667,7 +708,7 @@ async fn export_with(
             }
             Err(e) => return fail_data(&e),
         },
-        ExportWhat::Overview { org, from, to } => {
+        ExportWhat::Overview { org, from, to, format } => {
             let org = match export::resolve_org(&orgs, &org, &info) {
                 Ok(o) => o,
                 Err(e) => return missing(e),
@@ -684,11 +725,11 @@ async fn export_with(
                 (Err(e), _) | (_, Err(e)) => return fail(EXIT_USAGE, &e),
             };
             match source.overview(dialect, &org.key, from, to + chrono::Duration::days(1), &zone).await {
-                Ok(o) => serde_json::to_string_pretty(&o).map_err(|e| e.to_string()),
+                Ok(o) => export::overview(&o, format),
                 Err(e) => return fail_data(&e),
             }
         }
-        ExportWhat::Call { org, id } => {
+        ExportWhat::Call { org, id, format } => {
             let org = match export::resolve_org(&orgs, &org, &info) {
                 Ok(o) => o,
                 Err(e) => return missing(e),
@@ -696,28 +737,27 @@ async fn export_with(
             match source.call(dialect, &org.key, &switchboard::core::model::Key::parse(&id)).await {
                 Ok(Some(c)) => {
                     let turns = c.transcript.as_deref().map(switchboard::core::transcript::parse).unwrap_or_default();
-                    serde_json::to_string_pretty(&serde_json::json!({
-                        "call": c,
-                        "turns": turns.iter().map(|t| serde_json::json!({"speaker": t.label, "text": t.text})).collect::<Vec<_>>(),
-                    }))
-                    .map_err(|e| e.to_string())
+                    export::call(&c, &turns, format)
                 }
                 Ok(None) => return fail(EXIT_USAGE, &format!("no call {id} in {}", org.name)),
                 Err(e) => return fail_data(&e),
             }
         }
-        ExportWhat::Org { org } => {
+        ExportWhat::Org { org, format } => {
             let org = match export::resolve_org(&orgs, &org, &info) {
                 Ok(o) => o,
                 Err(e) => return missing(e),
             };
             let (name_flags, name_key) = export::name_fields(&switchboard::core::names::marks(&orgs), &org.key);
             match source.profile(dialect, &org.key).await {
-                Ok(Some(p)) => serde_json::to_string_pretty(&serde_json::json!({
-                    "id": org.key, "name": org.name, "dialect": dialect.name(), "status": p.status, "sections": p.sections,
-                    "name_flags": name_flags, "name_key": name_key,
-                }))
-                .map_err(|e| e.to_string()),
+                Ok(Some(p)) => export::profile(
+                    &serde_json::json!({
+                        "id": org.key, "name": org.name, "dialect": dialect.name(), "status": p.status, "sections": p.sections,
+                        "name_flags": name_flags, "name_key": name_key,
+                    }),
+                    &p.sections,
+                    format,
+                ),
                 Ok(None) => return fail(EXIT_USAGE, "this organization no longer exists"),
                 Err(e) => return fail_data(&e),
             }

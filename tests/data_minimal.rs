@@ -166,11 +166,13 @@ fn every_export(url: &str, case: &Case, minimal: bool) {
     }
     let calls = must(&["calls", "--org", org, "--limit", "3", "--format", "json"], true);
     let v: serde_json::Value = serde_json::from_str(&calls).unwrap();
-    for id in v["calls"].as_array().unwrap().iter().filter_map(|r| r["id"].as_str()) {
-        must(&["call", "--org", org, "--id", id], true);
+    for f in ["json", "csv"] {
+        for id in v["calls"].as_array().unwrap().iter().filter_map(|r| r["id"].as_str()) {
+            must(&["call", "--org", org, "--id", id, "--format", f], true);
+        }
+        must(&["overview", "--org", org, "--from", "2025-01-01", "--to", "2027-12-31", "--format", f], true);
+        must(&["org", "--org", org, "--format", f], true);
     }
-    must(&["overview", "--org", org, "--from", "2025-01-01", "--to", "2027-12-31"], true);
-    must(&["org", "--org", org], true);
 }
 
 #[tokio::test(flavor = "multi_thread")]
