@@ -210,6 +210,7 @@ fn c_on_a_notification_looks_up_the_caller_of_its_call() {
         delivered_at: None,
         acknowledged_at: None,
         call: Some(Key::parse("10000000-0000-0000-0000-000000000009")),
+        call_ref: None,
     };
     let data = OnCallData { notifications: vec![n], ..Default::default() };
     update(&mut s, Action::OnCallLoaded { req, result: Ok(data), ms: 1.0 });

@@ -353,3 +353,35 @@ async fn export_oncall_carries_values_that_are_not_day_names() {
     assert!(csv.lines().any(|l| l.starts_with("day_warning,,Night Nick,") && l.contains(",tues,")), "{csv}");
     assert!(csv.lines().any(|l| l.starts_with("platform_pick,")), "{csv}");
 }
+
+/// A notification and a transfer naming a call that is not in call_logs keep the id they name (and one
+/// naming a call that is there links it, with no id kept beside it).
+#[tokio::test]
+async fn rows_naming_a_missing_call_keep_the_id_they_name() {
+    let url = roster_db().await;
+    let mut c = PgConnection::connect(&url).await.unwrap();
+    sqlx::raw_sql(
+        "INSERT INTO emergency_notifications (id, organization_id, vapi_call_id, notification_type, urgency, message, status, created_at) VALUES \
+         ('d0000000-0000-0000-0000-000000000009', '00000000-0000-0000-0000-00000000000a', 'vc-gone-9', 'sms', 'high', 'x', 'pending', '2026-11-21 04:00+00'); \
+         INSERT INTO call_transfers (id, organization_id, vapi_call_id, reason, status, created_at) VALUES \
+         ('e0000000-0000-0000-0000-000000000009', '00000000-0000-0000-0000-00000000000a', 'vc-gone-t', 'x', 'completed', '2026-11-21 04:00+00');",
+    )
+    .execute(&mut c)
+    .await
+    .unwrap();
+    let src = Source::new(DbOptions::new(&url)).unwrap();
+    let data = src.oncall(Dialect::ServiceAi, &Key::parse(common::ORG_A)).await.unwrap();
+    let n = |id: &str| data.notifications.iter().find(|n| n.key == Key::parse(id)).unwrap();
+    assert_eq!(
+        (
+            n("d0000000-0000-0000-0000-000000000009").call.as_ref(),
+            n("d0000000-0000-0000-0000-000000000009").call_ref.as_deref()
+        ),
+        (None, Some("vc-gone-9"))
+    );
+    let linked = n("d0000000-0000-0000-0000-000000000001");
+    assert!(linked.call.is_some() && linked.call_ref.is_none(), "{linked:?}");
+    assert_eq!(n("d0000000-0000-0000-0000-000000000002").call_ref, None, "it names no call");
+    let t = data.transfers.iter().find(|t| t.key == Key::parse("e0000000-0000-0000-0000-000000000009")).unwrap();
+    assert_eq!((t.call.as_ref(), t.call_ref.as_deref()), (None, Some("vc-gone-t")));
+}

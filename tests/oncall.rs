@@ -48,6 +48,7 @@ fn data() -> OnCallData {
         delivered_at: if status == "delivered" || status == "acknowledged" { t(h) } else { None },
         acknowledged_at: if status == "acknowledged" { t(h - 1) } else { None },
         call: (i == 1).then(|| Key::parse("10000000-0000-0000-0000-000000000003")),
+        call_ref: None,
     };
     OnCallData {
         contacts: vec![
@@ -89,6 +90,7 @@ fn data() -> OnCallData {
             completed_at: None,
             summary: None,
             call: Some(Key::parse("10000000-0000-0000-0000-000000000004")),
+            call_ref: None,
         }],
         urgent_calls: vec![row(9), row(18)],
         fallback_phone: Some("+15550009999".into()),
@@ -189,6 +191,35 @@ fn panes_filter_detail_and_linked_calls() {
     assert_eq!(s.oncall.pane, OnCallPane::Transfers);
     let fx = cmd(&mut s, Command::Open);
     assert!(matches!(fx.as_slice(), [Effect::LoadCall { .. }]));
+}
+
+/// A notification or a transfer naming a call that is not in the database says so with the id it names; one
+/// naming none says no call is linked.
+#[test]
+fn a_row_whose_call_is_missing_names_the_id() {
+    for (pane_steps, what) in [(0, "notification"), (1, "transfer")] {
+        for named in [Some("vapi-gone-\u{1b}[31m7"), None] {
+            let mut s = on_call(120, 40, true);
+            let d = s.oncall.data.as_mut().unwrap();
+            d.notifications.iter_mut().for_each(|n| (n.call, n.call_ref) = (None, named.map(String::from)));
+            d.transfers.iter_mut().for_each(|t| (t.call, t.call_ref) = (None, named.map(String::from)));
+            for _ in 0..pane_steps {
+                cmd(&mut s, Command::Details);
+            }
+            cmd(&mut s, Command::Open);
+            if what == "notification" {
+                cmd(&mut s, Command::Open);
+            }
+            let msg = s.message.clone().unwrap_or_default();
+            match named {
+                Some(_) => {
+                    assert!(msg.contains(&format!("the call this {what} names (vapi-gone-")), "{msg}");
+                    assert!(msg.contains("not in the database") && !msg.contains('\u{1b}'), "{msg}");
+                }
+                None => assert_eq!(msg, format!("no call is linked to this {what}")),
+            }
+        }
+    }
 }
 
 #[test]

@@ -57,6 +57,7 @@ fn notification(i: u32, contact: &str, status: &str, hours_ago: i64) -> Notifica
         delivered_at: t,
         acknowledged_at: if status == "acknowledged" { t } else { None },
         call: None,
+        call_ref: None,
     }
 }
 

@@ -52,6 +52,9 @@ pub struct Notification {
     pub acknowledged_at: Option<DateTime<Utc>>,
     /// The call it is about, when the platform links one.
     pub call: Option<Key>,
+    /// The call id the row names (e.g. its `vapi_call_id`), kept when no call of the org has it: "the call it
+    /// names is not in the database" is then said with the id, not "no call is linked".
+    pub call_ref: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -67,6 +70,19 @@ pub struct Transfer {
     pub completed_at: Option<DateTime<Utc>>,
     pub summary: Option<String>,
     pub call: Option<Key>,
+    /// The call id the transfer names, kept when no call of the org has it (see [`Notification::call_ref`]).
+    pub call_ref: Option<String>,
+}
+
+/// What Enter on a row without a call says: the id the row names when there is one and no call has it.
+pub fn no_call_message(what: &str, call_ref: Option<&str>) -> String {
+    match call_ref.map(str::trim).filter(|r| !r.is_empty()) {
+        Some(r) => format!(
+            "the call this {what} names ({}) is not in the database: deleted, or never logged",
+            crate::core::sanitize::single_line(r)
+        ),
+        None => format!("no call is linked to this {what}"),
+    }
 }
 
 /// Everything the on-call view shows for one org, read in one go.

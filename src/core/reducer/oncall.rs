@@ -104,11 +104,12 @@ pub fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
     if state.oncall.detail.is_some() {
         match cmd {
             Command::Open => {
-                let call = selected_notification(state).and_then(|n| n.call.clone());
+                let n = selected_notification(state);
+                let (call, named) = (n.and_then(|n| n.call.clone()), n.and_then(|n| n.call_ref.clone()));
                 return match call {
                     Some(c) => open_call(state, c),
                     None => {
-                        state.message = Some("no call is linked to this notification".to_string());
+                        state.message = Some(crate::core::oncall::no_call_message("notification", named.as_deref()));
                         Vec::new()
                     }
                 };
@@ -150,6 +151,7 @@ fn selected_notification(state: &State) -> Option<&crate::core::oncall::Notifica
 fn open_selected(state: &mut State) -> Vec<Effect> {
     let oc = &state.oncall;
     let Some(d) = &oc.data else { return Vec::new() };
+    let mut named = None;
     let call = match oc.pane {
         OnCallPane::Notifications => {
             if let Some(n) = selected_notification(state) {
@@ -157,14 +159,18 @@ fn open_selected(state: &mut State) -> Vec<Effect> {
             }
             return Vec::new();
         }
-        OnCallPane::Transfers => d.transfers.get(oc.sel).and_then(|t| t.call.clone()),
+        OnCallPane::Transfers => {
+            let t = d.transfers.get(oc.sel);
+            named = t.and_then(|t| t.call_ref.clone());
+            t.and_then(|t| t.call.clone())
+        }
         OnCallPane::Urgent => d.urgent_calls.get(oc.sel).map(|c| c.key.clone()),
         OnCallPane::Roster => return Vec::new(),
     };
     match call {
         Some(c) => open_call(state, c),
         None => {
-            state.message = Some("no call is linked to this transfer".to_string());
+            state.message = Some(crate::core::oncall::no_call_message("transfer", named.as_deref()));
             Vec::new()
         }
     }

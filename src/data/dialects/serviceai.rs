@@ -137,7 +137,8 @@ pub const SQL: DialectSql = DialectSql {
             "SELECT {n.id}::text AS id, {n.created_at} AS created_at, {ec.name?text} AS contact, \
              {n.notification_type?text} AS kind, {n.urgency?text} AS urgency, {n.message?text} AS message, \
              {n.status?text} AS status, {n.sent_at?timestamptz} AS sent_at, {n.delivered_at?timestamptz} AS delivered_at, \
-             {n.acknowledged_at?timestamptz} AS acknowledged_at, {c.id?uuid}::text AS call_id \
+             {n.acknowledged_at?timestamptz} AS acknowledged_at, {c.id?uuid}::text AS call_id, \
+             {n.vapi_call_id?text} AS call_ref \
              FROM {@emergency_notifications n} \
              [[LEFT JOIN {@emergency_contacts ec} ON {ec.id?uuid} = {n.emergency_contact_id?uuid}]] \
              [[LEFT JOIN {@call_logs c} ON {c.vapi_call_id?text} = {n.vapi_call_id?text} \
@@ -148,7 +149,8 @@ pub const SQL: DialectSql = DialectSql {
             "SELECT {t.id}::text AS id, {t.created_at} AS created_at, {t.customer_name?text} AS customer, \
              {t.reason?text} AS reason, {t.urgency?text} AS urgency, {t.transfer_to?text} AS \"to\", \
              {t.status?text} AS status, {t.connected_at?timestamptz} AS connected_at, \
-             {t.completed_at?timestamptz} AS completed_at, {t.summary?text} AS summary, {c.id?uuid}::text AS call_id \
+             {t.completed_at?timestamptz} AS completed_at, {t.summary?text} AS summary, {c.id?uuid}::text AS call_id, \
+             {t.vapi_call_id?text} AS call_ref \
              FROM {@call_transfers t} \
              [[LEFT JOIN {@call_logs c} ON {c.vapi_call_id?text} = {t.vapi_call_id?text} \
                AND {c.organization_id?uuid} = {t.organization_id}]] \

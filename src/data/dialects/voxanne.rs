@@ -117,7 +117,7 @@ pub const SQL: DialectSql = DialectSql {
              'hot lead'::text AS kind, {h.urgency?text} AS urgency, {h.message?text} AS message, \
              {h.status?text} AS status, NULL::timestamptz AS sent_at, \
              NULL::timestamptz AS delivered_at, {h.acknowledged_at?timestamptz} AS acknowledged_at, \
-             {cl.id?uuid}::text AS call_id \
+             {cl.id?uuid}::text AS call_id, {h.call_id?uuid}::text AS call_ref \
              FROM {@hot_lead_alerts h} [[LEFT JOIN {@contacts ct} ON {ct.id} = {h.contact_id?uuid}]] \
              [[LEFT JOIN {@calls cl} ON {cl.id} = {h.call_id?uuid} AND {cl.org_id} = {h.org_id}]] \
              WHERE {h.org_id} = $1::uuid ORDER BY {h.created_at?timestamptz} DESC, {h.id} DESC LIMIT 200",

@@ -113,7 +113,14 @@ pub(super) fn notification_row(row: &PgRow) -> std::result::Result<Notification,
         delivered_at: row.try_get("delivered_at")?,
         acknowledged_at: row.try_get("acknowledged_at")?,
         call: opt_key(row, "call_id")?,
+        call_ref: call_ref(row),
     })
+}
+
+/// The call id a row names, where its statement reads one (`call_ref`): only kept when no call has it.
+fn call_ref(row: &PgRow) -> Option<String> {
+    let linked = row.try_get::<Option<String>, _>("call_id").ok().flatten().is_some();
+    if linked { None } else { row.try_get::<Option<String>, _>("call_ref").ok().flatten() }
 }
 
 pub(super) fn transfer_row(row: &PgRow) -> std::result::Result<Transfer, sqlx::Error> {
@@ -129,6 +136,7 @@ pub(super) fn transfer_row(row: &PgRow) -> std::result::Result<Transfer, sqlx::E
         completed_at: row.try_get("completed_at")?,
         summary: row.try_get::<Option<String>, _>("summary")?.map(|s| sanitize::multi_line(&s)),
         call: opt_key(row, "call_id")?,
+        call_ref: call_ref(row),
     })
 }
 
