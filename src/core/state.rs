@@ -178,6 +178,10 @@ pub struct CallsState {
     pub target: Option<PageTarget>,
     pub error: Option<String>,
     pub loaded: bool,
+    /// The filter the rows shown were read with: when a new filter cannot be used here (a `dir:` on a
+    /// platform that records no direction), the list goes back to it rather than keep old rows under the new
+    /// filter's name.
+    pub shown_filter: crate::core::filter::CallFilter,
 }
 
 /// What the call view shows under its header.
@@ -260,6 +264,7 @@ impl State {
                 target: None,
                 error: None,
                 loaded: false,
+                shown_filter: Default::default(),
             },
             call: None,
             calendar: CalendarState::default(),

@@ -125,6 +125,18 @@ pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
                     apply_page(state, anchor, page, landing);
                     return preview_and_ahead(state);
                 }
+                Err(e)
+                    if e.kind == crate::core::error::ErrorKind::Input
+                        && state.calls.loaded
+                        && state.calls.filter != state.calls.shown_filter =>
+                {
+                    // The new filter cannot be used here: the rows shown stay, under the filter they were read with.
+                    state.calls.filter = state.calls.shown_filter.clone();
+                    let kept = state.calls.filter.describe();
+                    let kept =
+                        if kept.is_empty() { "no filter".to_string() } else { format!("the filter stays {kept}") };
+                    state.message = Some(format!("{}: {kept}", e.message));
+                }
                 Err(e) => state.calls.error = Some(e.for_screen()),
             }
             Vec::new()
@@ -231,6 +243,7 @@ fn apply_page(state: &mut State, anchor: Anchor, page: Page, landing: Landing) {
     let calls = &mut state.calls;
     calls.error = None;
     calls.loaded = true;
+    calls.shown_filter = calls.filter.clone();
     if page.rows.is_empty() && !matches!(anchor, Anchor::First | Anchor::Last) {
         // Nothing further that way (rows were deleted meanwhile): keep what is shown.
         state.message = Some("no more calls".to_string());
