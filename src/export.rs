@@ -227,11 +227,9 @@ pub fn profile(
 /// One call: JSON with everything, or CSV of its transcript alone, one speaker turn per row (`turn,speaker,text`).
 pub fn call<T: Serialize>(call: &T, turns: &[crate::core::transcript::Turn], format: Format) -> Result<String, String> {
     match format {
-        Format::Json => serde_json::to_string_pretty(&serde_json::json!({
-            "call": call,
-            "turns": turns.iter().map(|t| serde_json::json!({"speaker": t.label, "text": t.text})).collect::<Vec<_>>(),
-        }))
-        .map_err(|e| e.to_string()),
+        Format::Json => {
+            serde_json::to_string_pretty(&crate::core::transcript::call_json(call, turns)).map_err(|e| e.to_string())
+        }
         Format::Csv => csv_table(
             &["turn", "speaker", "text"],
             turns.iter().enumerate().map(|(i, t)| vec![(i + 1).to_string(), t.label.clone(), t.text.clone()]),

@@ -11,6 +11,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod bench;
+pub mod cli;
 pub mod config;
 pub mod core;
 pub mod data;

@@ -427,6 +427,10 @@ impl At {
             At::Local(l) => l,
         }
     }
+    /// The wall time the on-call view looks at in the zone: the chosen instant's, else `now`'s.
+    pub fn local_or_now(at: Option<At>, zone: &crate::core::time::OrgZone, now: DateTime<Utc>) -> NaiveDateTime {
+        at.map_or_else(|| now.with_timezone(&zone.tz).naive_local(), |a| a.local_in(zone))
+    }
 }
 
 /// The instant the on-call view looks at: the chosen one (`--at`, `i`), else now.

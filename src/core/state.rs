@@ -607,10 +607,7 @@ impl OnCallState {
 impl State {
     /// The wall time the on-call view looks at, in the org's zone.
     pub fn oncall_local(&self) -> chrono::NaiveDateTime {
-        match self.oncall.at {
-            Some(at) => at.local_in(&self.calls.zone),
-            None => self.now.with_timezone(&self.calls.zone.tz).naive_local(),
-        }
+        crate::core::oncall::At::local_or_now(self.oncall.at, &self.calls.zone, self.now)
     }
 }
 

@@ -44,6 +44,15 @@ fn speaker_of(line: &str) -> Option<(Role, &str, &str)> {
     Some((role, label, rest))
 }
 
+/// A call with its transcript's speaker turns, as every JSON of one call has it (`export call`, a saved
+/// transcript): `{"call": ..., "turns": [{"speaker", "text"}]}`.
+pub fn call_json<T: serde::Serialize>(call: &T, turns: &[Turn]) -> serde_json::Value {
+    serde_json::json!({
+        "call": call,
+        "turns": turns.iter().map(|t| serde_json::json!({"speaker": t.label, "text": t.text})).collect::<Vec<_>>(),
+    })
+}
+
 /// Splits a transcript into turns. Lines without a label continue the turn before them.
 pub fn parse(text: &str) -> Vec<Turn> {
     let mut turns: Vec<Turn> = Vec::new();

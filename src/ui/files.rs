@@ -19,10 +19,7 @@ pub fn render(what: &SaveWhat) -> Result<(String, String), String> {
             let turns = call.transcript.as_deref().map(transcript::parse).unwrap_or_default();
             let id = call.row.key.to_string();
             if *json {
-                let v = serde_json::json!({
-                    "call": call,
-                    "turns": turns.iter().map(|t| serde_json::json!({"speaker": t.label, "text": t.text})).collect::<Vec<_>>(),
-                });
+                let v = transcript::call_json(call, &turns);
                 let text = serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?;
                 Ok((format!("transcript-{id}.json"), text))
             } else {
