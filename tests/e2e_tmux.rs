@@ -310,7 +310,8 @@ async fn keys_remapped_in_the_config_drive_the_console_and_its_help() {
     let s = t.wait_for(&["Keys"], 10);
     assert!(s.contains("enter o") && s.contains("switch organization"), "{s}");
     t.send(&["Escape", "O"]);
-    t.wait_for(&["Organizations (1 of 3)"], 10);
+    // The switcher opens afresh: the whole list, the open org selected.
+    t.wait_for(&["Organizations (3 of 3)", "▶ Acme Plumbing"], 10);
     t.send(&["C-c"]);
     t.wait_for(&["EXITED 0"], 10);
     // A bad key in the config: one line at start, exit 2.

@@ -17,5 +17,6 @@ pub mod profile;
 pub mod reducer;
 pub mod sanitize;
 pub mod state;
+pub mod textfield;
 pub mod time;
 pub mod transcript;

@@ -1,7 +1,6 @@
 //! The whole state of the console. Views render from it and nothing else.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use ratatui_textarea::TextArea;
 
 use crate::core::calendar::{self, Appointment, AppointmentDetail, DayCount};
 
@@ -9,6 +8,7 @@ use crate::core::effect::ReqId;
 use crate::core::keymap::{Context, Keymap};
 use crate::core::model::{CallDetail, CallRow, Caps, DbInfo, Key, Org, Page};
 use crate::core::oncall::{At, OnCallData};
+use crate::core::textfield::TextField;
 use crate::core::time::OrgZone;
 use crate::core::transcript::{self, Line, Match, Turn};
 
@@ -79,7 +79,7 @@ pub struct State {
     /// The org the console opens on (`--org`), once, when the org list first loads; the list stays whole.
     pub start_org: Option<String>,
     /// The `:` command line while it is open.
-    pub cmdline: Option<TextArea<'static>>,
+    pub cmdline: Option<TextField>,
     /// Command lines entered, oldest first, and where up/down is in them.
     pub cmd_history: Vec<String>,
     pub cmd_history_pos: Option<usize>,
@@ -116,7 +116,7 @@ pub struct OrgsState {
     pub loaded: bool,
     pub pending: Option<ReqId>,
     pub error: Option<String>,
-    pub filter: TextArea<'static>,
+    pub filter: TextField,
     /// Indexes into `all` of the orgs matching the filter, best first.
     pub matches: Vec<usize>,
     pub selected: usize,
@@ -167,7 +167,7 @@ pub struct CallsState {
     /// The filter every page of the list is read with.
     pub filter: crate::core::filter::CallFilter,
     /// The filter field while it is open.
-    pub filter_input: Option<TextArea<'static>>,
+    pub filter_input: Option<TextField>,
     pub zone: OrgZone,
     pub page: Page,
     pub selected: usize,
@@ -221,11 +221,22 @@ pub struct CallView {
 
 #[derive(Default)]
 pub struct Search {
-    /// The search field while it is open.
-    pub input: Option<TextArea<'static>>,
+    /// The search field while it is open. `/` opens it empty: what is typed is a new search (incremental),
+    /// enter on an empty field repeats the last one, esc brings the last one back.
+    pub input: Option<TextField>,
     pub query: String,
     pub matches: Vec<Match>,
     pub current: Option<usize>,
+    /// While the field is open: the search in effect when it opened, and where the transcript was.
+    pub before: Option<SearchBefore>,
+}
+
+/// The search (and scroll position) a new search replaces until it is entered.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SearchBefore {
+    pub query: String,
+    pub current: Option<usize>,
+    pub scroll: usize,
 }
 
 impl State {
@@ -317,21 +328,30 @@ impl State {
         }
     }
 
-    /// True while a text field has the keyboard (the org filter, the transcript search).
+    /// The text field that has the keys, if any (the switcher's filter while the switcher is shown).
+    pub fn focused_field(&self) -> Option<&TextField> {
+        if self.help {
+            return None;
+        }
+        if let Some(c) = &self.cmdline {
+            return Some(c);
+        }
+        match self.screen {
+            Screen::Orgs => matches!(self.conn, Conn::Ready(_)).then_some(&self.orgs.filter),
+            Screen::Call => self.call.as_ref().and_then(|c| c.search.input.as_ref()),
+            Screen::Calendar => self.calendar.goto.as_ref(),
+            Screen::OnCall => self.oncall.time_input.as_ref(),
+            Screen::Profile => self.profile.confirm.as_ref(),
+            Screen::Board => self.board.filter_input.as_ref(),
+            Screen::Overview => self.overview.range_input.as_ref(),
+            Screen::Calls => self.calls.filter_input.as_ref(),
+            Screen::Caller => None,
+        }
+    }
+
+    /// True while a text field has the keyboard (the org filter, the transcript search, ...).
     pub fn text_focus(&self) -> bool {
-        !self.help
-            && (self.cmdline.is_some()
-                || match self.screen {
-                    Screen::Orgs => matches!(self.conn, Conn::Ready(_)),
-                    Screen::Call => self.call.as_ref().is_some_and(|c| c.search.input.is_some()),
-                    Screen::Calendar => self.calendar.goto.is_some(),
-                    Screen::OnCall => self.oncall.time_input.is_some(),
-                    Screen::Profile => self.profile.confirm.is_some(),
-                    Screen::Board => self.board.filter_input.is_some(),
-                    Screen::Overview => self.overview.range_input.is_some(),
-                    Screen::Calls => self.calls.filter_input.is_some(),
-                    Screen::Caller => false,
-                })
+        self.focused_field().is_some()
     }
 
     pub fn dialect(&self) -> Option<crate::core::model::Dialect> {
@@ -416,16 +436,14 @@ impl CallView {
     }
 }
 
-pub fn new_input(placeholder: &str) -> TextArea<'static> {
-    let mut t = TextArea::default();
-    t.set_placeholder_text(placeholder.to_string());
-    t.set_cursor_line_style(ratatui::style::Style::default());
-    t
+/// An empty text field (see `core::textfield`).
+pub fn new_input(placeholder: &str) -> TextField {
+    TextField::new(placeholder)
 }
 
-/// The text of a single-line input.
-pub fn input_text(t: &TextArea<'_>) -> String {
-    t.lines().first().cloned().unwrap_or_default()
+/// The text of a field.
+pub fn input_text(t: &TextField) -> String {
+    t.text().to_string()
 }
 
 /// The details pane: the summary, then every fact of the call, wrapped to `width`.
@@ -478,7 +496,7 @@ pub struct CalendarState {
     pub agenda_focus: bool,
     pub agenda_sel: usize,
     /// The "go to date" field while it is open.
-    pub goto: Option<TextArea<'static>>,
+    pub goto: Option<TextField>,
     pub detail: Option<ApptView>,
 }
 
@@ -568,7 +586,7 @@ pub struct OnCallState {
     /// The notification waiting for a yes.
     pub confirm: Option<Key>,
     pub ack_pending: Option<ReqId>,
-    pub time_input: Option<TextArea<'static>>,
+    pub time_input: Option<TextField>,
 }
 
 impl Default for OnCallState {
@@ -620,7 +638,7 @@ pub struct ProfileState {
     pub error: Option<String>,
     pub scroll: usize,
     /// The typed confirmation of a status change, while it is open.
-    pub confirm: Option<TextArea<'static>>,
+    pub confirm: Option<TextField>,
     pub write_pending: Option<ReqId>,
 }
 
@@ -634,7 +652,7 @@ pub struct BoardState {
     pub selected: usize,
     /// Words the rows must contain (name, status or reason).
     pub filter: String,
-    pub filter_input: Option<TextArea<'static>>,
+    pub filter_input: Option<TextField>,
     /// The rows in urgency order with their reasons, passing the filter: computed when the rows or the
     /// filter change (see `State::refresh_board_view`), never per frame.
     pub view: Vec<(usize, Vec<crate::core::board::Reason>)>,
@@ -676,7 +694,7 @@ pub struct OverviewState {
     pub data: Option<crate::core::overview::Overview>,
     pub pending: Option<ReqId>,
     pub error: Option<String>,
-    pub range_input: Option<TextArea<'static>>,
+    pub range_input: Option<TextField>,
 }
 
 /// The caller history view: one number (or name) in the chosen org.

@@ -36,7 +36,10 @@ pub fn action_for(state: &State, ev: KeyEvent) -> Option<Action> {
     if ev.kind == KeyEventKind::Release {
         return None;
     }
-    let chord = chord(&ev)?;
+    let Some(chord) = chord(&ev) else {
+        // Keys no binding can name (delete) still edit a text field.
+        return (!state.help && state.text_focus()).then(|| Action::Input(ev.into()));
+    };
     if chord == Chord::ctrl('c') {
         return Some(Action::Command(Command::Quit));
     }

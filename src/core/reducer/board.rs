@@ -1,11 +1,12 @@
 //! The attention board's decisions: loading, selection, filtering, and jumping into an org.
 
-use ratatui_textarea::{Input, Key as TKey};
+use ratatui_textarea::Input;
 
 use crate::core::board::BoardRow;
 use crate::core::effect::{Effect, ReqId};
 use crate::core::keymap::Command;
-use crate::core::state::{Screen, State, input_text, new_input};
+use crate::core::state::{Screen, State, input_text};
+use crate::core::textfield::{FieldEvent, TextField};
 
 pub fn open(state: &mut State) -> Vec<Effect> {
     state.screen = Screen::Board;
@@ -50,16 +51,15 @@ pub fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
         Command::PageDown => b.selected = (b.selected + 10).min(n.saturating_sub(1)),
         Command::PageUp => b.selected = b.selected.saturating_sub(10),
         Command::Filter => {
-            let mut input = new_input("words in the name, status or reason");
-            input.insert_str(&b.filter);
-            b.filter_input = Some(input);
+            b.filter_input = Some(TextField::with_text("words in the name, status or reason", &b.filter))
         }
         Command::ClearFilter => {
             b.filter.clear();
             b.selected = 0;
             state.refresh_board_view();
         }
-        Command::Back => state.screen = if state.calls.org.is_some() { Screen::Calls } else { Screen::Orgs },
+        Command::Back if state.calls.org.is_some() => state.screen = Screen::Calls,
+        Command::Back => super::open_switcher(state),
         Command::Open => {
             let Some(&(i, _)) = state.board_view().get(state.board.selected) else { return Vec::new() };
             let key = state.board.rows[i].key.clone();
@@ -72,18 +72,23 @@ pub fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
 
 pub fn filter_input(state: &mut State, input: Input) -> Vec<Effect> {
     let Some(field) = state.board.filter_input.as_mut() else { return Vec::new() };
-    match input.key {
-        TKey::Esc => state.board.filter_input = None,
-        TKey::Enter => {
-            state.board.filter = input_text(field);
+    // The board filters as it is typed; esc puts back the filter it had before.
+    match field.handle(input) {
+        FieldEvent::Cancel => {
+            state.board.filter = field.initial().to_string();
             state.board.filter_input = None;
             state.board.selected = 0;
         }
-        _ => {
-            field.input(input);
+        FieldEvent::Submit(text) => {
+            state.board.filter = text;
+            state.board.filter_input = None;
+            state.board.selected = 0;
+        }
+        FieldEvent::Edited => {
             state.board.filter = input_text(field);
             state.board.selected = 0;
         }
+        FieldEvent::Unchanged => return Vec::new(),
     }
     state.refresh_board_view();
     Vec::new()

@@ -2,13 +2,14 @@
 //! appointments, the agenda, the detail.
 
 use chrono::Duration;
-use ratatui_textarea::{Input, Key as TKey};
+use ratatui_textarea::Input;
 
 use crate::core::calendar::{self, Appointment, AppointmentDetail, DayCount};
 use crate::core::effect::{Effect, ReqId};
 use crate::core::keymap::Command;
 use crate::core::model::{CallRow, Key};
-use crate::core::state::{ApptView, CalendarState, Screen, State, input_text, new_input};
+use crate::core::state::{ApptView, CalendarState, Screen, State, new_input};
+use crate::core::textfield::FieldEvent;
 
 /// Opens the calendar of the chosen org (on today the first time).
 pub fn open(state: &mut State) -> Vec<Effect> {
@@ -260,13 +261,12 @@ fn open_call(state: &mut State, call: Key) -> Vec<Effect> {
 /// Keys for the "go to date" field.
 pub fn goto_input(state: &mut State, input: Input) -> Vec<Effect> {
     let Some(field) = state.calendar.goto.as_mut() else { return Vec::new() };
-    match input.key {
-        TKey::Esc => {
+    match field.handle(input) {
+        FieldEvent::Cancel => {
             state.calendar.goto = None;
             Vec::new()
         }
-        TKey::Enter => {
-            let text = input_text(field);
+        FieldEvent::Submit(text) => {
             state.calendar.goto = None;
             match calendar::parse_date(&text, state.today()) {
                 Some(day) => move_to(state, day),
@@ -276,9 +276,6 @@ pub fn goto_input(state: &mut State, input: Input) -> Vec<Effect> {
                 }
             }
         }
-        _ => {
-            field.input(input);
-            Vec::new()
-        }
+        FieldEvent::Edited | FieldEvent::Unchanged => Vec::new(),
     }
 }

@@ -7,6 +7,7 @@ use crate::core::effect::Effect;
 use crate::core::keymap::Command;
 use crate::core::model::{CallRow, Key};
 use crate::core::state::{Screen, State, input_text, new_input};
+use crate::core::textfield::FieldEvent;
 
 pub fn open(state: &mut State) -> Vec<Effect> {
     state.cmdline = Some(new_input(":org <name> · :calls <filter> · :call <id> · :cal <date> · :oncall · :board · :q"));
@@ -15,20 +16,50 @@ pub fn open(state: &mut State) -> Vec<Effect> {
 }
 
 fn set_text(state: &mut State, text: &str) {
-    let mut t = new_input("");
-    t.insert_str(text);
-    state.cmdline = Some(t);
+    if let Some(field) = state.cmdline.as_mut() {
+        field.set_text(text);
+    }
 }
 
+/// Keys for the command line: up/down (and ctrl-p/ctrl-n) walk the history, tab completes an org's name,
+/// the rest edit the line (`core::textfield`); enter runs it, esc closes it.
 pub fn input(state: &mut State, input: Input) -> Vec<Effect> {
     let Some(field) = state.cmdline.as_mut() else { return Vec::new() };
-    match input.key {
-        TKey::Esc => {
+    let history = match (input.key, input.ctrl, input.alt) {
+        (TKey::Up, false, false) | (TKey::Char('p'), true, false) => Some(true),
+        (TKey::Down, false, false) | (TKey::Char('n'), true, false) => Some(false),
+        _ => None,
+    };
+    if let Some(back) = history {
+        let n = state.cmd_history.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let pos = match (state.cmd_history_pos, back) {
+            (None, true) => Some(n - 1),
+            (Some(p), true) => Some(p.saturating_sub(1)),
+            (Some(p), false) if p + 1 < n => Some(p + 1),
+            _ => None,
+        };
+        let text = pos.map(|p| state.cmd_history[p].clone()).unwrap_or_default();
+        set_text(state, &text);
+        state.cmd_history_pos = pos;
+        return Vec::new();
+    }
+    if input.key == TKey::Tab {
+        let line = input_text(field);
+        let names: Vec<&str> = state.orgs.all.iter().map(|o| o.name.as_str()).collect();
+        if let Some(done) = cmdline::complete(&line, &names) {
+            set_text(state, &done);
+        }
+        return Vec::new();
+    }
+    match field.handle(input) {
+        FieldEvent::Cancel => {
             state.cmdline = None;
             Vec::new()
         }
-        TKey::Enter => {
-            let line = input_text(field);
+        FieldEvent::Submit(line) => {
             state.cmdline = None;
             if !line.trim().is_empty() && state.cmd_history.last() != Some(&line) {
                 state.cmd_history.push(line.clone());
@@ -41,34 +72,7 @@ pub fn input(state: &mut State, input: Input) -> Vec<Effect> {
                 }
             }
         }
-        TKey::Up | TKey::Down => {
-            let n = state.cmd_history.len();
-            if n == 0 {
-                return Vec::new();
-            }
-            let pos = match (state.cmd_history_pos, input.key) {
-                (None, TKey::Up) => Some(n - 1),
-                (Some(p), TKey::Up) => Some(p.saturating_sub(1)),
-                (Some(p), _) if p + 1 < n => Some(p + 1),
-                _ => None,
-            };
-            let text = pos.map(|p| state.cmd_history[p].clone()).unwrap_or_default();
-            set_text(state, &text);
-            state.cmd_history_pos = pos;
-            Vec::new()
-        }
-        TKey::Tab => {
-            let line = input_text(field);
-            let names: Vec<&str> = state.orgs.all.iter().map(|o| o.name.as_str()).collect();
-            if let Some(done) = cmdline::complete(&line, &names) {
-                set_text(state, &done);
-            }
-            Vec::new()
-        }
-        _ => {
-            field.input(input);
-            Vec::new()
-        }
+        FieldEvent::Edited | FieldEvent::Unchanged => Vec::new(),
     }
 }
 

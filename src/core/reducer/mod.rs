@@ -21,7 +21,8 @@ use crate::core::action::Action;
 use crate::core::effect::{Effect, SaveWhat};
 use crate::core::keymap::Command;
 use crate::core::model::{Anchor, CallDetail, Page};
-use crate::core::state::{CallTab, CallView, Conn, Landing, PageTarget, Screen, State, input_text, new_input};
+use crate::core::state::{CallTab, CallView, Conn, Landing, PageTarget, Screen, SearchBefore, State, input_text};
+use crate::core::textfield::{FieldEvent, TextField};
 use crate::core::time::OrgZone;
 use crate::core::transcript;
 
@@ -301,7 +302,7 @@ fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
             Vec::new()
         }
         Command::Orgs => {
-            state.screen = Screen::Orgs;
+            open_switcher(state);
             Vec::new()
         }
         Command::Refresh => {
@@ -539,10 +540,11 @@ fn calls_command(state: &mut State, cmd: Command) -> Vec<Effect> {
             }
         }
         Command::Filter => {
-            let mut input =
-                new_input("status:failed dir:inbound from:2026-01-01 to:2026-01-31 agent:ava phone:415 urgent words");
-            input.insert_str(state.calls.filter.describe());
-            state.calls.filter_input = Some(input);
+            // The filter in effect, to edit (ctrl-u clears it).
+            state.calls.filter_input = Some(TextField::with_text(
+                "status:failed dir:inbound from:2026-01-01 to:2026-01-31 agent:ava phone:415 urgent words",
+                &state.calls.filter.describe(),
+            ));
             Vec::new()
         }
         Command::ClearFilter if !state.calls.filter.is_empty() => {
@@ -552,7 +554,7 @@ fn calls_command(state: &mut State, cmd: Command) -> Vec<Effect> {
         }
         Command::Open => open_call(state),
         Command::Back => {
-            state.screen = Screen::Orgs;
+            open_switcher(state);
             Vec::new()
         }
         _ => Vec::new(),
@@ -708,11 +710,7 @@ fn call_command(state: &mut State, cmd: Command) -> Vec<Effect> {
                 v.rewrap(w);
             }
         }
-        Command::Search => {
-            let mut input = new_input("search the transcript");
-            input.insert_str(&view.search.query);
-            view.search.input = Some(input);
-        }
+        Command::Search => open_search(view),
         Command::NextMatch | Command::PrevMatch => {
             let n = view.search.matches.len();
             if n == 0 {
@@ -768,6 +766,18 @@ fn jump_to_match(view: &mut CallView, i: usize, height: usize) {
 
 fn text_input(state: &mut State, input: Input) -> Vec<Effect> {
     state.message = None;
+    let typing = matches!(input, Input { key: TKey::Char(_), ctrl: false, alt: false, .. });
+    let fx = field_input(state, input);
+    if typing && state.focused_field().is_some_and(TextField::is_full) {
+        state.message = Some(format!(
+            "a field holds at most {} characters: what follows is not typed",
+            crate::core::textfield::MAX_CHARS
+        ));
+    }
+    fx
+}
+
+fn field_input(state: &mut State, input: Input) -> Vec<Effect> {
     if state.cmdline.is_some() {
         return cmdline::input(state, input);
     }
@@ -793,59 +803,63 @@ fn text_input(state: &mut State, input: Input) -> Vec<Effect> {
 /// Keys for the call-list filter field: enter applies it (from the first page), esc keeps the old one.
 fn filter_input(state: &mut State, input: Input) -> Vec<Effect> {
     let Some(field) = state.calls.filter_input.as_mut() else { return Vec::new() };
-    match input.key {
-        TKey::Esc => {
+    match field.handle(input) {
+        FieldEvent::Cancel => {
             state.calls.filter_input = None;
             Vec::new()
         }
-        TKey::Enter => {
-            let text = input_text(field);
-            match crate::core::filter::CallFilter::parse(&text) {
-                Ok(f) => {
-                    state.calls.filter_input = None;
-                    state.calls.filter = f;
-                    load_calls(state, Anchor::First, Landing::FirstRow)
-                }
-                Err(e) => {
-                    state.message = Some(e);
-                    Vec::new()
-                }
+        FieldEvent::Submit(text) => match crate::core::filter::CallFilter::parse(&text) {
+            Ok(f) => {
+                state.calls.filter_input = None;
+                state.calls.filter = f;
+                load_calls(state, Anchor::First, Landing::FirstRow)
             }
-        }
-        _ => {
-            field.input(input);
-            Vec::new()
-        }
+            Err(e) => {
+                state.message = Some(e);
+                Vec::new()
+            }
+        },
+        FieldEvent::Edited | FieldEvent::Unchanged => Vec::new(),
     }
 }
 
+/// Keys in the org switcher: the selection keys move in the list, every other key edits its filter.
 fn org_input(state: &mut State, input: Input) -> Vec<Effect> {
     let n = state.orgs.matches.len();
     let sel = state.orgs.selected;
-    match (input.key, input.ctrl) {
-        (TKey::Enter, _) => return caller::switcher_enter(state),
-        (TKey::Esc, _) => {
-            if state.calls.org.is_some() {
-                state.screen = if state.call.is_some() { Screen::Call } else { Screen::Calls };
-            }
-        }
-        (TKey::Up, _) | (TKey::Char('p' | 'k'), true) => state.orgs.selected = sel.saturating_sub(1),
-        (TKey::Down, _) | (TKey::Char('n' | 'j'), true) => state.orgs.selected = (sel + 1).min(n.saturating_sub(1)),
-        (TKey::PageUp, _) => state.orgs.selected = sel.saturating_sub(10),
-        (TKey::PageDown, _) => state.orgs.selected = (sel + 10).min(n.saturating_sub(1)),
-        (TKey::Char('c'), true) => return quit(state),
-        (TKey::Char(':'), false) if input_text(&state.orgs.filter).is_empty() => return cmdline::open(state),
+    match (input.key, input.ctrl, input.alt) {
+        (TKey::Up, ..) | (TKey::Char('p'), true, false) => state.orgs.selected = sel.saturating_sub(1),
+        (TKey::Down, ..) | (TKey::Char('n'), true, false) => state.orgs.selected = (sel + 1).min(n.saturating_sub(1)),
+        (TKey::PageUp, ..) => state.orgs.selected = sel.saturating_sub(10),
+        (TKey::PageDown, ..) => state.orgs.selected = (sel + 10).min(n.saturating_sub(1)),
+        (TKey::Char('c'), true, false) => return quit(state),
+        (TKey::Char(':'), false, false) if state.orgs.filter.is_empty() => return cmdline::open(state),
         // The attention board is one key away from the switcher too.
-        (TKey::Tab, _) => return board::open(state),
-        _ => {
-            let before = input_text(&state.orgs.filter);
-            state.orgs.filter.input(input);
-            if input_text(&state.orgs.filter) != before {
-                refilter(state);
+        (TKey::Tab, ..) => return board::open(state),
+        _ => match state.orgs.filter.handle(input) {
+            FieldEvent::Submit(_) => return caller::switcher_enter(state),
+            FieldEvent::Cancel => {
+                if state.calls.org.is_some() {
+                    state.screen = if state.call.is_some() { Screen::Call } else { Screen::Calls };
+                }
             }
-        }
+            FieldEvent::Edited => refilter(state),
+            FieldEvent::Unchanged => {}
+        },
     }
     Vec::new()
+}
+
+/// Opens the org switcher afresh: an empty filter (the whole list), the open org selected when it is listed.
+pub(crate) fn open_switcher(state: &mut State) {
+    state.screen = Screen::Orgs;
+    state.orgs.filter.clear();
+    refilter(state);
+    let open = state.calls.org.as_ref().map(|o| &o.key);
+    let all = &state.orgs.all;
+    if let Some(i) = state.orgs.matches.iter().position(|&i| Some(&all[i].key) == open) {
+        state.orgs.selected = i;
+    }
 }
 
 pub(crate) fn choose_org(state: &mut State) -> Vec<Effect> {
@@ -926,37 +940,71 @@ pub fn refilter(state: &mut State) {
     state.orgs.selected = 0;
 }
 
+/// `/`: a new search, typed into an empty field; the one in effect stays until something is typed.
+fn open_search(view: &mut CallView) {
+    let placeholder = if view.search.query.is_empty() {
+        "search the transcript".to_string()
+    } else {
+        format!("search the transcript (enter: {:?} again)", view.search.query)
+    };
+    let s = &mut view.search;
+    s.before = Some(SearchBefore { query: s.query.clone(), current: s.current, scroll: view.scroll });
+    s.input = Some(TextField::new(&placeholder));
+}
+
+/// Keys for the transcript search, as in less and vim: each key searches again (from where the transcript
+/// was when `/` was pressed); enter keeps the search, and on an empty field repeats the last one (the next
+/// match, as `n`); esc brings back the search and the position from before `/`.
 fn search_input(view: &mut CallView, input: Input, height: usize) {
     let Some(field) = view.search.input.as_mut() else {
         return;
     };
-    match input.key {
-        TKey::Enter => {
-            view.search.input = None;
-            if view.search.matches.is_empty() && !view.search.query.is_empty() {
-                // Keep the field closed; the header says there is no match.
+    let event = field.handle(input);
+    let typed = field.text().to_string();
+    let before = view.search.before.clone().unwrap_or_default();
+    match event {
+        FieldEvent::Unchanged => {}
+        FieldEvent::Edited if typed.is_empty() => restore_search(view, &before, height),
+        FieldEvent::Edited => {
+            view.scroll = before.scroll.min(view.max_scroll(height));
+            view.search.query = typed;
+            view.search.matches = transcript::search(&view.turns, &view.search.query);
+            view.search.current = None;
+            // The first match at or after the top of the screen, like less.
+            let top = view.lines.get(view.scroll).map(|l| (l.turn, l.start)).unwrap_or((0, 0));
+            if let Some(i) = view.search.matches.iter().position(|m| (m.turn, m.start) >= top) {
+                jump_to_match(view, i, height);
+            } else if !view.search.matches.is_empty() {
+                jump_to_match(view, 0, height);
             }
         }
-        TKey::Esc => {
-            view.search = Default::default();
-        }
-        _ => {
-            field.input(input);
-            let q = input_text(field);
-            if q != view.search.query {
-                view.search.query = q;
-                view.search.matches = transcript::search(&view.turns, &view.search.query);
-                view.search.current = None;
-                // Jump to the first match at or after the top of the screen, like less.
-                let top = view.lines.get(view.scroll).map(|l| (l.turn, l.start)).unwrap_or((0, 0));
-                if let Some(i) = view.search.matches.iter().position(|m| (m.turn, m.start) >= top) {
-                    jump_to_match(view, i, height);
-                } else if !view.search.matches.is_empty() {
-                    jump_to_match(view, 0, height);
+        FieldEvent::Submit(text) => {
+            view.search.input = None;
+            view.search.before = None;
+            if text.is_empty() {
+                restore_search(view, &before, height);
+                let n = view.search.matches.len();
+                if n > 0 {
+                    jump_to_match(view, view.search.current.map_or(0, |i| (i + 1) % n), height);
                 }
             }
         }
+        FieldEvent::Cancel => {
+            restore_search(view, &before, height);
+            view.search.input = None;
+            view.search.before = None;
+        }
     }
+}
+
+/// The search from before `/` back in effect, the transcript where it was.
+fn restore_search(view: &mut CallView, before: &SearchBefore, height: usize) {
+    if view.search.query != before.query {
+        view.search.query = before.query.clone();
+        view.search.matches = transcript::search(&view.turns, &view.search.query);
+    }
+    view.search.current = before.current.filter(|&i| i < view.search.matches.len());
+    view.scroll = before.scroll.min(view.max_scroll(height));
 }
 
 /// `--org`: once the org list first loads, the console opens on that org's calls (the list stays whole).
@@ -976,8 +1024,8 @@ fn open_start_org(state: &mut State) -> Vec<Effect> {
         Err(e) => {
             state.screen = Screen::Orgs;
             state.message = Some(format!("--org: {e}"));
-            if !e.none && input_text(&state.orgs.filter).is_empty() {
-                state.orgs.filter.insert_str(query.trim());
+            if !e.none && state.orgs.filter.is_empty() {
+                state.orgs.filter.set_text(query.trim());
                 refilter(state);
             }
             Vec::new()

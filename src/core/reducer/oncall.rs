@@ -2,13 +2,14 @@
 //! and acknowledging a notification (write mode only, after a yes).
 
 use chrono::{DateTime, Utc};
-use ratatui_textarea::{Input, Key as TKey};
+use ratatui_textarea::Input;
 
 use crate::core::effect::{Effect, ReqId};
 use crate::core::keymap::Command;
 use crate::core::model::{CallRow, Key};
 use crate::core::oncall::{At, OnCallData, STATUS_FILTERS};
-use crate::core::state::{OnCallPane, OnCallState, Screen, State, input_text, new_input};
+use crate::core::state::{OnCallPane, OnCallState, Screen, State, new_input};
+use crate::core::textfield::FieldEvent;
 
 pub fn open(state: &mut State) -> Vec<Effect> {
     let Some(org) = state.calls.org.as_ref().map(|o| o.key.clone()) else {
@@ -215,19 +216,16 @@ fn open_call(state: &mut State, call: Key) -> Vec<Effect> {
 /// Keys for the "look at another instant" field.
 pub fn time_input(state: &mut State, input: Input) -> Vec<Effect> {
     let Some(field) = state.oncall.time_input.as_mut() else { return Vec::new() };
-    match input.key {
-        TKey::Esc => state.oncall.time_input = None,
-        TKey::Enter => {
-            let text = input_text(field);
+    match field.handle(input) {
+        FieldEvent::Cancel => state.oncall.time_input = None,
+        FieldEvent::Submit(text) => {
             state.oncall.time_input = None;
             match At::parse(&text) {
                 Ok(at) => state.oncall.at = at,
                 Err(e) => state.message = Some(e),
             }
         }
-        _ => {
-            field.input(input);
-        }
+        FieldEvent::Edited | FieldEvent::Unchanged => {}
     }
     Vec::new()
 }

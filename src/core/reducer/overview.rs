@@ -1,11 +1,12 @@
 //! The org overview's decisions: the range (today, 7 d, 30 d, typed) and loading its figures.
 
-use ratatui_textarea::{Input, Key as TKey};
+use ratatui_textarea::Input;
 
 use crate::core::effect::{Effect, ReqId};
 use crate::core::keymap::Command;
 use crate::core::overview::{Overview, Range};
-use crate::core::state::{OverviewState, Screen, State, input_text, new_input};
+use crate::core::state::{OverviewState, Screen, State, new_input};
+use crate::core::textfield::FieldEvent;
 
 pub fn open(state: &mut State) -> Vec<Effect> {
     let Some(org) = state.calls.org.as_ref().map(|o| o.key.clone()) else {
@@ -71,13 +72,12 @@ pub fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
 
 pub fn range_input(state: &mut State, input: Input) -> Vec<Effect> {
     let Some(field) = state.overview.range_input.as_mut() else { return Vec::new() };
-    match input.key {
-        TKey::Esc => {
+    match field.handle(input) {
+        FieldEvent::Cancel => {
             state.overview.range_input = None;
             Vec::new()
         }
-        TKey::Enter => {
-            let text = input_text(field);
+        FieldEvent::Submit(text) => {
             state.overview.range_input = None;
             match Range::parse(&text) {
                 Ok(r) => {
@@ -90,9 +90,6 @@ pub fn range_input(state: &mut State, input: Input) -> Vec<Effect> {
                 }
             }
         }
-        _ => {
-            field.input(input);
-            Vec::new()
-        }
+        FieldEvent::Edited | FieldEvent::Unchanged => Vec::new(),
     }
 }

@@ -1,12 +1,13 @@
 //! The org profile's decisions: loading, scrolling, and suspending or reactivating the org (write mode,
 //! after typing the org's name).
 
-use ratatui_textarea::{Input, Key as TKey};
+use ratatui_textarea::Input;
 
 use crate::core::effect::{Effect, ReqId};
 use crate::core::keymap::Command;
 use crate::core::profile::{OrgProfile, next_status};
-use crate::core::state::{ProfileState, Screen, State, input_text, new_input};
+use crate::core::state::{ProfileState, Screen, State, new_input};
+use crate::core::textfield::FieldEvent;
 
 pub fn open(state: &mut State) -> Vec<Effect> {
     let Some(org) = state.calls.org.as_ref().map(|o| o.key.clone()) else {
@@ -98,14 +99,13 @@ fn ask_status(state: &mut State) {
 /// Keys for the typed confirmation.
 pub fn confirm_input(state: &mut State, input: Input) -> Vec<Effect> {
     let Some(field) = state.profile.confirm.as_mut() else { return Vec::new() };
-    match input.key {
-        TKey::Esc => {
+    match field.handle(input) {
+        FieldEvent::Cancel => {
             state.profile.confirm = None;
             state.message = Some("not changed".to_string());
             Vec::new()
         }
-        TKey::Enter => {
-            let typed = input_text(field);
+        FieldEvent::Submit(typed) => {
             state.profile.confirm = None;
             let (Some(dialect), Some(org)) = (state.dialect(), state.calls.org.clone()) else { return Vec::new() };
             if typed.trim() != org.name.trim() || state.read_only {
@@ -119,9 +119,6 @@ pub fn confirm_input(state: &mut State, input: Input) -> Vec<Effect> {
             state.message = Some(format!("setting the status to {status}…"));
             vec![Effect::SetOrgStatus { req, dialect, org: org.key, status, previous }]
         }
-        _ => {
-            field.input(input);
-            Vec::new()
-        }
+        FieldEvent::Edited | FieldEvent::Unchanged => Vec::new(),
     }
 }
