@@ -105,4 +105,8 @@ fn export_help_lists_only_what_an_export_takes() {
     }
     let (code, _, err) = switchboard(&["export", "orgs", "--board"]);
     assert_eq!(code, 2, "an export refuses a console flag: {err}");
+    // Before the subcommand too: said, not silently ignored.
+    let (code, _, err) = switchboard(&["--write", "export", "--url", "postgres://nobody@127.0.0.1:1/x", "orgs"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--write is the console's own flag"), "{err}");
 }

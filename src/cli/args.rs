@@ -64,6 +64,14 @@ pub struct ConsoleFlags {
 impl ConsoleFlags {
     /// The flags given either side of `tui` / `demo`: `switchboard --board demo` and `switchboard demo --board`
     /// mean the same.
+    /// The switches given, by name (`--org` aside).
+    pub fn given(&self) -> Vec<&'static str> {
+        [("--no-color", self.no_color), ("--board", self.board), ("--mouse", self.mouse), ("--write", self.write)]
+            .into_iter()
+            .filter_map(|(name, on)| on.then_some(name))
+            .collect()
+    }
+
     pub fn or(self, other: ConsoleFlags) -> ConsoleFlags {
         ConsoleFlags {
             no_color: self.no_color || other.no_color,

@@ -94,8 +94,16 @@ pub async fn run(mut cli: Cli) -> ExitCode {
         Err(e) => return fail(EXIT_USAGE, &one_line(&e)),
     };
     let start_org = flags.org.clone().filter(|o| !o.trim().is_empty());
-    if start_org.is_some() && matches!(command, Cmd::Export { .. } | Cmd::Check | Cmd::Bench(_)) {
-        return fail(EXIT_USAGE, "--org opens the console on an org; an export takes its own --org after its name");
+    if matches!(command, Cmd::Export { .. } | Cmd::Check | Cmd::Bench(_)) {
+        if start_org.is_some() {
+            return fail(EXIT_USAGE, "--org opens the console on an org; an export takes its own --org after its name");
+        }
+        if let Some(flag) = flags.given().first() {
+            return fail(
+                EXIT_USAGE,
+                &format!("{flag} is the console's own flag: check, bench and export do not take it"),
+            );
+        }
     }
     match command {
         Cmd::Tui { .. } => {
