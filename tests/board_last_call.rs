@@ -275,3 +275,54 @@ async fn the_board_costs_the_round_trips_it_did() {
 /// One read of one statement through `Source::read`, as before the last call was read: the board still
 /// sends the one statement it sent (the probes are inside it).
 const BOARD_TRIPS: u64 = 5;
+
+/// The board drawn at 120×40, 80×24 and 60×16: a last call 33 days ago, an org with no calls at all, calls
+/// without a time, a tenant whose calls cannot be read, and a recent call.
+#[test]
+fn board_snapshots() {
+    use chrono::TimeZone;
+    use common::model::{connected, draw};
+    use ratatui_textarea::{Input, Key as TKey};
+    use switchboard::core::action::Action;
+    use switchboard::core::reducer::update;
+    let now = Utc.with_ymd_and_hms(2026, 3, 10, 15, 0, 0).unwrap();
+    for (w, h) in [(120, 40), (80, 24), (60, 16)] {
+        let mut s = connected(w, h);
+        s.now = now;
+        update(&mut s, Action::Input(Input { key: TKey::Tab, ..Default::default() }));
+        let req = s.board.pending.expect("the board is asked for");
+        let last = [
+            LastCall::At(now - chrono::Duration::days(33)),
+            LastCall::Never,
+            LastCall::Undated,
+            LastCall::Unknown,
+            LastCall::At(now - chrono::Duration::hours(2)),
+        ];
+        let rows: Vec<BoardRow> = s
+            .orgs
+            .all
+            .iter()
+            .zip(last)
+            .map(|(o, last_call)| BoardRow {
+                key: o.key.clone(),
+                name: o.name.clone(),
+                status: Some("active".into()),
+                calls_24h: 0,
+                failed_24h: 0,
+                calls_7d: 0,
+                failed_7d: 0,
+                open_emergencies: Some(0),
+                last_call,
+                figures_unread: matches!(last_call, LastCall::Unknown)
+                    .then(|| "its schema has no call_rollups this role can read".to_string()),
+            })
+            .collect();
+        update(&mut s, Action::BoardLoaded { req, result: Ok(rows), ms: 2.0, partial: false });
+        let screen = draw(&s);
+        assert!(screen.contains("33 d ago") && screen.contains("no calls ") && screen.contains("no time"), "{screen}");
+        if w >= 80 {
+            assert!(screen.contains("no calls for 33 d") && screen.contains("no calls at all"), "{screen}");
+        }
+        insta::assert_snapshot!(format!("board_last_call_{w}x{h}"), screen);
+    }
+}

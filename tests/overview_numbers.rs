@@ -273,3 +273,68 @@ async fn export_overview_says_what_the_screen_says() {
     assert_eq!(v["with_duration"], o.with_duration);
     assert!(v["notes"][0].as_str().unwrap().contains("get_organization_overview"));
 }
+
+/// The overview drawn at 120×40, 80×24 and 60×16: a platform function's note, a negative rate withheld,
+/// negative calls flagged, averages over their own calls; and a range without calls ("—", never "-0.00").
+#[test]
+fn overview_snapshots() {
+    use common::model::{calls_state, cmd, draw};
+    use switchboard::core::action::Action;
+    use switchboard::core::effect::Effect;
+    use switchboard::core::keymap::Command;
+    use switchboard::core::overview::Rates;
+    let dec = |s: &str| s.parse::<Decimal>().unwrap();
+    let from = d(2026, 3, 4);
+    let flagged = Overview {
+        from: Some(from),
+        to: Some(from + chrono::Duration::days(7)),
+        total: 58,
+        successful: 40,
+        failed: 6,
+        total_secs: 3_000_000_000,
+        with_duration: 54,
+        avg_secs: Some(dec("55555555.56")),
+        billed_minutes: dec("9007199254740993"),
+        with_billed: 50,
+        avg_billed: Some(dec("180143985094819.86")),
+        billed_recorded: true,
+        negative_calls: 2,
+        per_day: (0..7).map(|i| (from + chrono::Duration::days(i), 5 + i)).collect(),
+        by_status: vec![("completed".into(), 40), ("failed".into(), 6), ("voicemail".into(), 12)],
+        rates: Some(Rates { rate: Some(dec("-0.40")), cost: Some(dec("0.20")) }),
+        notes: dialects::retell::OVERVIEW.notes.iter().map(|n| n.to_string()).collect(),
+        ..Default::default()
+    }
+    .with_money();
+    let empty = Overview {
+        from: Some(from),
+        to: Some(from + chrono::Duration::days(7)),
+        rates: Some(Rates { rate: Some(dec("0.40")), cost: Some(dec("0.20")) }),
+        billed_recorded: true,
+        notes: dialects::retell::OVERVIEW.notes.iter().map(|n| n.to_string()).collect(),
+        ..Default::default()
+    }
+    .with_money();
+    for (name, o) in [("flagged", &flagged), ("no_calls", &empty)] {
+        for (w, h) in [(120, 40), (80, 24), (60, 16)] {
+            let mut s = calls_state(w, h);
+            let fx = cmd(&mut s, Command::Overview);
+            let [Effect::LoadOverview { req, .. }] = fx.as_slice() else { panic!("{fx:?}") };
+            switchboard::core::reducer::update(
+                &mut s,
+                Action::OverviewLoaded { req: *req, result: Ok(o.clone()), ms: 1.0 },
+            );
+            let screen = draw(&s);
+            assert!(!screen.contains("-0.00") && !screen.contains("-0%"), "{screen}");
+            if name == "flagged" {
+                assert!(screen.contains("⚠ negative") && screen.contains("⚠ 2 calls"), "{screen}");
+                if w >= 80 {
+                    assert!(screen.contains("over 54 calls with a duration"), "{screen}");
+                }
+            } else {
+                assert!(screen.contains("Margin 0.00 (— of revenue)"), "{screen}");
+            }
+            insta::assert_snapshot!(format!("overview_{name}_{w}x{h}"), screen);
+        }
+    }
+}

@@ -113,8 +113,12 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         figures.iter().map(|l| crate::core::transcript::wrap_paragraph(&l.to_string(), width).len().max(1)).sum();
     let fig_rows = u16::try_from(fig_rows).unwrap_or(u16::MAX);
     let series = d.daily_series();
+    // The figures, their warnings and notes come first: on a short screen the chart gives way, then the
+    // breakdowns.
+    let spark_rows = if body.height >= fig_rows + 1 + 5 + 3 { 5 } else { 0 };
     let [fig, spark, rest] =
-        Layout::vertical([Constraint::Length(fig_rows + 1), Constraint::Length(5), Constraint::Min(3)]).areas(body);
+        Layout::vertical([Constraint::Length(fig_rows + 1), Constraint::Length(spark_rows), Constraint::Min(0)])
+            .areas(body);
     frame.render_widget(Paragraph::new(figures).wrap(Wrap { trim: false }), fig);
     let max = series.iter().max().copied().unwrap_or(0);
     let spark_block = Block::default().borders(Borders::TOP).title(Span::styled(
