@@ -130,7 +130,8 @@ async fn retell_board_reads_the_rollups_of_each_tenant() {
          (day, agent_id, organization_id, total_calls, successful_calls, failed_calls) VALUES \
          (current_date, 'a1', '00000000-0000-0000-0000-00000000000a', 10, 4, 6), \
          (current_date - 3, 'a1', '00000000-0000-0000-0000-00000000000a', 20, 19, 1); \
-         UPDATE system.organizations SET last_activity_at = now() WHERE id = '00000000-0000-0000-0000-00000000000a'",
+         INSERT INTO org_acme_plumbing_3cbe86ec52774832a9185220c74fc619.calls (external_call_id, created_at, status) \
+         VALUES ('today', now() - interval '1 hour', 'failed')",
     ))
     .execute(&mut c)
     .await
