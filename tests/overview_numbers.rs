@@ -186,7 +186,7 @@ async fn a_tenant_without_billed_minutes_says_so() {
     let e = Key::parse("00000000-0000-0000-0000-00000000000e");
     let o = src.overview(Dialect::Retell, &e, d(2020, 1, 1), d(2030, 1, 1), &utc).await.unwrap();
     assert!(!o.billed_recorded);
-    assert!(o.notes.iter().any(|n| n.contains("no billed_minutes column")), "{:?}", o.notes);
+    assert!(o.notes.iter().any(|n| n.contains("no readable billed_minutes column")), "{:?}", o.notes);
     let mut c = PgConnection::connect(&url).await.unwrap();
     let direct = sqlx::query(
         "SELECT count(*) AS n, COALESCE(sum(ceil(duration_seconds / 60.0)), 0) AS billed FROM org_old_columns.calls \

@@ -227,7 +227,7 @@ pub const OVERVIEW: super::board::OverviewSql = super::board::OverviewSql {
     billed: Some("{c.billed_minutes}::numeric"),
     notes: &["As get_organization_overview counts, but over local days ending at a midnight excluded (its p_to_date \
          is included), in 64 bits (its integer total_duration fails past 2^31 s)."],
-    billed_missing: "This tenant's calls have no billed_minutes column: billed minutes are each call's duration \
+    billed_missing: "This tenant's calls have no readable billed_minutes column: billed minutes are each call's duration \
          rounded up (get_organization_overview fails here).",
 };
 
