@@ -318,7 +318,7 @@ fn a_profile_limited_to_one_org_lists_only_it_opens_it_and_never_looks_across_or
         calls_7d: 1,
         failed_7d: 0,
         open_emergencies: None,
-        last_activity: None,
+        last_call: switchboard::core::board::LastCall::Never,
         figures_unread: None,
     };
     update(&mut s, Action::BoardLoaded { req, result: Ok(orgs.iter().map(row).collect()), ms: 1.0, partial: false });

@@ -78,7 +78,7 @@ fn board(w: u16, h: u16) -> State {
                 calls_7d: (10 + i * 7) * 7,
                 failed_7d: i % 3,
                 open_emergencies: Some(if i == 2 { 1 } else { 0 }),
-                last_activity: Some(now() - Duration::hours(1 + i)),
+                last_call: switchboard::core::board::LastCall::At(now() - Duration::hours(1 + i)),
                 figures_unread: None,
             }
         })

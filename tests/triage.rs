@@ -7,7 +7,7 @@ use chrono::{Duration, NaiveDate, TimeZone, Utc};
 use common::model::*;
 use ratatui_textarea::{Input, Key as TKey};
 use switchboard::core::action::Action;
-use switchboard::core::board::BoardRow;
+use switchboard::core::board::{BoardRow, LastCall};
 use switchboard::core::effect::Effect;
 use switchboard::core::keymap::Command;
 use switchboard::core::model::Anchor;
@@ -31,7 +31,7 @@ fn board_rows(s: &State) -> Vec<BoardRow> {
             calls_7d: calls * 7,
             failed_7d: failed,
             open_emergencies: Some(emerg),
-            last_activity: last_h.map(|h| now() - Duration::hours(h)),
+            last_call: last_h.map_or(LastCall::Never, |h| LastCall::At(now() - Duration::hours(h))),
             figures_unread: None,
         }
     };
@@ -86,21 +86,30 @@ fn the_board_ranks_filters_and_opens_orgs() {
 }
 
 fn overview(from: NaiveDate) -> Overview {
+    use rust_decimal::Decimal;
     Overview {
         from: Some(from),
         to: Some(from + Duration::days(7)),
         total: 120,
         successful: 100,
         failed: 12,
-        total_secs: 120 * 185,
-        avg_secs: Some(185.0),
-        billed_minutes: 420,
+        total_secs: 116 * 185,
+        with_duration: 116,
+        avg_secs: Some(Decimal::new(185, 0)),
+        billed_minutes: Decimal::new(406, 0),
+        with_billed: 116,
+        avg_billed: Some(Decimal::new(350, 2)),
         per_day: (0..7).map(|i| (from + Duration::days(i), 10 + i * 3)).collect(),
         by_status: vec![("completed".into(), 100), ("failed".into(), 12), ("busy".into(), 8)],
         by_direction: vec![("inbound".into(), 90), ("outbound".into(), 30)],
         by_agent: vec![("Ava".into(), 80), ("Max".into(), 40)],
-        rates: Some((0.40, 0.20)),
+        rates: Some(switchboard::core::overview::Rates {
+            rate: Some(Decimal::new(40, 2)),
+            cost: Some(Decimal::new(20, 2)),
+        }),
+        ..Default::default()
     }
+    .with_money()
 }
 
 fn on_overview(w: u16, h: u16) -> State {
@@ -146,7 +155,8 @@ fn snapshots() {
         insta::assert_snapshot!(format!("board_{w}x{h}"), draw(&on_board(w, h)));
         let s = on_overview(w, h);
         let screen = draw(&s);
-        assert!(screen.contains("margin 84.00 (50%)"), "{screen}");
+        assert!(screen.contains("Margin 81.20 (50% of revenue)"), "{screen}");
+        assert!(screen.contains("avg 3m 05s over 116 calls with a duration"), "{screen}");
         insta::assert_snapshot!(format!("overview_{w}x{h}"), screen);
     }
 }

@@ -130,7 +130,8 @@ async fn export_with(
                             "calls_24h": known(r.calls_24h), "failed_24h": known(r.failed_24h),
                             "calls_7d": known(r.calls_7d), "failed_7d": known(r.failed_7d),
                             "open_emergencies": r.open_emergencies,
-                            "last_activity": r.last_activity.map(|t| t.to_rfc3339()),
+                            "last_call": r.last_call.at().map(|t| t.to_rfc3339()),
+                            "last_call_kind": r.last_call.kind(),
                             "figures_unread": r.figures_unread,
                             "name_flags": name_flags, "name_key": name_key,
                         })

@@ -16,19 +16,68 @@ pub struct BoardRow {
     pub failed_7d: i64,
     /// Emergency notifications (or alerts) still pending or whose delivery failed, where the platform has them.
     pub open_emergencies: Option<i64>,
-    /// The last call (or recorded activity); None when nothing happened within the window read.
-    pub last_activity: Option<DateTime<Utc>>,
+    /// The org's real last call, however long ago (not a window's newest call, not a recorded "activity").
+    pub last_call: LastCall,
     /// Why the call figures could not be read (a Retell tenant without readable rollups): they are then
     /// unknown, not zero.
     pub figures_unread: Option<String>,
+}
+
+/// An org's last call, as the board reads it (one index probe per org, in the board's statement).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "at", rename_all = "snake_case")]
+pub enum LastCall {
+    /// The newest call's time.
+    At(DateTime<Utc>),
+    /// The org has calls, none of them with a time.
+    Undated,
+    /// The org has no call at all.
+    Never,
+    /// Its calls cannot be read (a Retell tenant without a readable calls table).
+    Unknown,
+}
+
+impl LastCall {
+    /// From the board statement's standard columns `last_call` and `any_call` (NULL: not read).
+    pub fn from_columns(at: Option<DateTime<Utc>>, any: Option<bool>) -> LastCall {
+        match (at, any) {
+            (Some(t), _) => LastCall::At(t),
+            (None, Some(true)) => LastCall::Undated,
+            (None, Some(false)) => LastCall::Never,
+            (None, None) => LastCall::Unknown,
+        }
+    }
+
+    /// `at`, `undated`, `never` or `unknown` (exports).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            LastCall::At(_) => "at",
+            LastCall::Undated => "undated",
+            LastCall::Never => "never",
+            LastCall::Unknown => "unknown",
+        }
+    }
+
+    pub fn at(&self) -> Option<DateTime<Utc>> {
+        match self {
+            LastCall::At(t) => Some(*t),
+            _ => None,
+        }
+    }
 }
 
 /// Why an org is on the board.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub enum Reason {
     PendingEmergency(i64),
-    FailureSpike { rate_24h: f64, rate_7d: f64 },
-    Silent { days: Option<i64> },
+    FailureSpike {
+        rate_24h: f64,
+        rate_7d: f64,
+    },
+    /// No call for `days` days; None: no call at all.
+    Silent {
+        days: Option<i64>,
+    },
     Suspended(String),
 }
 
@@ -49,7 +98,7 @@ impl Reason {
                 format!("✖ failures {:.0}% (7 d {:.0}%)", rate_24h * 100.0, rate_7d * 100.0)
             }
             Reason::Silent { days: Some(d) } => format!("… no calls for {d} d"),
-            Reason::Silent { days: None } => "… no calls for 7+ d".to_string(),
+            Reason::Silent { days: None } => "… no calls at all".to_string(),
             Reason::Suspended(s) => format!("⏸ {s}"),
         }
     }
@@ -78,9 +127,14 @@ pub fn reasons(r: &BoardRow, now: DateTime<Utc>) -> Vec<Reason> {
     match &r.status {
         Some(s) if suspended => out.push(Reason::Suspended(s.clone())),
         _ => {
-            let days = r.last_activity.map(|t| (now - t).num_days());
-            if days.is_none_or(|d| d >= SILENT_DAYS) {
-                out.push(Reason::Silent { days });
+            // Silence is told from the real last call; calls without a time, or calls that cannot be read,
+            // say nothing of it.
+            match r.last_call {
+                LastCall::At(t) if (now - t).num_days() >= SILENT_DAYS => {
+                    out.push(Reason::Silent { days: Some((now - t).num_days()) })
+                }
+                LastCall::Never => out.push(Reason::Silent { days: None }),
+                _ => {}
             }
         }
     }
@@ -118,7 +172,7 @@ mod tests {
             calls_7d: 140,
             failed_7d: 7,
             open_emergencies: Some(0),
-            last_activity: Some(Utc.with_ymd_and_hms(2026, 11, 21, 10, 0, 0).unwrap()),
+            last_call: LastCall::At(Utc.with_ymd_and_hms(2026, 11, 21, 10, 0, 0).unwrap()),
             figures_unread: None,
         }
     }
@@ -134,14 +188,28 @@ mod tests {
         emerg.open_emergencies = Some(2);
         assert_eq!(reasons(&emerg, now), vec![Reason::PendingEmergency(2)]);
         let mut silent = row("silent");
-        silent.last_activity = Some(now - chrono::Duration::days(4));
+        silent.last_call = LastCall::At(now - chrono::Duration::days(4));
         assert_eq!(reasons(&silent, now), vec![Reason::Silent { days: Some(4) }]);
         let mut gone = row("gone");
-        gone.last_activity = None;
+        gone.last_call = LastCall::Never;
         assert_eq!(reasons(&gone, now), vec![Reason::Silent { days: None }]);
+        assert_eq!(Reason::Silent { days: None }.text(), "… no calls at all");
+        let mut long_ago = row("long ago");
+        long_ago.last_call = LastCall::At(now - chrono::Duration::days(33));
+        assert_eq!(reasons(&long_ago, now), vec![Reason::Silent { days: Some(33) }]);
+        let mut undated = row("undated");
+        undated.last_call = LastCall::Undated;
+        assert!(reasons(&undated, now).is_empty(), "calls without a time say nothing of silence");
+        let mut unread = row("unread");
+        unread.last_call = LastCall::Unknown;
+        assert!(reasons(&unread, now).is_empty());
+        assert_eq!(LastCall::from_columns(None, Some(false)), LastCall::Never);
+        assert_eq!(LastCall::from_columns(None, Some(true)), LastCall::Undated);
+        assert_eq!(LastCall::from_columns(None, None), LastCall::Unknown);
+        assert_eq!(LastCall::from_columns(Some(now), None), LastCall::At(now));
         let mut susp = row("susp");
         susp.status = Some("suspended".into());
-        susp.last_activity = None;
+        susp.last_call = LastCall::Never;
         assert_eq!(reasons(&susp, now), vec![Reason::Suspended("suspended".into())]);
         let mut few = row("few");
         few.calls_24h = 2;

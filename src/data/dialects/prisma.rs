@@ -72,13 +72,15 @@ pub const BOARD: &str = "WITH w AS ( \
        count(*) FILTER (WHERE {c.timestamp} >= (now() AT TIME ZONE 'UTC') - interval '24 hours') AS calls_24h, \
        count(*) FILTER (WHERE {c.timestamp} >= (now() AT TIME ZONE 'UTC') - interval '24 hours' \
          AND {c.status?text}::text IN ('FAILED', 'MISSED')) AS failed_24h, \
-       count(*) AS calls_7d, count(*) FILTER (WHERE {c.status?text}::text IN ('FAILED', 'MISSED')) AS failed_7d, \
-       max({c.timestamp}) AT TIME ZONE 'UTC' AS last_activity \
+       count(*) AS calls_7d, count(*) FILTER (WHERE {c.status?text}::text IN ('FAILED', 'MISSED')) AS failed_7d \
      FROM {@CallLog c} WHERE {c.timestamp} >= (now() AT TIME ZONE 'UTC') - interval '7 days' GROUP BY 1) \
    SELECT {o.id} AS id, {o.name?text} AS name, NULL::text AS status, COALESCE(w.calls_24h, 0) AS calls_24h, \
      COALESCE(w.failed_24h, 0) AS failed_24h, COALESCE(w.calls_7d, 0) AS calls_7d, COALESCE(w.failed_7d, 0) AS failed_7d, \
-     NULL::int8 AS open_emergencies, w.last_activity \
-   FROM {@Organization o} LEFT JOIN w ON w.org = {o.id} ORDER BY {o.name?text}, {o.id}";
+     NULL::int8 AS open_emergencies, lc.t AS last_call, \
+     CASE WHEN lc.t IS NOT NULL THEN true ELSE EXISTS (SELECT 1 FROM {@CallLog k} WHERE {k.organizationId} = {o.id}) END AS any_call \
+   FROM {@Organization o} LEFT JOIN w ON w.org = {o.id} \
+   LEFT JOIN LATERAL (SELECT {k.timestamp} AT TIME ZONE 'UTC' AS t FROM {@CallLog k} WHERE {k.organizationId} = {o.id} AND {k.timestamp} IS NOT NULL \
+     ORDER BY {k.timestamp} DESC LIMIT 1) lc ON true ORDER BY {o.name?text}, {o.id}";
 
 /// The org profile, as one JSON document of sections.
 pub const PROFILE: &str = "SELECT jsonb_build_array( \

@@ -168,24 +168,68 @@ macro_rules! rollups_readable {
 }
 pub(crate) use rollups_readable;
 
+/// Whether a tenant's `calls` can be probed for its last call: the table exists and the role may read its
+/// `created_at`. `$schema` is a SQL expression for the schema's name.
+macro_rules! last_call_readable {
+    ($schema:literal) => {
+        concat!(
+            "(SELECT count(*) = 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = to_regclass(format('%I.calls', ",
+            $schema,
+            ")) AND a.attname = 'created_at' AND a.attnum > 0 AND NOT a.attisdropped \
+             AND has_column_privilege(a.attrelid, a.attnum, 'SELECT'))"
+        )
+    };
+}
+
+/// The registry, with whether each tenant's rollups and calls can be read. `last_activity_at` is not read:
+/// it is not the last call (the board probes each tenant's calls for that).
 pub const BOARD_ORGS: &str = concat!(
     "SELECT {o.id}::text AS id, {o.name?text} AS name, {o.status?text} AS status, \
-     {o.last_activity_at?timestamptz} AS last_activity, {o.schema_name?text} AS schema_name, [[",
+     {o.schema_name?text} AS schema_name, [[",
     rollups_readable!("{o.schema_name}"),
-    " |else| false]] AS has_rollups FROM {@system.organizations o} ORDER BY {o.name?text}, {o.id}"
+    " |else| false]] AS has_rollups, [[",
+    last_call_readable!("{o.schema_name}"),
+    " |else| false]] AS has_calls FROM {@system.organizations o} ORDER BY {o.name?text}, {o.id}"
 );
 
 /// Retell: one tenant's rollups over the last seven days; `{schema}` is filled with a quoted identifier
-/// and `{org}` with a uuid the console parsed itself.
+/// and `{org}` with a uuid the console parsed itself. `{last}` is [`BOARD_LAST_CALL`] or
+/// [`BOARD_NO_LAST_CALL`].
 pub const BOARD_ROLLUP: &str = "SELECT '{org}'::text AS id, \
      COALESCE(sum(r.total_calls) FILTER (WHERE r.day >= current_date - 1), 0)::int8 AS calls_24h, \
      COALESCE(sum(r.failed_calls) FILTER (WHERE r.day >= current_date - 1), 0)::int8 AS failed_24h, \
-     COALESCE(sum(r.total_calls), 0)::int8 AS calls_7d, COALESCE(sum(r.failed_calls), 0)::int8 AS failed_7d \
+     COALESCE(sum(r.total_calls), 0)::int8 AS calls_7d, COALESCE(sum(r.failed_calls), 0)::int8 AS failed_7d, \
+     true AS has_figures, {last} \
      FROM {schema}.call_rollups r WHERE r.day >= current_date - 7";
 
-/// Retell's per-minute billing rate and cost of an org (`$1`).
-pub const RATES: &str = "SELECT {o.billing_rate_per_minute?numeric}::float8 AS rate, {o.cogs_per_minute?numeric}::float8 AS cost \
+/// A tenant whose rollups cannot be read, probed for its last call only (`{last}` as above).
+pub const BOARD_NO_ROLLUP: &str = "SELECT '{org}'::text AS id, NULL::int8 AS calls_24h, NULL::int8 AS failed_24h, \
+     NULL::int8 AS calls_7d, NULL::int8 AS failed_7d, false AS has_figures, {last}";
+
+/// A tenant's real last call: one probe of its `created_at` index (newest first), and whether it has calls
+/// at all when none has a time.
+pub const BOARD_LAST_CALL: &str = "(SELECT c.created_at FROM {schema}.calls c WHERE c.created_at IS NOT NULL \
+     ORDER BY c.created_at DESC LIMIT 1) AS last_call, \
+     EXISTS (SELECT 1 FROM {schema}.calls c WHERE c.created_at IS NULL) AS undated_calls";
+
+pub const BOARD_NO_LAST_CALL: &str = "NULL::timestamptz AS last_call, NULL::bool AS undated_calls";
+
+/// Retell's per-minute billing rate and cost of an org (`$1`), as recorded (numeric).
+pub const RATES: &str = "SELECT {o.billing_rate_per_minute?numeric} AS rate, {o.cogs_per_minute?numeric} AS cost \
      FROM {@system.organizations o} WHERE {o.id} = $1::uuid";
+
+/// The overview as `public.get_organization_overview` counts: successful is status `completed`, failed is
+/// `failed` (as stored), billed minutes are the calls' `billed_minutes`, averages are over the calls that
+/// recorded the value, rounded to 2 decimals.
+pub const OVERVIEW: super::board::OverviewSql = super::board::OverviewSql {
+    successful: "c.status = 'completed'",
+    failed: "c.status = 'failed'",
+    billed: Some("{c.billed_minutes}::numeric"),
+    notes: &["As get_organization_overview counts, but over local days ending at a midnight excluded (its p_to_date \
+         is included), in 64 bits (its integer total_duration fails past 2^31 s)."],
+    billed_missing: "This tenant's calls have no readable billed_minutes column: billed minutes are each call's duration \
+         rounded up (get_organization_overview fails here).",
+};
 
 /// The indexes the console's queries rely on: what `check` reports missing (`data::indexes`).
 pub const INDEXES: &[WantedIndex] = &[

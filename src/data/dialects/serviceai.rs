@@ -199,15 +199,17 @@ pub const BOARD: &str = "WITH w AS ( \
        count(*) FILTER (WHERE {c.created_at} >= now() - interval '24 hours') AS calls_24h, \
        count(*) FILTER (WHERE {c.created_at} >= now() - interval '24 hours' \
          AND lower({c.call_status?text}) IN ('failed', 'error')) AS failed_24h, \
-       count(*) AS calls_7d, count(*) FILTER (WHERE lower({c.call_status?text}) IN ('failed', 'error')) AS failed_7d, \
-       max({c.created_at}) AS last_activity \
+       count(*) AS calls_7d, count(*) FILTER (WHERE lower({c.call_status?text}) IN ('failed', 'error')) AS failed_7d \
      FROM {@call_logs c} WHERE {c.created_at} >= now() - interval '7 days' GROUP BY 1) \
    SELECT {o.id}::text AS id, {o.name?text} AS name, NULL::text AS status, COALESCE(w.calls_24h, 0) AS calls_24h, \
      COALESCE(w.failed_24h, 0) AS failed_24h, COALESCE(w.calls_7d, 0) AS calls_7d, COALESCE(w.failed_7d, 0) AS failed_7d, \
      [[(SELECT count(*) FROM {@emergency_notifications n} WHERE {n.organization_id} = {o.id} \
         AND {n.status} IN ('pending', 'failed')) |else| NULL::int8]] AS open_emergencies, \
-     w.last_activity \
-   FROM {@organizations o} LEFT JOIN w ON w.org = {o.id} ORDER BY {o.name?text}, {o.id}";
+     lc.t AS last_call, \
+     CASE WHEN lc.t IS NOT NULL THEN true ELSE EXISTS (SELECT 1 FROM {@call_logs k} WHERE {k.organization_id} = {o.id}) END AS any_call \
+   FROM {@organizations o} LEFT JOIN w ON w.org = {o.id} \
+   LEFT JOIN LATERAL (SELECT {k.created_at} AS t FROM {@call_logs k} WHERE {k.organization_id} = {o.id} AND {k.created_at} IS NOT NULL \
+     ORDER BY {k.created_at} DESC LIMIT 1) lc ON true ORDER BY {o.name?text}, {o.id}";
 
 /// The org profile, as one JSON document of sections; a section the database cannot give says why.
 pub const PROFILE: &str = "SELECT jsonb_build_array( \

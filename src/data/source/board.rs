@@ -1,6 +1,7 @@
 //! The attention board and an org's overview: aggregates over every org, or one org's range.
 
 use super::*;
+use crate::core::board::LastCall;
 
 impl Source {
     /// The attention board's figures for every org, in few statements: one per platform, or for Retell
@@ -36,26 +37,30 @@ impl Source {
                         calls_7d: int(r, "calls_7d")?,
                         failed_7d: int(r, "failed_7d")?,
                         open_emergencies: r.try_get("open_emergencies")?,
-                        last_activity: r.try_get("last_activity")?,
+                        last_call: LastCall::from_columns(r.try_get("last_call")?, r.try_get("any_call")?),
                         figures_unread: None,
                     })
                 })
                 .collect::<std::result::Result<_, sqlx::Error>>()
                 .map_err(err);
         }
-        // Retell: the registry, then the rollups of each tenant schema, in batches.
+        // Retell: the registry, then the rollups and the last call of each tenant schema, in batches.
         let mut tx = self.read().await?;
         let cat = self.catalog(&mut tx).await?;
         let (sql, _) = Self::render_for(&cat, None, dialects::board::RETELL_ORGS)?;
         let registry = sqlx::query(AssertSqlSafe(sql)).persistent(false).fetch_all(&mut *tx).await.map_err(err)?;
         tx.commit().await.map_err(err)?;
         let mut out = Vec::with_capacity(registry.len());
-        let mut tenants: Vec<(usize, uuid::Uuid, String)> = Vec::new();
+        // (row, org, schema, rollups readable, calls readable)
+        let mut tenants: Vec<(usize, uuid::Uuid, String, bool, bool)> = Vec::new();
         for r in &registry {
             let id: String = r.try_get("id").map_err(err)?;
             let has: bool = r.try_get("has_rollups").map_err(err)?;
-            if has && let Ok(u) = uuid::Uuid::parse_str(&id) {
-                tenants.push((out.len(), u, r.try_get("schema_name").map_err(err)?));
+            let calls: bool = r.try_get("has_calls").map_err(err)?;
+            if (has || calls)
+                && let Ok(u) = uuid::Uuid::parse_str(&id)
+            {
+                tenants.push((out.len(), u, r.try_get("schema_name").map_err(err)?, has, calls));
             }
             out.push(BoardRow {
                 key: Key::parse(&id),
@@ -66,7 +71,7 @@ impl Source {
                 calls_7d: 0,
                 failed_7d: 0,
                 open_emergencies: None,
-                last_activity: r.try_get("last_activity").map_err(err)?,
+                last_call: LastCall::Unknown,
                 figures_unread: (!has).then(|| "its schema has no call_rollups this role can read".to_string()),
             });
         }
@@ -74,8 +79,11 @@ impl Source {
         for batch in tenants.chunks(dialects::board::RETELL_BATCH) {
             let sql = batch
                 .iter()
-                .map(|(_, id, schema)| {
-                    dialects::board::RETELL_ROLLUP
+                .map(|(_, id, schema, has, calls)| {
+                    let part = if *has { dialects::board::RETELL_ROLLUP } else { dialects::board::RETELL_NO_ROLLUP };
+                    let last =
+                        if *calls { dialects::board::RETELL_LAST_CALL } else { dialects::board::RETELL_NO_LAST_CALL };
+                    part.replace("{last}", last)
                         .replace("{schema}", &quote_ident(schema))
                         .replace("{org}", &id.to_string())
                 })
@@ -86,12 +94,18 @@ impl Source {
             tx.commit().await.map_err(err)?;
             for r in &rows {
                 let id: String = r.try_get("id").map_err(err)?;
-                let Some((i, _, _)) = batch.iter().find(|(_, u, _)| u.to_string() == id) else { continue };
+                let Some((i, ..)) = batch.iter().find(|(_, u, ..)| u.to_string() == id) else { continue };
                 let b = &mut out[*i];
-                b.calls_24h = int(r, "calls_24h").map_err(err)?;
-                b.failed_24h = int(r, "failed_24h").map_err(err)?;
-                b.calls_7d = int(r, "calls_7d").map_err(err)?;
-                b.failed_7d = int(r, "failed_7d").map_err(err)?;
+                if r.try_get::<bool, _>("has_figures").map_err(err)? {
+                    b.calls_24h = int(r, "calls_24h").map_err(err)?;
+                    b.failed_24h = int(r, "failed_24h").map_err(err)?;
+                    b.calls_7d = int(r, "calls_7d").map_err(err)?;
+                    b.failed_7d = int(r, "failed_7d").map_err(err)?;
+                }
+                b.last_call = LastCall::from_columns(
+                    r.try_get("last_call").map_err(err)?,
+                    r.try_get("undated_calls").map_err(err)?,
+                );
             }
             partial(&out);
         }
@@ -99,7 +113,9 @@ impl Source {
     }
 
     /// An org's figures over local dates `from..to` (exclusive) in its zone: one statement over the same
-    /// call rows the list reads, with calls per day and breakdowns.
+    /// call rows the list reads, with calls per day and breakdowns. Counts and sums are int8 or numeric, the
+    /// averages numeric over the calls that recorded the value; on a platform with its own overview function
+    /// the definitions are that function's (`dialects::board::overview_sql`).
     pub async fn overview(
         &self,
         dialect: Dialect,
@@ -111,15 +127,30 @@ impl Source {
         let mut tx = self.read().await?;
         let cat = self.catalog(&mut tx).await?;
         let tenant = self.tenant(&mut tx, dialect, org).await?;
-        let c = &Calls::new(&dialects::sql(dialect).calls, &cat, tenant.as_deref())?;
-        let select = &c.select;
-        let (ok, failed) = (dialects::board::OK_STATUSES, dialects::board::FAILED_STATUSES);
+        let calls_sql = &dialects::sql(dialect).calls;
+        let c = &Calls::new(calls_sql, &cat, tenant.as_deref())?;
+        let def = dialects::board::overview_sql(dialect);
+        // The platform's own billed minutes, where this database records them: a column of the CTE.
+        let mut env = Env::new(&cat, tenant.as_deref());
+        let recorded = match def.billed {
+            Some(b) => env.render(calls_sql.select).ok().and_then(|_| env.render(b).ok()),
+            None => None,
+        };
+        let (select, recorded) = match (recorded, c.select.strip_prefix("SELECT ")) {
+            (Some(b), Some(rest)) => (format!("SELECT {b} AS sb_billed, {rest}"), true),
+            _ => (c.select.clone(), false),
+        };
+        let billed = if recorded { "c.sb_billed" } else { "ceil(c.duration / 60.0)" };
+        let (ok, failed) = (def.successful, def.failed);
         let sql = format!(
             "WITH c AS ({select} WHERE {org} AND {ts} >= {p2} AND {ts} < {p3}) \
-             SELECT count(*)::int8 AS total, count(*) FILTER (WHERE lower(c.status) IN {ok})::int8 AS successful, \
-               count(*) FILTER (WHERE lower(c.status) IN {failed})::int8 AS failed, \
-               COALESCE(sum(c.duration), 0)::int8 AS total_secs, avg(c.duration)::float8 AS avg_secs, \
-               COALESCE(sum(ceil(c.duration / 60.0)), 0)::int8 AS billed, \
+             SELECT count(*)::int8 AS total, count(*) FILTER (WHERE {ok})::int8 AS successful, \
+               count(*) FILTER (WHERE {failed})::int8 AS failed, \
+               COALESCE(sum(c.duration::numeric), 0)::int8 AS total_secs, count(c.duration)::int8 AS with_duration, \
+               round(avg(c.duration::numeric), 2) AS avg_secs, \
+               COALESCE(sum(({billed})::numeric), 0) AS billed, count({billed})::int8 AS with_billed, \
+               round(avg(({billed})::numeric), 2) AS avg_billed, \
+               count(*) FILTER (WHERE c.duration < 0 OR ({billed}) < 0)::int8 AS negative, \
                (SELECT jsonb_agg(jsonb_build_array(d, n) ORDER BY d) FROM (SELECT (c.ts AT TIME ZONE $4)::date AS d, count(*) AS n \
                   FROM c WHERE c.ts IS NOT NULL GROUP BY 1) x) AS per_day, \
                (SELECT jsonb_agg(jsonb_build_array(k, n) ORDER BY n DESC, k) FROM (SELECT COALESCE(c.status, '—') AS k, count(*) AS n \
@@ -148,13 +179,10 @@ impl Source {
                     .await
                     .map_err(err)?;
                 match r {
-                    Some(r) => match (
-                        r.try_get::<Option<f64>, _>("rate").map_err(err)?,
-                        r.try_get::<Option<f64>, _>("cost").map_err(err)?,
-                    ) {
-                        (Some(a), Some(b)) => Some((a, b)),
-                        _ => None,
-                    },
+                    Some(r) => Some(crate::core::overview::Rates {
+                        rate: r.try_get("rate").map_err(err)?,
+                        cost: r.try_get("cost").map_err(err)?,
+                    }),
                     None => None,
                 }
             }
@@ -173,6 +201,10 @@ impl Source {
             .into_iter()
             .filter_map(|(d, n)| Some((chrono::NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok()?, n)))
             .collect();
+        let mut notes: Vec<String> = def.notes.iter().map(|n| n.to_string()).collect();
+        if def.billed.is_some() && !recorded {
+            notes.push(def.billed_missing.to_string());
+        }
         Ok(Overview {
             from: Some(from),
             to: Some(to),
@@ -180,13 +212,21 @@ impl Source {
             successful: row.try_get("successful").map_err(err)?,
             failed: row.try_get("failed").map_err(err)?,
             total_secs: row.try_get("total_secs").map_err(err)?,
+            with_duration: row.try_get("with_duration").map_err(err)?,
             avg_secs: row.try_get("avg_secs").map_err(err)?,
             billed_minutes: row.try_get("billed").map_err(err)?,
+            with_billed: row.try_get("with_billed").map_err(err)?,
+            avg_billed: row.try_get("avg_billed").map_err(err)?,
+            billed_recorded: recorded,
+            negative_calls: row.try_get("negative").map_err(err)?,
             per_day,
             by_status: pairs(row.try_get("by_status").map_err(err)?),
             by_direction: pairs(row.try_get("by_direction").map_err(err)?),
             by_agent: pairs(row.try_get("by_agent").map_err(err)?),
             rates,
-        })
+            money: Default::default(),
+            notes,
+        }
+        .with_money())
     }
 }

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
 
-use crate::core::board::Reason;
+use crate::core::board::{LastCall, Reason};
 use crate::core::reducer::ago;
 use crate::core::state::{Conn, State};
 use crate::ui::theme::Theme;
@@ -117,7 +117,12 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
             cells.push(Cell::from(share(r.failed_7d, r.calls_7d)));
             cells.push(Cell::from(r.open_emergencies.map(|n| format!("{n:>5}")).unwrap_or_else(|| "    —".into())));
         }
-        cells.push(Cell::from(r.last_activity.map(|t| ago(t, state.now)).unwrap_or_else(|| "over 7 d".into())));
+        cells.push(Cell::from(match r.last_call {
+            LastCall::At(t) => ago(t, state.now),
+            LastCall::Undated => "no time".to_string(),
+            LastCall::Never => "no calls".to_string(),
+            LastCall::Unknown => "?".to_string(),
+        }));
         Row::new(cells)
     });
     let mut header = vec!["Why", "Organization"];

@@ -4,10 +4,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Sparkline};
+use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Wrap};
 
+use crate::core::overview::{Money, amount, percent};
 use crate::core::state::State;
-use crate::core::time::format_duration;
+use crate::core::time::format_secs;
 use crate::ui::theme::Theme;
 use crate::ui::views::fit;
 
@@ -54,6 +55,15 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         return;
     };
     let pct = |n: i64| if d.total > 0 { format!("{:.1}%", 100.0 * n as f64 / d.total as f64) } else { "—".into() };
+    let calls = |n: i64| if n == 1 { "1 call".to_string() } else { format!("{n} calls") };
+    let avg_secs = match d.avg_whole_secs() {
+        Some(s) => format!("avg {} over {} with a duration", format_secs(s), calls(d.with_duration)),
+        None => "avg — (no call recorded a duration)".to_string(),
+    };
+    let avg_billed = match d.avg_billed {
+        Some(m) => format!("avg {:.2} min over {} billed", m.round_dp(2), calls(d.with_billed)),
+        None => "avg — (no call billed)".to_string(),
+    };
     let mut figures = vec![
         Line::from(vec![
             Span::styled("Calls ", theme.key()),
@@ -64,26 +74,52 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
                 if d.failed > 0 { theme.danger() } else { theme.dim() },
             ),
         ]),
+        Line::raw(format!("Duration {} · {avg_secs}", format_secs(d.total_secs))),
         Line::raw(format!(
-            "Duration {} in all, {} on average   Billed {} min ({} per call, each call rounded up)",
-            crate::core::time::format_secs(d.total_secs),
-            d.avg_secs.map(|s| format_duration(Some(s.round() as i32))).unwrap_or_else(|| "—".into()),
-            d.billed_minutes,
-            d.avg_billed().map(|m| format!("{m:.1} min")).unwrap_or_else(|| "—".into()),
+            "Billed {} min ({}) · {avg_billed}",
+            d.billed_minutes.normalize(),
+            if d.billed_recorded { "as recorded per call" } else { "each call rounded up" },
         )),
     ];
-    match (d.rates, d.money()) {
-        (Some((rate, cost)), Some((rev, c, margin))) => figures.push(Line::raw(format!(
-            "Money: billed at {rate:.2}/min = {rev:.2}; cost {cost:.2}/min = {c:.2}; margin {margin:.2} ({:.0}%)",
-            if rev > 0.0 { 100.0 * margin / rev } else { 0.0 }
+    match (&d.rates, &d.money) {
+        (Some(r), Money::Figures { revenue, cost, margin, margin_pct }) => figures.push(Line::raw(format!(
+            "Margin {} ({} of revenue) · revenue {} at {}/min · cost {} at {}/min",
+            amount(*margin),
+            percent(*margin_pct),
+            amount(*revenue),
+            r.rate.map(amount).unwrap_or_default(),
+            amount(*cost),
+            r.cost.map(amount).unwrap_or_default(),
         ))),
-        _ => figures.push(Line::styled("Money: this platform records no per-minute rate and cost", theme.dim())),
+        (_, Money::Withheld { why }) => {
+            figures.push(Line::styled(format!("Margin not shown: {why}"), theme.warn()));
+        }
+        _ => figures.push(Line::styled("Margin: this platform records no per-minute rate and cost", theme.dim())),
     }
+    if d.negative_calls > 0 {
+        figures.push(Line::styled(
+            format!(
+                "⚠ {} with a negative duration or billed minutes (in these sums as recorded)",
+                calls(d.negative_calls)
+            ),
+            theme.warn(),
+        ));
+    }
+    for n in &d.notes {
+        figures.push(Line::styled(n.clone(), theme.dim()));
+    }
+    let width = body.width.max(1) as usize;
+    let fig_rows: usize =
+        figures.iter().map(|l| crate::core::transcript::wrap_paragraph(&l.to_string(), width).len().max(1)).sum();
+    let fig_rows = u16::try_from(fig_rows).unwrap_or(u16::MAX);
     let series = d.daily_series();
+    // The figures, their warnings and notes come first: on a short screen the chart gives way, then the
+    // breakdowns.
+    let spark_rows = if body.height >= fig_rows + 1 + 5 + 3 { 5 } else { 0 };
     let [fig, spark, rest] =
-        Layout::vertical([Constraint::Length(figures.len() as u16 + 1), Constraint::Length(5), Constraint::Min(3)])
+        Layout::vertical([Constraint::Length(fig_rows + 1), Constraint::Length(spark_rows), Constraint::Min(0)])
             .areas(body);
-    frame.render_widget(Paragraph::new(figures), fig);
+    frame.render_widget(Paragraph::new(figures).wrap(Wrap { trim: false }), fig);
     let max = series.iter().max().copied().unwrap_or(0);
     let spark_block = Block::default().borders(Borders::TOP).title(Span::styled(
         format!(
