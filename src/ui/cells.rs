@@ -45,6 +45,21 @@ pub fn cut(s: &str, columns: usize) -> Cow<'_, str> {
     Cow::Owned(format!("{}{ELLIPSIS}", head.trim_end()))
 }
 
+/// `s` cut to `columns` and padded with spaces to exactly that display width (`format!`'s padding
+/// counts characters, not columns).
+pub fn pad(s: &str, columns: usize) -> String {
+    let c = cut(s, columns);
+    let w = width(&c);
+    format!("{c}{}", " ".repeat(columns.saturating_sub(w)))
+}
+
+/// As [`pad`], the spaces before the text (right-aligned).
+pub fn pad_left(s: &str, columns: usize) -> String {
+    let c = cut(s, columns);
+    let w = width(&c);
+    format!("{}{c}", " ".repeat(columns.saturating_sub(w)))
+}
+
 /// A line cut as [`cut`] cuts text, its spans keeping their styles; the "…" takes the style of the span
 /// it cuts.
 pub fn cut_line(line: Line<'_>, columns: usize) -> Line<'_> {
@@ -91,12 +106,17 @@ pub fn cut_line(line: Line<'_>, columns: usize) -> Line<'_> {
     l
 }
 
+/// A block's title for a block drawn in `area`, cut to fit between its corners.
+pub fn title<'a>(text: String, style: ratatui::style::Style, area: Rect) -> Line<'a> {
+    cut_line(Line::styled(text, style), usize::from(area.width.saturating_sub(2)))
+}
+
 /// The widths a `Table` gives its columns: `constraints` laid out by ratatui's solver in `width` columns
 /// (the table's inner width), after the highlight column of `selection` columns, with `spacing` between
 /// columns, as `Table` lays them out (its default `Flex::Start`).
 pub fn widths(constraints: &[Constraint], width: u16, selection: u16, spacing: u16) -> Vec<u16> {
-    let [_, columns] = Layout::horizontal([Constraint::Length(selection), Constraint::Fill(0)])
-        .areas(Rect::new(0, 0, width, 1));
+    let [_, columns] =
+        Layout::horizontal([Constraint::Length(selection), Constraint::Fill(0)]).areas(Rect::new(0, 0, width, 1));
     Layout::horizontal(constraints.iter().copied())
         .flex(Flex::Start)
         .spacing(spacing)
@@ -140,12 +160,9 @@ impl Grid {
         Row::new(cells.into_iter().enumerate().map(|(i, c)| cut_line(c, self.width(i))).collect::<Vec<_>>())
     }
 
-    /// The table of these columns, `header` cut like the rows.
-    pub fn table<'a>(&self, header: Vec<Line<'a>>, rows: Vec<Row<'a>>) -> Table<'a> {
-        Table::new(rows, self.constraints.clone())
-            .header(self.row(header))
-            .column_spacing(SPACING)
-            .highlight_symbol(self.symbol)
+    /// The table of these columns: `header` and `rows` made with [`Grid::row`].
+    pub fn table<'a>(&self, header: Row<'a>, rows: Vec<Row<'a>>) -> Table<'a> {
+        Table::new(rows, self.constraints.clone()).header(header).column_spacing(SPACING).highlight_symbol(self.symbol)
     }
 }
 
@@ -177,6 +194,20 @@ impl Want {
         let w = cells.into_iter().map(width).chain([width(header)]).max().unwrap_or(0);
         u16::try_from(w).unwrap_or(u16::MAX).min(cap)
     }
+}
+
+/// Each column's want raised to what its header and its widest cell in `rows` need, never past its
+/// `cap`: `cols` are (the column's min and usual width, its cap).
+pub fn wants(cols: &[(Want, u16)], header: &[&str], rows: &[Vec<Line<'_>>]) -> Vec<Want> {
+    cols.iter()
+        .enumerate()
+        .map(|(i, &(w, cap))| {
+            let content = rows.iter().map(|r| r.get(i).map_or(0, line_width)).max().unwrap_or(0);
+            let content = content.max(header.get(i).map_or(0, |h| width(h)));
+            let content = u16::try_from(content).unwrap_or(u16::MAX).min(cap);
+            Want { want: w.want.max(content), ..w }
+        })
+        .collect()
 }
 
 /// Widths for columns side by side in `room` columns with `spacing` between them: first every column's
@@ -322,6 +353,16 @@ mod tests {
     }
 
     #[test]
+    fn padding_counts_columns() {
+        assert_eq!(pad("東京", 6), "東京  ");
+        assert_eq!(pad_left("東京", 6), "  東京");
+        assert_eq!(pad("not_connected", 6), "not_c…");
+        assert_eq!(pad("東京都", 5), "東京… ");
+        assert_eq!(pad("", 2), "  ");
+        assert_eq!(pad("abc", 0), "");
+    }
+
+    #[test]
     fn widths_of_zero_one_and_two() {
         assert_eq!(cut("abc", 0), "");
         assert_eq!(cut("abc", 1), "…");
@@ -388,7 +429,10 @@ mod tests {
 
     #[test]
     fn lines_keep_their_styles_and_the_ellipsis_takes_the_cut_spans() {
-        let l = Line::from(vec![Span::styled("✖ ", Style::new().red()), Span::styled("not_connected", Style::new().bold())]);
+        let l = Line::from(vec![
+            Span::styled("✖ ", Style::new().red()),
+            Span::styled("not_connected", Style::new().bold()),
+        ]);
         let c = cut_line(l.clone(), 10);
         assert_eq!(text(&c), "✖ not_con…");
         assert_eq!(c.spans.last().map(|s| s.style), Some(Style::new().bold()));
@@ -404,17 +448,21 @@ mod tests {
     fn widths_are_the_tables_own() {
         use ratatui::buffer::Buffer;
         use ratatui::widgets::{StatefulWidget, TableState};
-        let constraints =
-            vec![Constraint::Length(16), Constraint::Min(5), Constraint::Fill(1), Constraint::Fill(2), Constraint::Length(3)];
+        let constraints = vec![
+            Constraint::Length(16),
+            Constraint::Min(5),
+            Constraint::Fill(1),
+            Constraint::Fill(2),
+            Constraint::Length(3),
+        ];
         for (w, selection) in [(78u16, "▶"), (58, "▶ "), (118, "▶"), (20, "▶"), (3, "▶"), (0, "▶")] {
             let area = Rect::new(0, 0, w, 3);
             let grid = Grid::new(constraints.clone(), area, None, selection, true);
             // Each column's header is a run of its letter as wide as the column: the table draws it whole
             // exactly when the widths agree.
             let letters = ['a', 'b', 'c', 'd', 'e'];
-            let header: Vec<Line> =
-                (0..5).map(|i| Line::raw(letters[i].to_string().repeat(grid.width(i)))).collect();
-            let table = grid.table(header, vec![Row::new(vec!["x"])]);
+            let header: Vec<Line> = (0..5).map(|i| Line::raw(letters[i].to_string().repeat(grid.width(i)))).collect();
+            let table = grid.table(grid.row(header), vec![Row::new(vec!["x"])]);
             let mut buf = Buffer::empty(area);
             StatefulWidget::render(&table, area, &mut buf, &mut TableState::default().with_selected(Some(0)));
             let drawn: String = (0..w).map(|x| buf[(x, 0)].symbol().to_string()).collect();
@@ -428,7 +476,8 @@ mod tests {
 
     #[test]
     fn rows_are_cut_to_their_columns() {
-        let grid = Grid::new(vec![Constraint::Length(5), Constraint::Length(4)], Rect::new(0, 0, 10, 1), None, "▶", false);
+        let grid =
+            Grid::new(vec![Constraint::Length(5), Constraint::Length(4)], Rect::new(0, 0, 10, 1), None, "▶", false);
         assert_eq!((grid.width(0), grid.width(1), grid.width(2)), (5, 4, 0));
         let cells = vec![Line::raw("not_connected"), Line::raw("abcd"), Line::raw("dropped")];
         let cut: Vec<String> = cells.into_iter().enumerate().map(|(i, c)| text(&cut_line(c, grid.width(i)))).collect();
@@ -474,7 +523,9 @@ mod tests {
 
     #[test]
     fn flow_puts_parts_on_lines_and_marks_what_is_left_out() {
-        let parts = || ["2026-01-15 07:00:00 EST", "+1 415-555-0100 ext. 2345", "not_connected", "1m 03s"].map(Line::raw).to_vec();
+        let parts = || {
+            ["2026-01-15 07:00:00 EST", "+1 415-555-0100 ext. 2345", "not_connected", "1m 03s"].map(Line::raw).to_vec()
+        };
         let texts = |ls: Vec<Line>| ls.iter().map(text).collect::<Vec<_>>();
         assert_eq!(
             texts(flow(parts(), Span::raw(" · "), 100, 5)),
