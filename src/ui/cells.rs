@@ -211,10 +211,10 @@ pub fn wants(cols: &[(Want, u16)], header: &[&str], rows: &[Vec<Line<'_>>]) -> V
 }
 
 /// Widths for columns side by side in `room` columns with `spacing` between them: first every column's
-/// min (or its want, when smaller), then the fixed columns' wants left to right, then the flex columns
-/// share what is left, each as much as the narrowest needs (the widest is cut first); what nobody wants
-/// goes to the last flex column (or the last column). When even the mins do not fit, they are shared the
-/// same way.
+/// min (or its want, when smaller), then the fixed columns grow towards their wants, then the flex columns
+/// share what is left; columns growing together grow alike, so the widest is the one cut; what nobody wants
+/// goes to the last flex column (or the last column). When even the mins do not fit, the flex columns give
+/// way first (down to one column, for the "…"), then all alike.
 pub fn share(cols: &[Want], room: u16, spacing: u16) -> Vec<u16> {
     let n = cols.len();
     if n == 0 {
@@ -222,23 +222,30 @@ pub fn share(cols: &[Want], room: u16, spacing: u16) -> Vec<u16> {
     }
     let gaps = spacing.saturating_mul(u16::try_from(n - 1).unwrap_or(u16::MAX));
     let mut avail = room.saturating_sub(gaps);
-    let floors: Vec<u16> = cols.iter().map(|c| c.min.min(c.want)).collect();
+    let mut floors: Vec<u16> = cols.iter().map(|c| c.min.min(c.want)).collect();
     let mut got = vec![0u16; n];
-    if floors.iter().map(|&f| u32::from(f)).sum::<u32>() > u32::from(avail) {
-        level(&mut got, &floors, &(0..n).collect::<Vec<_>>(), &mut avail);
-        return got;
+    let sum = |f: &[u16]| f.iter().map(|&x| u32::from(x)).sum::<u32>();
+    if sum(&floors) > u32::from(avail) {
+        // The flex columns (names, agents) give way first, down to one column ("…"), the widest first;
+        // then every column, alike.
+        while sum(&floors) > u32::from(avail) {
+            let widest = (0..n).filter(|&i| cols[i].flex && floors[i] > 1).max_by_key(|&i| (floors[i], i));
+            let Some(i) = widest else { break };
+            floors[i] -= 1;
+        }
+        if sum(&floors) > u32::from(avail) {
+            level(&mut got, &floors, &(0..n).collect::<Vec<_>>(), &mut avail);
+            return got;
+        }
     }
     for (g, f) in got.iter_mut().zip(&floors) {
         *g = *f;
         avail -= f;
     }
-    for (i, c) in cols.iter().enumerate().filter(|(_, c)| !c.flex) {
-        let more = c.want.saturating_sub(got[i]).min(avail);
-        got[i] += more;
-        avail -= more;
-    }
-    let flex: Vec<usize> = (0..n).filter(|&i| cols[i].flex).collect();
     let wants: Vec<u16> = cols.iter().map(|c| c.want).collect();
+    let fixed: Vec<usize> = (0..n).filter(|&i| !cols[i].flex).collect();
+    level(&mut got, &wants, &fixed, &mut avail);
+    let flex: Vec<usize> = (0..n).filter(|&i| cols[i].flex).collect();
     level(&mut got, &wants, &flex, &mut avail);
     let last = flex.last().copied().unwrap_or(n - 1);
     got[last] += avail;
@@ -325,7 +332,7 @@ pub fn mark_more(line: Line<'_>, columns: usize) -> Line<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::style::{Style, Stylize};
+    use ratatui::style::Style;
 
     fn text(l: &Line<'_>) -> String {
         l.spans.iter().map(|s| s.content.as_ref()).collect()
@@ -357,7 +364,8 @@ mod tests {
         assert_eq!(pad("東京", 6), "東京  ");
         assert_eq!(pad_left("東京", 6), "  東京");
         assert_eq!(pad("not_connected", 6), "not_c…");
-        assert_eq!(pad("東京都", 5), "東京… ");
+        assert_eq!(pad("東京都", 5), "東京…");
+        assert_eq!(pad("東京都", 4), "東… ");
         assert_eq!(pad("", 2), "  ");
         assert_eq!(pad("abc", 0), "");
     }
@@ -493,10 +501,14 @@ mod tests {
         assert_eq!(share(&cols, 52, 1), vec![16, 25, 9]);
         // Tighter: the fixed one gives way down to its min, the flex one keeps its min.
         assert_eq!(share(&cols, 40, 1), vec![16, 14, 8]);
-        // Mins that do not fit are shared from the narrowest up.
-        assert_eq!(share(&cols, 20, 1), vec![6, 6, 6]);
+        // Mins that do not fit: the flex column gives way first, then all alike from the narrowest up.
+        assert_eq!(share(&cols, 32, 1), vec![16, 12, 2]);
+        assert_eq!(share(&cols, 20, 1), vec![9, 8, 1]);
         assert_eq!(share(&cols, 0, 1), vec![0, 0, 0]);
         assert!(share(&[], 10, 1).is_empty());
+        // Fixed columns that cannot all have their wants: the widest is cut, the narrower ones are whole.
+        let cols = [Want::fixed(12, 25), Want::fixed(9, 15), Want::fixed(6, 8), Want::flex(8, 40)];
+        assert_eq!(share(&cols, 52, 1), vec![18, 15, 8, 8]);
         // A column that wants less than its min gets its want.
         assert_eq!(share(&[Want::fixed(4, 4), Want::flex(8, 5)], 30, 1), vec![4, 25]);
         assert_eq!(share(&[Want::fixed(20, 20), Want::flex(8, 5)], 26, 1), vec![20, 5]);

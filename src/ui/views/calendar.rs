@@ -99,9 +99,16 @@ fn grid(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         if day == cal.cursor {
             style = style.patch(theme.selected());
         }
-        let w = cell_w.saturating_sub(1) as usize;
-        let lines: Vec<Line> = day_lines(&head, &c, w, cell_h as usize).into_iter().map(Line::raw).collect();
-        let text_w = cell_w.saturating_sub(1);
+        // The column between two cells is used too when the no-shows would not fit without it (the "…"
+        // that then ends the cell sets it apart from the next).
+        let no_show = format!("{}{}", StatusKind::NoShow.symbol(), c.of(StatusKind::NoShow));
+        let mut text_w = cell_w.saturating_sub(1);
+        let mut lines = day_lines(&head, &c, text_w.into(), cell_h.into());
+        if c.of(StatusKind::NoShow) > 0 && !lines.iter().any(|l| l.contains(&no_show)) {
+            text_w = cell_w;
+            lines = day_lines(&head, &c, text_w.into(), cell_h.into());
+        }
+        let lines: Vec<Line> = lines.into_iter().map(Line::raw).collect();
         frame.render_widget(Paragraph::new(lines).style(style), Rect { width: text_w, ..r });
     }
     if cal.pending.is_some() && !cal.covers_grid() {
@@ -172,8 +179,12 @@ pub fn day_lines(head: &str, c: &DayCount, w: usize, h: usize) -> Vec<String> {
             return lines;
         }
     }
-    let first = KEEP_FIRST.iter().find(|k| c.of(**k) > 0).map(|k| format!("{}{}", k.symbol(), c.of(*k)));
-    lines.push(cells::cut(&format!("{prefix}{}{}", first.unwrap_or_default(), cells::ELLIPSIS), w).into_owned());
+    // Not even one count beside the "…": only the "…", never a count cut short (a wrong number).
+    lines.push(if prefix.is_empty() {
+        cells::cut(cells::ELLIPSIS, w).into_owned()
+    } else {
+        cells::mark_more(Line::raw(prefix.to_string()), w).to_string()
+    });
     lines
 }
 

@@ -128,12 +128,13 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
             cells
         })
         .collect();
-    // The list is read whole, so columns as wide as their content stay put while filtering; the name
-    // shares what the others leave, and they give way down to their mins while the name has 16.
-    let mut wants = vec![(Want::flex(16, 0), u16::MAX)];
+    // The list is read whole, so columns as wide as their content (within caps) stay put while
+    // filtering; the name shares what the others leave, and they give way down to their mins while the
+    // name has 20.
+    let mut wants = vec![(Want::flex(20, 0), u16::MAX)];
     let mut header = vec!["Name"];
     if show_industry {
-        wants.push((Want::fixed(6, 0), 24));
+        wants.push((Want::fixed(6, 0), 16));
         header.push("Industry/plan");
     }
     if show_status {
@@ -141,7 +142,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         header.push("Status");
     }
     if show_zone {
-        wants.push((Want::fixed(10, 0), 30));
+        wants.push((Want::fixed(10, 0), 22));
         header.push("Timezone");
     }
     if wide {
