@@ -173,13 +173,13 @@ pub struct Want {
     pub min: u16,
     /// What its content (and header) needs whole.
     pub want: u16,
-    /// It shares what is left after the others have what they want (a name, an agent, a title), rather
-    /// than taking its want in turn.
+    /// It shares what is left after the others have what they want (a name, an agent, a title), and
+    /// gives way first when even the mins do not fit.
     pub flex: bool,
 }
 
 impl Want {
-    /// A column that takes its want in turn, left to right.
+    /// A column that grows towards its want before the flex columns grow past their mins.
     pub fn fixed(min: u16, want: u16) -> Want {
         Want { min, want, flex: false }
     }
@@ -187,12 +187,6 @@ impl Want {
     /// A column that shares the rest.
     pub fn flex(min: u16, want: u16) -> Want {
         Want { min, want, flex: true }
-    }
-
-    /// `min` columns, or what the cells (and the header) need, never more than `cap`.
-    pub fn of<'s>(header: &str, cells: impl IntoIterator<Item = &'s str>, cap: u16) -> u16 {
-        let w = cells.into_iter().map(width).chain([width(header)]).max().unwrap_or(0);
-        u16::try_from(w).unwrap_or(u16::MAX).min(cap)
     }
 }
 
@@ -333,6 +327,8 @@ pub fn mark_more(line: Line<'_>, columns: usize) -> Line<'_> {
 mod tests {
     use super::*;
     use ratatui::style::Style;
+
+    const PHONE: &str = "+1 415-555-0100 ext. 2345";
 
     fn text(l: &Line<'_>) -> String {
         l.spans.iter().map(|s| s.content.as_ref()).collect()
@@ -527,10 +523,16 @@ mod tests {
     }
 
     #[test]
-    fn want_of_is_the_widest_cell_or_the_header_capped() {
-        assert_eq!(Want::of("Phone", ["+14155550000", "+1 415-555-0100 ext. 2345"], 30), 25);
-        assert_eq!(Want::of("Duration", ["41s"], 30), 8);
-        assert_eq!(Want::of("Agent", ["東京都港区のエージェント"], 10), 10);
+    fn wants_are_the_widest_cell_or_the_header_within_the_cap() {
+        let rows = vec![
+            vec![Line::raw("+14155550000"), Line::raw("41s"), Line::raw("東京都港区のエージェント")],
+            vec![Line::raw(PHONE), Line::raw("1h 02m"), Line::raw("Ava")],
+        ];
+        let cols = [(Want::fixed(12, 16), 30), (Want::fixed(6, 0), 30), (Want::flex(8, 0), 10)];
+        let got = wants(&cols, &["Phone", "Duration", "Agent"], &rows);
+        // The phone with its extension (25) over the usual 16; the header (8) over the cells; the cap (10).
+        assert_eq!(got.iter().map(|w| w.want).collect::<Vec<_>>(), [25, 8, 10]);
+        assert_eq!((got[0].min, got[2].flex), (12, true));
     }
 
     #[test]

@@ -142,6 +142,12 @@ fn table(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, block: Blo
     const SYMBOL: &str = "▶";
     let selection = cells::width(SYMBOL) as u16;
     let widths = cells::share(&wants, width.saturating_sub(selection), cells::SPACING);
+    // A narrow duration column says so in a shorter word rather than a cut one.
+    if let Some(i) = header.iter().position(|h| *h == "Duration")
+        && widths.get(i).is_some_and(|&w| w < 8)
+    {
+        header[i] = "Length";
+    }
     let grid = Grid::new(widths.into_iter().map(Constraint::Length).collect(), area, Some(&block), SYMBOL, true);
     let rows = cells.into_iter().map(|r| grid.row(r)).collect();
     let table = grid
