@@ -95,6 +95,27 @@ pub struct Caps {
     pub oncall: bool,
     /// Appointments: the calendar can show something.
     pub appointments: bool,
+    /// The call list's columns this platform records.
+    pub calls: CallCols,
+}
+
+/// Which of the call list's optional columns a platform records: its call-list statement selects them
+/// from a column rather than as a NULL (`data::dialects::Platform::caps`). A column the platform does not
+/// record is left out of the list and its width goes to the others, on every page alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CallCols {
+    pub direction: bool,
+    /// The emergency, urgency score or urgency word (the Flag column).
+    pub flag: bool,
+    pub caller: bool,
+    pub language: bool,
+    /// The agent, assistant or campaign.
+    pub agent: bool,
+}
+
+impl CallCols {
+    /// Every column: what the list shows when the platform is not known.
+    pub const ALL: CallCols = CallCols { direction: true, flag: true, caller: true, language: true, agent: true };
 }
 
 /// An organization (tenant). Every string is sanitized on load.

@@ -2,6 +2,7 @@
 //! theme and the views.
 
 pub mod app;
+pub mod cells;
 pub mod clipboard;
 pub mod files;
 pub mod keys;

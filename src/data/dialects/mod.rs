@@ -28,7 +28,7 @@ pub mod retell;
 pub mod serviceai;
 pub mod voxanne;
 
-use crate::core::model::{Caps, Dialect};
+use crate::core::model::{CallCols, Caps, Dialect};
 use crate::data::indexes::WantedIndex;
 
 /// How a dialect's call list is read. The paging statements are built from these parts only.
@@ -50,6 +50,24 @@ pub struct CallsSql {
     pub ts_nullable: bool,
     /// What the call-list filters compare.
     pub filter: FilterSql,
+}
+
+/// Whether `select` gives the standard column `column` a value from the database: not `NULL::type AS
+/// column`. A column it does not name at all is not selected either.
+pub fn selects(select: &str, column: &str) -> bool {
+    let needle = format!(" AS {column}");
+    let mut from = 0;
+    while let Some(at) = select[from..].find(&needle).map(|i| i + from) {
+        let end = at + needle.len();
+        from = end;
+        // " AS urgency" is not " AS urgency_label".
+        if select[end..].starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_') {
+            continue;
+        }
+        let before = select[..at].trim_end_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
+        return !before.ends_with("NULL::");
+    }
+    false
 }
 
 /// The expressions the call-list filters compare; None where the platform does not record it.
@@ -295,6 +313,16 @@ impl Platform {
             org_status: self.status.is_some(),
             oncall: o.contacts.is_some() || o.notifications.is_some() || o.transfers.is_some(),
             appointments: self.sql.appointments.is_some(),
+            calls: {
+                let selects = |column| selects(self.sql.calls.select, column);
+                CallCols {
+                    direction: selects("direction"),
+                    flag: selects("emergency") || selects("urgency") || selects("urgency_label"),
+                    caller: selects("caller"),
+                    language: selects("language"),
+                    agent: selects("assistant"),
+                }
+            },
         }
     }
 

@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use crate::core::calendar::{self, Appointment, DayCount, StatusKind};
 use crate::core::state::{ApptView, State};
 use crate::core::time::{OrgZone, format_duration};
+use crate::ui::cells;
 use crate::ui::theme::Theme;
-use crate::ui::views::fit;
 
 const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -21,7 +21,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let org = state.calls.org.as_ref().map(|o| o.name.as_str()).unwrap_or("—");
     let month = cal.month();
     let title = format!(" {org} · {} · {} ", month.format("%B %Y"), zone.label());
-    let block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
+    let block = Block::default().borders(Borders::ALL).title(cells::title(title, theme.title(), area));
     if let Some(d) = state.dialect().filter(|_| !state.caps().appointments) {
         let msg = vec![
             Line::styled("No calendar for this platform", theme.warn()),
@@ -89,12 +89,6 @@ fn grid(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         if c.emergency > 0 {
             head.push_str(&format!("⚠{}", c.emergency));
         }
-        let symbols: String = StatusKind::ALL
-            .iter()
-            .filter(|k| c.of(**k) > 0)
-            .map(|k| format!("{}{}", k.symbol(), c.of(*k)))
-            .collect::<Vec<_>>()
-            .join(" ");
         let mut style = Style::default();
         if day.month() != month {
             style = style.patch(theme.dim());
@@ -105,17 +99,16 @@ fn grid(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         if day == cal.cursor {
             style = style.patch(theme.selected());
         }
-        let w = cell_w.saturating_sub(1) as usize;
-        let mut lines = vec![Line::raw(fit(&head, w))];
-        match (c.total, cell_h) {
-            (0, _) | (_, 1) => {}
-            (n, 2) => lines.push(Line::raw(fit(&format!(" {n} {}", symbols.replace(' ', "")), w))),
-            (n, _) => {
-                lines.push(Line::raw(fit(&format!(" {}", plural(n as usize, "appt")), w)));
-                lines.push(Line::raw(fit(&format!(" {symbols}"), w)));
-            }
+        // The column between two cells is used too when the no-shows would not fit without it (the "…"
+        // that then ends the cell sets it apart from the next).
+        let no_show = format!("{}{}", StatusKind::NoShow.symbol(), c.of(StatusKind::NoShow));
+        let mut text_w = cell_w.saturating_sub(1);
+        let mut lines = day_lines(&head, &c, text_w.into(), cell_h.into());
+        if c.of(StatusKind::NoShow) > 0 && !lines.iter().any(|l| l.contains(&no_show)) {
+            text_w = cell_w;
+            lines = day_lines(&head, &c, text_w.into(), cell_h.into());
         }
-        let text_w = cell_w.saturating_sub(1);
+        let lines: Vec<Line> = lines.into_iter().map(Line::raw).collect();
         frame.render_widget(Paragraph::new(lines).style(style), Rect { width: text_w, ..r });
     }
     if cal.pending.is_some() && !cal.covers_grid() {
@@ -126,6 +119,94 @@ fn grid(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         let r = Rect { x: area.x, y: area.bottom().saturating_sub(1), width: area.width, height: 1 };
         frame.render_widget(Paragraph::new(format!(" ✖ {e}")).style(theme.danger()), r);
     }
+}
+
+/// The order in which a day's counts give way when its cell cannot show them all: the no-shows and the
+/// cancellations last.
+const KEEP_FIRST: [StatusKind; 6] = [
+    StatusKind::NoShow,
+    StatusKind::Cancelled,
+    StatusKind::Pending,
+    StatusKind::Confirmed,
+    StatusKind::Completed,
+    StatusKind::Other,
+];
+
+/// A day cell's text in `w` columns and `h` rows: the day (with its emergencies), then how many
+/// appointments and each status's count. When the cell is too narrow for the full text the labels
+/// shorten ("12 appts", then "12"; then no spaces between the counts; then no total), never the counts;
+/// only when even that does not fit do counts give way, the no-shows last, and the cell ends in "…".
+pub fn day_lines(head: &str, c: &DayCount, w: usize, h: usize) -> Vec<String> {
+    let compact: String = head.chars().filter(|&ch| ch != ' ').collect();
+    let head = if cells::width(head) <= w { head.to_string() } else { cells::cut(&compact, w).into_owned() };
+    let tokens: Vec<(StatusKind, String)> =
+        StatusKind::ALL.iter().filter(|k| c.of(**k) > 0).map(|k| (*k, format!("{}{}", k.symbol(), c.of(*k)))).collect();
+    if c.total == 0 || tokens.is_empty() {
+        return vec![head];
+    }
+    // What comes before the counts on their first row, in order of preference, the rows they have, and
+    // the rows above them.
+    let (mut lines, prefixes, seps, rows): (Vec<String>, Vec<String>, &[&str], usize) = match h {
+        0 | 1 => (Vec::new(), vec![format!("{head} "), compact.clone()], &[" ", ""], 1),
+        2 => (vec![head], vec![format!(" {} ", c.total), " ".to_string(), String::new()], &[""], 1),
+        _ => {
+            let label = [format!(" {}", plural(c.total as usize, "appt")), format!(" {}", c.total)]
+                .into_iter()
+                .find(|l| cells::width(l) <= w)
+                .unwrap_or_else(|| cells::cut(&c.total.to_string(), w).into_owned());
+            (vec![head, label], vec![" ".to_string(), String::new()], &[" ", ""], h - 2)
+        }
+    };
+    let all: Vec<&str> = tokens.iter().map(|(_, t)| t.as_str()).collect();
+    for &sep in seps {
+        for prefix in &prefixes {
+            if let Some(packed) = pack(prefix, &all, sep, w, rows) {
+                lines.extend(packed);
+                return lines;
+            }
+        }
+    }
+    // Not all of them fit: the counts kept first, in their usual order, and "…" for the others.
+    let prefix = prefixes.last().map(String::as_str).unwrap_or("");
+    for keep in (1..tokens.len()).rev() {
+        let kept: Vec<StatusKind> = KEEP_FIRST.iter().copied().filter(|k| c.of(*k) > 0).take(keep).collect();
+        let shown: Vec<&str> = tokens.iter().filter(|(k, _)| kept.contains(k)).map(|(_, t)| t.as_str()).collect();
+        if let Some(mut packed) = pack(prefix, &shown, "", w.saturating_sub(1), rows) {
+            if let Some(last) = packed.last_mut() {
+                last.push_str(cells::ELLIPSIS);
+            }
+            lines.extend(packed);
+            return lines;
+        }
+    }
+    // Not even one count beside the "…": only the "…", never a count cut short (a wrong number).
+    lines.push(if prefix.is_empty() {
+        cells::cut(cells::ELLIPSIS, w).into_owned()
+    } else {
+        cells::mark_more(Line::raw(prefix.to_string()), w).to_string()
+    });
+    lines
+}
+
+/// `tokens` on at most `rows` lines of `w` columns, `sep` between two on a line, the first line starting
+/// with `prefix`: None when they do not fit.
+fn pack(prefix: &str, tokens: &[&str], sep: &str, w: usize, rows: usize) -> Option<Vec<String>> {
+    let mut lines = vec![prefix.to_string()];
+    let mut fresh = true;
+    for t in tokens {
+        let cur = lines.last_mut()?;
+        let joined = if fresh { format!("{cur}{t}") } else { format!("{cur}{sep}{t}") };
+        if cells::width(&joined) <= w {
+            *cur = joined;
+        } else {
+            if cells::width(t) > w || lines.len() == rows {
+                return None;
+            }
+            lines.push((*t).to_string());
+        }
+        fresh = false;
+    }
+    Some(lines)
 }
 
 fn status_span<'a>(a: &Appointment, theme: &Theme) -> Span<'a> {
@@ -219,6 +300,7 @@ fn agenda(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
             lines.push(Line::from(second));
         }
     }
+    let lines: Vec<Line> = lines.into_iter().map(|l| cells::cut_line(l, usize::from(inner.width))).collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -267,9 +349,9 @@ fn detail(view: &ApptView, zone: &OrgZone, theme: &Theme, frame: &mut Frame, are
             for (k, v) in &d.facts {
                 let mut first = true;
                 for part in v.split('\n') {
-                    let label = if first { fit(k, 15) } else { String::new() };
+                    let label = if first { cells::pad(k, 15) } else { " ".repeat(15) };
                     lines.push(Line::from(vec![
-                        Span::styled(format!("{label:<16}"), theme.key()),
+                        Span::styled(format!("{label} "), theme.key()),
                         Span::raw(part.to_string()),
                     ]));
                     first = false;

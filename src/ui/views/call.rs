@@ -4,13 +4,13 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::core::state::{CALL_HEADER_ROWS, CallTab, CallView, DETAIL_LABEL_WIDTH, State};
 use crate::core::time::format_duration;
-use crate::core::transcript::{Role, label_width};
+use crate::core::transcript::{Role, label_width, wrap_paragraph};
+use crate::ui::cells;
 use crate::ui::theme::Theme;
-use crate::ui::views::fit;
 
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let Some(view) = state.call.as_ref() else {
@@ -26,57 +26,71 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
 
 fn header(view: &CallView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let r = &view.row;
-    let sep = || Span::styled(" · ", theme.dim());
+    let sep = Span::styled(" · ", theme.dim());
     let when = match r.created_at {
         // Without a valid zone the label already says UTC: not "UTC UTC (no valid timezone)".
         Some(t) if view.zone.fallback => format!("{} {}", view.zone.format(t, "%Y-%m-%d %H:%M:%S"), view.zone.label()),
         Some(t) => format!("{} {}", view.zone.format(t, "%Y-%m-%d %H:%M:%S %Z"), view.zone.label()),
         None => "no time recorded".to_string(),
     };
-    let mut l1 = vec![Span::styled(when, theme.title()), sep()];
+    let mut l1 = vec![Line::styled(when, theme.title())];
     if let Some(d) = &r.direction {
-        l1.push(Span::raw(d.clone()));
-        l1.push(sep());
+        l1.push(Line::raw(d.clone()));
     }
-    l1.push(Span::raw(r.phone.clone().unwrap_or_else(|| "no number".into())));
-    l1.push(sep());
-    l1.push(Span::raw(r.status.clone().unwrap_or_else(|| "no status".into())));
-    l1.push(sep());
-    l1.push(Span::raw(format_duration(r.duration_s)));
+    l1.push(Line::raw(r.phone.clone().unwrap_or_else(|| "no number".into())));
+    l1.push(Line::raw(r.status.clone().unwrap_or_else(|| "no status".into())));
+    l1.push(Line::raw(format_duration(r.duration_s)));
     let mut l2 = Vec::new();
     if r.emergency == Some(true) {
-        l2.push(Span::styled("⚠ EMERGENCY", theme.danger()));
-        l2.push(sep());
+        l2.push(Line::styled("⚠ EMERGENCY", theme.danger()));
     }
     if let Some(u) = r.urgency {
-        l2.push(Span::styled(format!("urgency {u:.2}"), if u >= 0.7 { theme.warn() } else { Style::default() }));
-        l2.push(sep());
+        l2.push(Line::styled(format!("urgency {u:.2}"), if u >= 0.7 { theme.warn() } else { Style::default() }));
     }
-    l2.push(Span::raw(format!("assistant {}", r.assistant.as_deref().unwrap_or("—"))));
+    l2.push(Line::raw(format!("assistant {}", r.assistant.as_deref().unwrap_or("—"))));
     if let Some(c) = &r.caller {
-        l2.push(sep());
-        l2.push(Span::raw(format!("caller {c}")));
+        l2.push(Line::raw(format!("caller {c}")));
     }
     if let Some(l) = &r.language {
-        l2.push(sep());
-        l2.push(Span::raw(format!("language {l}")));
+        l2.push(Line::raw(format!("language {l}")));
     }
     let mut summary = String::from("Summary: ");
     match &view.detail {
         Some(d) => {
-            l2.push(sep());
-            l2.push(Span::styled(format!("tab: {} more details", d.facts.len()), theme.dim()));
-            // Only what fits in three lines is needed; never wrap a huge summary every frame.
+            l2.push(Line::styled(format!("tab: {} more details", d.facts.len()), theme.dim()));
+            // Only what fits in the header is needed; never wrap a huge summary every frame.
             let s = d.summary.as_deref().unwrap_or("—");
-            summary.extend(s.chars().take(3 * area.width as usize));
+            summary.extend(s.chars().take(CALL_HEADER_ROWS as usize * area.width as usize + 1));
         }
         None => summary.push_str(if view.error.is_some() { "—" } else { "loading…" }),
     }
-    let mut lines = vec![Line::from(l1), Line::from(l2)];
-    lines.push(Line::raw(summary.replace('\n', " ")));
     let title = format!(" Call {} ", view.row.key.short());
     let block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }).block(block), area);
+    let inner = block.inner(area);
+    let (width, rows) = (usize::from(inner.width), usize::from(inner.height));
+    // The facts whole, as many on a line as fit (a fact wider than a line is cut, "…"), then the summary
+    // in the rows left (at least one), its last row ending in "…" when there is more.
+    let facts_rows = rows.saturating_sub(1).max(1);
+    let mut lines = cells::flow(l1, sep.clone(), width, facts_rows);
+    if lines.len() < facts_rows {
+        let left = facts_rows - lines.len();
+        lines.extend(cells::flow(l2, sep, width, left));
+    } else if let Some(last) = lines.pop() {
+        // No row left for the second line of facts: the first ends in "…".
+        lines.push(cells::mark_more(last, width));
+    }
+    let summary = summary.replace('\n', " ");
+    let summary_rows = rows.saturating_sub(lines.len());
+    let wrapped = wrap_paragraph(&summary, width.max(1));
+    for (i, &(a, b)) in wrapped.iter().enumerate().take(summary_rows) {
+        let line = Line::raw(summary[a..b].to_string());
+        lines.push(if i + 1 == summary_rows && wrapped.len() > summary_rows {
+            cells::mark_more(line, width)
+        } else {
+            line
+        });
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 fn transcript(view: &CallView, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -146,7 +160,7 @@ fn transcript(view: &CallView, theme: &Theme, frame: &mut Frame, area: Rect) {
                 Role::Caller => (theme.caller(), turn.label.as_str()),
                 Role::Unlabelled => (theme.dim(), ""),
             };
-            let label = if l.first { fit(label, lw - 3) } else { String::new() };
+            let label = if l.first { cells::cut(label, lw - 3).into_owned() } else { String::new() };
             let mut spans =
                 vec![Span::styled(format!("{label:>w$}", w = lw - 3), label_style), Span::styled(" │ ", theme.dim())];
             let text = &turn.text[l.start as usize..l.end as usize];
@@ -195,7 +209,7 @@ fn details(view: &CallView, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lines: Vec<Line> = view.details[scroll..(scroll + height).min(total)]
         .iter()
         .map(|l| {
-            let label = l.label.as_deref().map(|s| fit(s, DETAIL_LABEL_WIDTH)).unwrap_or_default();
+            let label = l.label.as_deref().map(|s| cells::cut(s, DETAIL_LABEL_WIDTH)).unwrap_or_default();
             Line::from(vec![
                 Span::styled(format!("{label:<w$} ", w = DETAIL_LABEL_WIDTH), theme.key()),
                 Span::raw(l.text.clone()),

@@ -3,23 +3,25 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, TableState, Wrap};
 
 use crate::core::calendar::StatusKind;
 use crate::core::caller::{CallerHistory, Event, EventKind};
 use crate::core::reducer::ago;
 use crate::core::state::State;
 use crate::core::time::format_duration;
+use crate::ui::cells::{self, Grid, Want};
 use crate::ui::theme::Theme;
-use crate::ui::views::fit;
 
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let c = &state.caller;
     let org = state.calls.org.as_ref().map(|o| o.name.as_str()).unwrap_or("");
     let asked = c.query.as_ref().map(|q| q.describe()).unwrap_or_default();
     let Some(h) = &c.history else {
-        let mut block =
-            Block::default().borders(Borders::ALL).title(Span::styled(format!(" Caller {asked} "), theme.title()));
+        let title = Line::styled(format!(" Caller {asked} "), theme.title());
+        let mut block = Block::default()
+            .borders(Borders::ALL)
+            .title(cells::cut_line(title, usize::from(area.width.saturating_sub(2))));
         let msg = match &c.error {
             Some(e) => {
                 block = block.title_bottom(Span::styled(" esc: back ", theme.dim()));
@@ -37,9 +39,10 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let header_h = (header.len() as u16 + 2).min(area.height / 2).max(3);
     let [top, rest] = Layout::vertical([Constraint::Length(header_h), Constraint::Min(3)]).areas(area);
     let number = h.phone.as_ref().map(|p| p.display()).unwrap_or_default();
+    let title = format!(" Caller {number} · {org} · {} ", state.calls.zone.label());
     let mut block = Block::default()
         .borders(Borders::ALL)
-        .title(Span::styled(format!(" Caller {number} · {org} · {} ", state.calls.zone.label()), theme.title()));
+        .title(cells::cut_line(Line::styled(title, theme.title()), usize::from(area.width.saturating_sub(2))));
     if c.pending.is_some() {
         block = block.title_bottom(Span::styled(" reloading… ", theme.dim()));
     }
@@ -66,7 +69,7 @@ fn header_lines<'a>(state: &State, h: &'a CallerHistory, theme: &Theme, width: u
             if facts.is_empty() { "" } else { " · " },
             facts.join(" · ")
         );
-        lines.push(Line::raw(fit(&text, width)));
+        lines.push(Line::raw(cells::cut(&text, width).into_owned()));
     }
     if h.records.len() > 3 {
         lines.push(Line::styled(format!("… and {} more records", h.records.len() - 3), theme.dim()));
@@ -76,17 +79,19 @@ fn header_lines<'a>(state: &State, h: &'a CallerHistory, theme: &Theme, width: u
     names.dedup();
     if names.len() > 1 {
         lines.push(Line::styled(
-            fit(
+            cells::cut(
                 &format!("⚠ this number is on record under {} different names: {}", names.len(), names.join(", ")),
                 width,
-            ),
+            )
+            .into_owned(),
             theme.warn(),
         ));
     }
     if let Some(others) = h.other_orgs.as_ref().filter(|o| !o.is_empty()) {
         let list: Vec<String> = others.iter().map(|o| format!("{} ({})", o.name, o.records)).collect();
         lines.push(Line::styled(
-            fit(&format!("⚠ also on record in {} other org(s): {}", others.len(), list.join(", ")), width),
+            cells::cut(&format!("⚠ also on record in {} other org(s): {}", others.len(), list.join(", ")), width)
+                .into_owned(),
             theme.warn(),
         ));
     }
@@ -110,25 +115,11 @@ fn header_lines<'a>(state: &State, h: &'a CallerHistory, theme: &Theme, width: u
         parts.push([Span::styled("SMS ", theme.dim()), Span::raw(n.sms.to_string())]);
     }
     parts.push([Span::styled("Last contact ", theme.dim()), Span::raw(last)]);
-    // As many parts on a line as fit, " · " between them.
-    let mut line: Vec<Span> = Vec::new();
-    let mut used = 0;
-    for part in parts {
-        let w = part[0].width() + part[1].width();
-        if !line.is_empty() && used + 3 + w > width {
-            lines.push(Line::from(std::mem::take(&mut line)));
-            used = 0;
-        }
-        if !line.is_empty() {
-            line.push(Span::styled(" · ", theme.dim()));
-            used += 3;
-        }
-        line.extend(part);
-        used += w;
-    }
-    lines.push(Line::from(line));
+    // As many parts on a line as fit, " · " between them; a part wider than the line is cut.
+    let parts = parts.into_iter().map(|p| Line::from(p.to_vec())).collect();
+    lines.extend(cells::flow(parts, Span::styled(" · ", theme.dim()), width, usize::MAX));
     for note in &h.notes {
-        lines.push(Line::styled(fit(&format!("· {note}"), width), theme.dim()));
+        lines.push(Line::styled(cells::cut(&format!("· {note}"), width).into_owned(), theme.dim()));
     }
     lines
 }
@@ -171,58 +162,76 @@ fn render_timeline(state: &State, h: &CallerHistory, theme: &Theme, frame: &mut 
     let selected = h.events.get(c.selected);
     let detail_h = if selected.and_then(|e| e.detail.as_ref()).is_some() && area.height > 10 { 4 } else { 0 };
     let [table_area, detail_area] = Layout::vertical([Constraint::Min(3), Constraint::Length(detail_h)]).areas(area);
-    let rows = h.events.iter().map(|e| {
-        let when = match e.at {
-            Some(t) => zone.format(t, "%Y-%m-%d %H:%M"),
-            None => "—".to_string(),
-        };
-        let upcoming = e.kind == EventKind::Appointment && e.at.is_some_and(|t| t > state.now);
-        let mut cells = vec![
-            Cell::from(when),
-            Cell::from(Span::styled(e.kind.word(), if upcoming { theme.key() } else { theme.agent() })),
-            Cell::from(status_span(e, theme)),
-        ];
-        if wide {
-            cells.push(Cell::from(e.direction.clone().unwrap_or_default()));
-            cells.push(Cell::from(if e.kind == EventKind::Call {
-                format_duration(e.duration_s)
-            } else {
-                String::new()
-            }));
-        }
-        let mut what = e.title.clone().unwrap_or_default();
-        if let Some(d) = &e.detail {
-            if !what.is_empty() {
-                what.push_str(" · ");
+    // The history is one read, not pages: a column no event has a value for gives its width away.
+    let show_dir = wide && h.events.iter().any(|e| e.direction.is_some());
+    let show_len = wide && h.events.iter().any(|e| e.kind == EventKind::Call && e.duration_s.is_some());
+    let cells: Vec<Vec<Line>> = h
+        .events
+        .iter()
+        .map(|e| {
+            let when = match e.at {
+                Some(t) => zone.format(t, "%Y-%m-%d %H:%M"),
+                None => "—".to_string(),
+            };
+            let upcoming = e.kind == EventKind::Appointment && e.at.is_some_and(|t| t > state.now);
+            let mut cells = vec![
+                Line::raw(when),
+                Line::styled(e.kind.word(), if upcoming { theme.key() } else { theme.agent() }),
+                Line::from(status_span(e, theme)),
+            ];
+            if show_dir {
+                cells.push(Line::raw(e.direction.clone().unwrap_or_default()));
             }
-            what.push_str(first_line(d));
-        }
-        if e.call.is_some() && e.kind != EventKind::Call {
-            what.push_str(" ↗");
-        }
-        cells.push(Cell::from(what));
-        Row::new(cells)
-    });
-    let mut widths = vec![Constraint::Length(16), Constraint::Length(8), Constraint::Length(14)];
+            if show_len {
+                cells.push(Line::raw(if e.kind == EventKind::Call {
+                    format_duration(e.duration_s)
+                } else {
+                    String::new()
+                }));
+            }
+            let mut what = e.title.clone().unwrap_or_default();
+            if let Some(d) = &e.detail {
+                if !what.is_empty() {
+                    what.push_str(" · ");
+                }
+                what.push_str(first_line(d));
+            }
+            if e.call.is_some() && e.kind != EventKind::Call {
+                what.push_str(" ↗");
+            }
+            cells.push(Line::raw(what));
+            cells
+        })
+        .collect();
+    let mut wants = vec![(Want::fixed(16, 16), 16), (Want::fixed(4, 8), 12), (Want::fixed(8, 14), 24)];
     let mut header = vec!["When (org time)", "What", "Status"];
-    if wide {
-        widths.extend([Constraint::Length(9), Constraint::Length(8)]);
-        header.extend(["Dir", "Length"]);
+    if show_dir {
+        wants.push((Want::fixed(3, 9), 12));
+        header.push("Dir");
     }
-    widths.push(Constraint::Min(10));
+    if show_len {
+        wants.push((Want::fixed(6, 8), 8));
+        header.push("Length");
+    }
+    wants.push((Want::flex(10, 0), u16::MAX));
     header.push("Title · detail");
+    let wants = cells::wants(&wants, &header, &cells);
     let title = format!(" Timeline, newest first · {} ", h.events.len());
     let hint = " enter: open the call · y: copy the number · S: save JSON · esc: back ";
+    let room = usize::from(table_area.width.saturating_sub(2));
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(Span::styled(title, theme.title()))
-        .title_bottom(Span::styled(hint, theme.dim()));
+        .title(cells::cut_line(Line::styled(title, theme.title()), room))
+        .title_bottom(cells::cut_line(Line::styled(hint, theme.dim()), room));
     if h.events.is_empty() {
         let msg = Line::styled("No calls, appointments or messages with this number.", theme.dim());
-        frame.render_widget(Paragraph::new(msg).block(block), table_area);
+        frame.render_widget(Paragraph::new(msg).wrap(Wrap { trim: false }).block(block), table_area);
     } else {
-        let table = Table::new(rows, widths)
-            .header(Row::new(header).style(theme.header()))
+        let widths = cells::share(&wants, table_area.width.saturating_sub(2), cells::SPACING);
+        let grid = Grid::new(widths.into_iter().map(Constraint::Length).collect(), table_area, Some(&block), "", false);
+        let rows = cells.into_iter().map(|r| grid.row(r)).collect();
+        let table = grid
+            .table(grid.row(header.into_iter().map(Line::raw).collect()).style(theme.header()), rows)
             .block(block)
             .row_highlight_style(theme.selected());
         let mut ts = TableState::default().with_selected(Some(c.selected.min(h.events.len() - 1)));
@@ -242,7 +251,7 @@ fn render_matches(state: &State, h: &CallerHistory, theme: &Theme, frame: &mut F
     let title = format!(" Caller lookup: {asked} · {} match(es) ", h.matches.len());
     let mut block = Block::default()
         .borders(Borders::ALL)
-        .title(Span::styled(title, theme.title()))
+        .title(cells::cut_line(Line::styled(title, theme.title()), usize::from(area.width.saturating_sub(2))))
         .title_bottom(Span::styled(" enter: open this person's history · esc: back ", theme.dim()));
     if let Some(e) = &c.error {
         block = block.title_bottom(Span::styled(format!(" ✖ {e} "), theme.danger()));
@@ -252,18 +261,28 @@ fn render_matches(state: &State, h: &CallerHistory, theme: &Theme, frame: &mut F
         frame.render_widget(Paragraph::new(lines).block(block), area);
         return;
     }
-    let rows = h.matches.iter().map(|m| {
-        Row::new(vec![
-            Cell::from(m.name.clone()),
-            Cell::from(m.stored.clone().unwrap_or_else(|| "—".into())),
-            Cell::from(match &m.number {
-                Some(n) => Span::raw(n.clone()),
-                None => Span::styled("cannot be understood", theme.warn()),
-            }),
-        ])
-    });
-    let table = Table::new(rows, [Constraint::Min(20), Constraint::Length(22), Constraint::Length(22)])
-        .header(Row::new(["Name", "Number as stored", "Number"]).style(theme.header()))
+    let cells: Vec<Vec<Line>> = h
+        .matches
+        .iter()
+        .map(|m| {
+            vec![
+                Line::raw(m.name.clone()),
+                Line::raw(m.stored.clone().unwrap_or_else(|| "—".into())),
+                match &m.number {
+                    Some(n) => Line::raw(n.clone()),
+                    None => Line::styled("cannot be understood", theme.warn()),
+                },
+            ]
+        })
+        .collect();
+    let header = ["Name", "Number as stored", "Number"];
+    let wants = [(Want::flex(12, 20), u16::MAX), (Want::fixed(12, 22), 32), (Want::fixed(12, 22), 24)];
+    let wants = cells::wants(&wants, &header, &cells);
+    let widths = cells::share(&wants, area.width.saturating_sub(2), cells::SPACING);
+    let grid = Grid::new(widths.into_iter().map(Constraint::Length).collect(), area, Some(&block), "", false);
+    let rows = cells.into_iter().map(|r| grid.row(r)).collect();
+    let table = grid
+        .table(grid.row(header.into_iter().map(Line::raw).collect()).style(theme.header()), rows)
         .block(block)
         .row_highlight_style(theme.selected());
     let mut ts = TableState::default().with_selected(Some(c.selected.min(h.matches.len() - 1)));

@@ -3,11 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, TableState, Wrap};
 
-use crate::core::model::CallRow;
+use crate::core::model::{CallCols, CallRow};
 use crate::core::state::State;
 use crate::core::time::{OrgZone, format_duration};
+use crate::ui::cells::{self, Grid, Want};
 use crate::ui::theme::Theme;
 
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -44,13 +45,13 @@ fn list_pane(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         (false, false) => "",
     };
     let title = format!(" {org} · calls, newest first · {page}{more} · {} ", c.zone.label());
-    let mut block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
+    let mut block = Block::default().borders(Borders::ALL).title(cells::title(title, theme.title(), area));
     if !c.filter.is_empty() {
         let mut f = format!(" filter: {} (x clears) ", c.filter.describe());
         if c.filter.text.is_some() {
             f.push_str("· words are searched in transcripts and summaries, bounded by the statement timeout ");
         }
-        block = block.title_bottom(Span::styled(f, theme.warn()));
+        block = block.title_bottom(cells::title(f, theme.warn(), area));
     }
     if let Some(field) = &c.filter_input {
         let [list, input] = ratatui::layout::Layout::vertical([Constraint::Min(3), Constraint::Length(3)]).areas(area);
@@ -74,7 +75,8 @@ fn list_pane(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
             );
             return;
         }
-        let block = block.title_bottom(Span::styled(format!(" ✖ {e} (showing the last loaded page) "), theme.danger()));
+        let block =
+            block.title_bottom(cells::title(format!(" ✖ {e} (showing the last loaded page) "), theme.danger(), area));
         return table(state, theme, frame, area, block);
     }
     if !c.loaded {
@@ -100,40 +102,58 @@ fn list_pane(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
 fn table(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, block: Block) {
     let c = &state.calls;
     let width = area.width.saturating_sub(2);
-    let any = |f: fn(&CallRow) -> bool| c.page.rows.iter().any(f);
+    // Per platform, not per page: a column the platform records stays while paging, one it does not
+    // record (Retell's and Prisma's flag, Voxanne's agent) is never drawn as a column of "—".
+    let records = if state.dialect().is_some() { state.caps().calls } else { CallCols::ALL };
     let cols = Cols {
-        dir: width >= 110 && any(|r| r.direction.is_some()),
-        lang: width >= 100 && any(|r| r.language.is_some()),
-        caller: width >= 100 && any(|r| r.caller.is_some()),
+        dir: width >= 110 && records.direction,
+        flag: records.flag,
+        lang: width >= 100 && records.language,
+        caller: width >= 100 && records.caller,
+        agent: records.agent,
     };
-    let mut header = vec!["Time", "Phone", "Status", "Duration", "Flag"];
-    let mut widths = vec![
-        Constraint::Length(16),
-        Constraint::Length(16),
-        Constraint::Length(14),
-        Constraint::Length(8),
-        Constraint::Length(13),
-    ];
+    let cells: Vec<Vec<Line>> = c.page.rows.iter().map(|r| row(r, &c.zone, theme, cols)).collect();
+    let mut header = vec!["Time", "Phone", "Status", "Duration"];
+    // What each column keeps while others can give way, and what it wants: the width it has always had or
+    // its widest cell on the page (a phone with its extension, "✖ not_connected"), within a cap.
+    let mut wants =
+        vec![(Want::fixed(16, 16), 16), (Want::fixed(12, 16), 28), (Want::fixed(9, 14), 24), (Want::fixed(6, 8), 8)];
     if cols.dir {
         header.insert(1, "Dir");
-        widths.insert(1, Constraint::Length(8));
+        wants.insert(1, (Want::fixed(3, 3), 9));
+    }
+    if cols.flag {
+        header.push("Flag");
+        wants.push((Want::fixed(7, 7), 16));
     }
     if cols.lang {
         header.push("Lang");
-        widths.push(Constraint::Length(4));
+        wants.push((Want::fixed(2, 4), 8));
     }
     if cols.caller {
         header.push("Caller");
-        widths.push(Constraint::Fill(1));
+        wants.push((Want::flex(8, 0), 40));
     }
-    header.push("Agent");
-    widths.push(Constraint::Fill(1));
-    let rows = c.page.rows.iter().map(|r| row(r, &c.zone, theme, cols));
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(theme.header()))
+    if cols.agent {
+        header.push("Agent");
+        wants.push((Want::flex(8, 0), 48));
+    }
+    let wants = cells::wants(&wants, &header, &cells);
+    const SYMBOL: &str = "▶";
+    let selection = cells::width(SYMBOL) as u16;
+    let widths = cells::share(&wants, width.saturating_sub(selection), cells::SPACING);
+    // A narrow duration column says so in a shorter word rather than a cut one.
+    if let Some(i) = header.iter().position(|h| *h == "Duration")
+        && widths.get(i).is_some_and(|&w| w < 8)
+    {
+        header[i] = "Length";
+    }
+    let grid = Grid::new(widths.into_iter().map(Constraint::Length).collect(), area, Some(&block), SYMBOL, true);
+    let rows = cells.into_iter().map(|r| grid.row(r)).collect();
+    let table = grid
+        .table(grid.row(header.into_iter().map(Line::raw).collect()).style(theme.header()), rows)
         .block(block)
-        .row_highlight_style(theme.selected())
-        .highlight_symbol("▶");
+        .row_highlight_style(theme.selected());
     let mut ts = TableState::default().with_selected(Some(c.selected));
     frame.render_stateful_widget(table, area, &mut ts);
 }
@@ -141,70 +161,76 @@ fn table(state: &State, theme: &Theme, frame: &mut Frame, area: Rect, block: Blo
 #[derive(Clone, Copy)]
 struct Cols {
     dir: bool,
+    flag: bool,
     lang: bool,
     caller: bool,
+    agent: bool,
 }
 
-fn row<'a>(r: &'a CallRow, zone: &OrgZone, theme: &Theme, cols: Cols) -> Row<'a> {
+fn row<'a>(r: &'a CallRow, zone: &OrgZone, theme: &Theme, cols: Cols) -> Vec<Line<'a>> {
     let time = match r.created_at {
         Some(t) => zone.format(t, "%Y-%m-%d %H:%M"),
         None => "— no time —".to_string(),
     };
-    let dash = || "—".to_string();
+    let text = |v: &'a Option<String>| Line::raw(v.as_deref().unwrap_or("—"));
     let mut cells = vec![
-        Cell::from(time),
-        Cell::from(r.phone.clone().unwrap_or_else(dash)),
+        Line::raw(time),
+        text(&r.phone),
         status_cell(r.status.as_deref(), theme),
-        Cell::from(format_duration(r.duration_s)),
-        urgency_cell(r, theme),
+        Line::raw(format_duration(r.duration_s)),
     ];
     if cols.dir {
-        cells.insert(1, Cell::from(r.direction.clone().unwrap_or_else(dash)));
+        cells.insert(1, text(&r.direction));
+    }
+    if cols.flag {
+        cells.push(urgency_cell(r, theme));
     }
     if cols.lang {
-        cells.push(Cell::from(r.language.clone().unwrap_or_else(dash)));
+        cells.push(text(&r.language));
     }
     if cols.caller {
-        cells.push(Cell::from(r.caller.clone().unwrap_or_else(dash)));
+        cells.push(text(&r.caller));
     }
-    cells.push(Cell::from(r.assistant.clone().unwrap_or_else(dash)));
-    Row::new(cells)
+    if cols.agent {
+        cells.push(text(&r.assistant));
+    }
+    cells
 }
 
 /// "⚠ EMERG" for an emergency, "! 0.85" for a high urgency, the score otherwise.
-pub fn urgency_cell<'a>(r: &CallRow, theme: &Theme) -> Cell<'a> {
+pub fn urgency_cell<'a>(r: &CallRow, theme: &Theme) -> Line<'a> {
     if r.emergency == Some(true) {
-        return Cell::from(Line::from(Span::styled("⚠ EMERG", theme.danger())));
+        return Line::styled("⚠ EMERG", theme.danger());
     }
     if let Some(label) = &r.urgency_label {
         let lower = label.to_ascii_lowercase();
         return if ["critical", "high", "urgent"].contains(&lower.as_str()) {
-            Cell::from(Line::from(Span::styled(format!("! {label}"), theme.warn())))
+            Line::styled(format!("! {label}"), theme.warn())
         } else if lower == "transferred" {
-            Cell::from(format!("↪ {label}"))
+            Line::raw(format!("↪ {label}"))
         } else {
-            Cell::from(format!("  {label}"))
+            Line::raw(format!("  {label}"))
         };
     }
     match r.urgency {
-        Some(u) if u >= 0.7 => Cell::from(Line::from(Span::styled(format!("! {u:.2}"), theme.warn()))),
-        Some(u) => Cell::from(format!("  {u:.2}")),
-        None => Cell::from("  —"),
+        Some(u) if u >= 0.7 => Line::styled(format!("! {u:.2}"), theme.warn()),
+        Some(u) => Line::raw(format!("  {u:.2}")),
+        None => Line::raw("  —"),
     }
 }
 
 /// Failed statuses get a mark as well as a color.
-pub fn status_cell<'a>(status: Option<&str>, theme: &Theme) -> Cell<'a> {
+pub fn status_cell<'a>(status: Option<&str>, theme: &Theme) -> Line<'a> {
     let s = status.unwrap_or("—").to_string();
     let lower = s.to_ascii_lowercase();
     if ["failed", "error", "busy", "no-answer", "no_answer", "missed", "canceled", "cancelled"]
         .iter()
         .any(|f| lower.contains(f))
     {
-        Cell::from(Line::from(Span::styled(format!("✖ {s}"), theme.danger())))
+        Line::styled(format!("✖ {s}"), theme.danger())
     } else if ["completed", "ended", "success"].iter().any(|f| lower.contains(f)) {
-        Cell::from(Line::from(Span::styled(format!("✓ {s}"), theme.ok())))
+        Line::styled(format!("✓ {s}"), theme.ok())
     } else {
-        Cell::from(format!("· {s}"))
+        Line::raw(format!("· {s}"))
     }
 }

@@ -3,10 +3,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, TableState, Wrap};
 
 use crate::core::names::NameMark;
 use crate::core::state::{Conn, State};
+use crate::ui::cells::{self, Grid, Want};
 use crate::ui::theme::Theme;
 
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
@@ -16,7 +17,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         (None, true) => format!(" Organizations ({} of {}) ", o.matches.len(), o.all.len()),
         (None, false) => " Organizations ".to_string(),
     };
-    let mut block = Block::default().borders(Borders::ALL).title(Span::styled(title, theme.title()));
+    let mut block = Block::default().borders(Borders::ALL).title(cells::title(title, theme.title(), area));
     let typed = crate::core::state::input_text(&o.filter);
     if o.caller.is_some() {
         block = block.title_bottom(Span::styled(
@@ -101,44 +102,62 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         _ => body,
     };
     let wide = body.width >= 100;
+    // Columns that no org has a value for give their width away (Retell records no industry or zone).
+    let show_industry = o.all.iter().any(|x| x.industry.is_some());
     let show_status = o.all.iter().any(|x| x.status.is_some());
     // Below 80 columns the zone gives way to the name (the calls' title names the zone).
     let show_zone = body.width >= 76 && o.all.iter().any(|x| x.timezone.is_some());
-    let rows = o.matches.iter().map(|&i| {
-        let org = &o.all[i];
-        let mut cells = vec![
-            Cell::from(name_line(&org.name, o.names.get(&org.key), theme)),
-            Cell::from(org.industry.clone().unwrap_or_else(|| "—".into())),
-        ];
-        if show_status {
-            cells.push(status_cell(org.status.as_deref(), theme));
-        }
-        if show_zone {
-            cells.push(Cell::from(org.timezone.clone().unwrap_or_else(|| "— (UTC)".into())));
-        }
-        if wide {
-            cells.push(Cell::from(org.key.to_string()).style(theme.dim()));
-        }
-        Row::new(cells)
-    });
-    let mut widths = vec![Constraint::Fill(2), Constraint::Length(16)];
-    let mut header = vec!["Name", "Industry/plan"];
+    let cells: Vec<Vec<Line>> = o
+        .matches
+        .iter()
+        .map(|&i| {
+            let org = &o.all[i];
+            let mut cells = vec![name_line(&org.name, o.names.get(&org.key), theme)];
+            if show_industry {
+                cells.push(Line::raw(org.industry.as_deref().unwrap_or("—")));
+            }
+            if show_status {
+                cells.push(status_cell(org.status.as_deref(), theme));
+            }
+            if show_zone {
+                cells.push(Line::raw(org.timezone.as_deref().unwrap_or("— (UTC)")));
+            }
+            if wide {
+                cells.push(Line::styled(org.key.to_string(), theme.dim()));
+            }
+            cells
+        })
+        .collect();
+    // The list is read whole, so columns as wide as their content (within caps) stay put while
+    // filtering; the name shares what the others leave, and they give way down to their mins while the
+    // name has 20.
+    let mut wants = vec![(Want::flex(20, 0), u16::MAX)];
+    let mut header = vec!["Name"];
+    if show_industry {
+        wants.push((Want::fixed(6, 0), 16));
+        header.push("Industry/plan");
+    }
     if show_status {
-        widths.push(Constraint::Length(12));
+        wants.push((Want::fixed(8, 0), 16));
         header.push("Status");
     }
     if show_zone {
-        widths.push(Constraint::Length(22));
+        wants.push((Want::fixed(10, 0), 22));
         header.push("Timezone");
     }
     if wide {
-        widths.push(Constraint::Length(36));
+        wants.push((Want::fixed(36, 36), 36));
         header.push("Id");
     }
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(theme.header()))
-        .row_highlight_style(theme.selected())
-        .highlight_symbol("▶ ");
+    let wants = cells::wants(&wants, &header, &cells);
+    const SYMBOL: &str = "▶ ";
+    let selection = cells::width(SYMBOL) as u16;
+    let widths = cells::share(&wants, body.width.saturating_sub(selection), cells::SPACING);
+    let grid = Grid::new(widths.into_iter().map(Constraint::Length).collect(), body, None, SYMBOL, true);
+    let rows = cells.into_iter().map(|r| grid.row(r)).collect();
+    let table = grid
+        .table(grid.row(header.into_iter().map(Line::raw).collect()).style(theme.header()), rows)
+        .row_highlight_style(theme.selected());
     let mut ts = TableState::default().with_selected(Some(o.selected));
     frame.render_stateful_widget(table, body, &mut ts);
 }
@@ -164,10 +183,10 @@ pub fn name_line<'a>(name: &'a str, mark: Option<&'a NameMark>, theme: &Theme) -
 }
 
 /// Suspended and deleted orgs are marked by a symbol as well as a color.
-fn status_cell<'a>(status: Option<&str>, theme: &Theme) -> Cell<'a> {
+fn status_cell<'a>(status: Option<&str>, theme: &Theme) -> Line<'a> {
     match status {
-        Some(s) if s.eq_ignore_ascii_case("active") => Cell::from(format!("● {s}")),
-        Some(s) => Cell::from(Line::from(Span::styled(format!("⏸ {s}"), theme.warn()))),
-        None => Cell::from("—"),
+        Some(s) if s.eq_ignore_ascii_case("active") => Line::raw(format!("● {s}")),
+        Some(s) => Line::styled(format!("⏸ {s}"), theme.warn()),
+        None => Line::raw("—"),
     }
 }

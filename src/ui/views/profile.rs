@@ -5,12 +5,11 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
-use unicode_width::UnicodeWidthStr;
 
 use crate::core::profile::{OrgProfile, hex_color};
 use crate::core::state::State;
+use crate::ui::cells::{self, Want};
 use crate::ui::theme::Theme;
-use crate::ui::views::fit;
 
 /// The profile as screen lines (sections one after the other), for a width.
 pub fn lines<'a>(p: &OrgProfile, theme: &Theme, width: usize) -> Vec<Line<'a>> {
@@ -30,36 +29,40 @@ pub fn lines<'a>(p: &OrgProfile, theme: &Theme, width: usize) -> Vec<Line<'a>> {
             out.push(Line::styled("  none", theme.dim()));
         }
         for (k, v) in &s.pairs {
-            let mut spans = vec![Span::styled(format!("  {:<22}", fit(k, 21)), theme.key())];
+            let mut spans = vec![Span::styled(format!("  {} ", cells::pad(k, 21)), theme.key())];
+            let mut room = width.saturating_sub(25);
             if let (Some((r, g, b)), false) = (hex_color(v), theme.mono) {
                 spans.push(Span::styled("██ ", Style::default().fg(Color::Rgb(r, g, b))));
+                room = room.saturating_sub(3);
             }
-            spans.push(Span::raw(fit(v, width.saturating_sub(25))));
+            spans.push(Span::raw(cells::cut(v, room).into_owned()));
             out.push(Line::from(spans));
         }
         if !s.columns.is_empty() {
             if s.rows.is_empty() {
                 out.push(Line::styled("  none", theme.dim()));
             } else {
-                // Columns as wide as their content, the last one taking what is left.
+                // Every column is shown: columns as wide as their content while they fit, otherwise the
+                // widest are cut first ("…"), each keeping at least 3 columns while it can; the last takes
+                // what is left.
                 let n = s.columns.len();
-                let mut w: Vec<usize> = s.columns.iter().map(|c| c.width()).collect();
-                for r in &s.rows {
-                    for (i, c) in r.iter().enumerate().take(n) {
-                        w[i] = w[i].max(c.width()).min(32);
-                    }
-                }
+                let wants: Vec<Want> = (0..n)
+                    .map(|i| {
+                        let w = s.rows.iter().filter_map(|r| r.get(i)).chain([&s.columns[i]]).map(|c| cells::width(c));
+                        let w = u16::try_from(w.max().unwrap_or(0)).unwrap_or(u16::MAX);
+                        Want::flex(3, w)
+                    })
+                    .collect();
+                let room = u16::try_from(width.saturating_sub(2)).unwrap_or(u16::MAX);
+                let widths = cells::share(&wants, room, cells::SPACING);
                 let row_line = |cells: &[String], style: Style| {
                     let mut spans = vec![Span::raw("  ")];
-                    let mut used = 2;
-                    for (i, c) in cells.iter().enumerate().take(n) {
-                        let room = width.saturating_sub(used);
-                        if room < 3 {
-                            break;
-                        }
-                        let cw = if i + 1 == n { room } else { w[i].min(room) };
-                        spans.push(Span::styled(format!("{:<cw$} ", fit(c, cw)), style));
-                        used += cw + 1;
+                    for (i, &cw) in widths.iter().enumerate() {
+                        let c = cells.get(i).map(String::as_str).unwrap_or("");
+                        let text =
+                            if i + 1 == n { cells::cut(c, cw.into()).into_owned() } else { cells::pad(c, cw.into()) };
+                        let sep = if i + 1 == n { "" } else { " " };
+                        spans.push(Span::styled(format!("{text}{sep}"), style));
                     }
                     Line::from(spans)
                 };
@@ -83,7 +86,7 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
         if state.caps().org_status { " S: suspend / reactivate (write mode) · j/k scroll " } else { " j/k scroll " };
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(Span::styled(format!(" {org} · profile{status} "), theme.title()))
+        .title(cells::title(format!(" {org} · profile{status} "), theme.title(), area))
         .title_bottom(Span::styled(hint, theme.dim()));
     let inner = block.inner(area);
     frame.render_widget(block, area);
