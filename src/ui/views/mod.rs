@@ -80,7 +80,6 @@ fn too_small(area: Rect, theme: &Theme, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(text).alignment(Alignment::Center), r);
 }
 
-/// Truncates to a display width, with an ellipsis when cut.
 /// Renders `notes` wrapped at the foot of `area` (inset to line up with a bordered block's text, at most
 /// half its height) and returns the rest of `area`, for what the notes explain. Nothing when there are
 /// none. Below rather than above, so that the rows of a table above keep their place on screen.
@@ -98,6 +97,7 @@ pub fn notes_below(notes: Vec<Line<'_>>, frame: &mut Frame, area: Rect) -> Rect 
     rest
 }
 
+/// Truncates to a display width, with an ellipsis when cut.
 pub fn fit(s: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;
     let mut out = String::new();

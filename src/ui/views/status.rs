@@ -252,7 +252,22 @@ fn short_version(v: &str) -> &str {
 }
 
 pub fn render_footer(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
-    let hints: Vec<(String, &str)> = if state.text_focus() {
+    let hints: Vec<(String, &str)> = if state.messages_view.is_some() {
+        vec![
+            ("j k".into(), "scroll"),
+            ("pgdn pgup".into(), "page"),
+            ("g G".into(), "top/end"),
+            ("esc q".into(), "close"),
+        ]
+    } else if state.help {
+        let help =
+            crate::core::overlay::help(&state.keymap, state.context(), state.width, state.height.saturating_sub(2));
+        if help.max_scroll(state.height.saturating_sub(4) as usize) > 0 {
+            vec![("j k pgdn pgup g G".into(), "scroll"), ("q".into(), "quit"), ("any other key".into(), "close")]
+        } else {
+            vec![("q".into(), "quit"), ("any other key".into(), "close")]
+        }
+    } else if state.text_focus() {
         match state.screen {
             _ if state.cmdline.is_some() => vec![],
             Screen::Orgs => vec![
