@@ -19,9 +19,12 @@ pub enum Fit {
     Keep,
     /// Dropped whole.
     Drop,
-    /// Cut with a trailing "…", after everything of a lower rank is gone; dropped only when fewer than
-    /// `MIN_CUT` columns are left for it.
+    /// Cut with a trailing "…" when its turn comes, but to no fewer than `MIN_CUT` columns while parts of a
+    /// higher rank can still give way (the org's name: cut last but the mode and the link state); dropped
+    /// only when the `Keep` parts leave it no room.
     Cut,
+    /// Cut with a trailing "…" when its turn comes, dropped when fewer than `MIN_CUT` columns are left.
+    Trim,
 }
 
 /// One part of the status bar: its texts from the longest to the shortest, its rank (lower ranks give way
@@ -50,8 +53,8 @@ fn used(texts: &[Option<String>]) -> usize {
 }
 
 /// Which parts fit in `width` columns, and as what: for each part its text, or None when dropped. Lower ranks
-/// give way first: each takes its shorter forms, then is dropped (`Drop`), cut with a "…" (`Cut`) or kept
-/// (`Keep`). Then, from the highest rank down, each part takes back the longest form (or, cut, the most of
+/// give way first: each takes its shorter forms, then is dropped (`Drop`), cut with a "…" (`Cut`, `Trim`)
+/// or kept (`Keep`). Then, from the highest rank down, each part takes back the longest form (or, cut, the most of
 /// itself) that the room left allows, so that nothing is smaller than it needs to be. Only when the `Keep`
 /// parts alone are wider than `width` is the result wider.
 pub fn fit_parts(parts: &[Part], width: usize) -> Vec<Option<String>> {
@@ -72,8 +75,18 @@ pub fn fit_parts(parts: &[Part], width: usize) -> Vec<Option<String>> {
         texts[i] = match parts[i].fit {
             Fit::Keep => texts[i].take(),
             Fit::Drop => None,
-            Fit::Cut => texts[i].take().and_then(|t| cut(&t, t.width().saturating_sub(over))),
+            Fit::Cut => texts[i].take().and_then(|t| cut(&t, t.width().saturating_sub(over).max(MIN_CUT))),
+            Fit::Trim => texts[i].take().and_then(|t| cut(&t, t.width().saturating_sub(over))),
         };
+    }
+    // Still too wide: the cut parts kept at their least give way too, the lowest rank first.
+    for &i in &order {
+        if used(&texts) <= width {
+            break;
+        }
+        if parts[i].fit == Fit::Cut {
+            texts[i] = None;
+        }
     }
     for &i in order.iter().rev() {
         let mut without = texts.clone();
@@ -83,7 +96,7 @@ pub fn fit_parts(parts: &[Part], width: usize) -> Vec<Option<String>> {
         let best = parts[i].forms.iter().find(|f| f.width() <= room).cloned();
         texts[i] = match (best, parts[i].fit) {
             (Some(f), _) => Some(f),
-            (None, Fit::Cut) => parts[i].forms.first().and_then(|f| cut(f, room)).or(texts[i].take()),
+            (None, Fit::Cut | Fit::Trim) => parts[i].forms.first().and_then(|f| cut(f, room)).or(texts[i].take()),
             (None, _) => texts[i].take(),
         };
     }
@@ -138,7 +151,7 @@ pub fn parts(state: &State, theme: &Theme) -> Vec<Part> {
         };
         let mut out = vec![banner, mode];
         if let Some(e) = &link.error {
-            out.push(Part::new(e.clone(), 1, Fit::Cut, theme.dim()));
+            out.push(Part::new(e.clone(), 1, Fit::Trim, theme.dim()));
         }
         out.push(target);
         return out;
@@ -418,6 +431,22 @@ mod tests {
     }
 
     #[test]
+    fn the_org_outranks_loading_and_the_link_states_longer_forms() {
+        let long = "Acme Plumbing & Heating of the Greater Springfield Area ".repeat(5);
+        let link = Part {
+            forms: vec!["● connected · no TLS (prefer fell back)".into(), "● connected · no TLS (fell back)".into()],
+            rank: 8,
+            fit: Fit::Keep,
+            style: Style::default(),
+        };
+        let p = vec![part(&long, 6, Fit::Cut), link, part("WRITE", 9, Fit::Keep), part("loading…", 7, Fit::Drop)];
+        assert_eq!(bar(&p, 60), " Acme Plu… │ ● connected · no TLS (prefer fell back) │ WRITE");
+        assert_eq!(bar(&p, 52), " Acme Pl… │ ● connected · no TLS (fell back) │ WRITE");
+        // Narrower still: the name goes, the mode and the link state stay.
+        assert_eq!(bar(&p, 44), " ● connected · no TLS (fell back) │ WRITE");
+    }
+
+    #[test]
     fn wide_characters_are_counted_in_columns() {
         let org = "東京デンタル 🦷 ".repeat(20);
         for width in [60, 61, 80] {
@@ -444,7 +473,7 @@ mod tests {
         let p = vec![
             banner,
             part("RO", 9, Fit::Keep),
-            part("cannot reach the database server: Connection refused (os error 111)", 1, Fit::Cut),
+            part("cannot reach the database server: Connection refused (os error 111)", 1, Fit::Trim),
             part("demo", 0, Fit::Drop),
         ];
         let b = bar(&p, 60);
