@@ -110,8 +110,10 @@ fn finish(w: csv::Writer<Vec<u8>>) -> Result<String, String> {
 /// A CSV field: defused (see [`defused`]), then quoted where CSV needs it.
 pub fn csv_field(s: &str) -> String {
     let mut w = writer();
-    let _ = w.write_field(defused(s).as_bytes());
-    finish(w).unwrap_or_default()
+    let _ = w.write_record([defused(s).as_bytes()]);
+    let mut out = finish(w).unwrap_or_default();
+    out.pop_if(|c| *c == '\n');
+    out
 }
 
 /// Rows of CSV under a header (RFC 4180 quoting, `\n` line ends), each field defused.

@@ -1,5 +1,5 @@
 //! The `:` command line: `:org <name>`, `:calls <filter>`, `:call <id>`, `:cal <date>`, `:oncall`,
-//! `:board`, `:overview`, `:profile`, `:caller <number or name>`, `:help`, `:q`.
+//! `:board`, `:overview`, `:profile`, `:caller <number or name>`, `:messages`, `:help`, `:q`.
 
 /// A parsed command line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,13 +14,15 @@ pub enum Cmd {
     Profile,
     /// A phone number in any format, or a name.
     Caller(String),
+    /// The last messages shown.
+    Messages,
     Help,
     Quit,
 }
 
 /// The commands, for completion and the error message.
 pub const NAMES: &[&str] =
-    &["org", "calls", "call", "cal", "oncall", "board", "overview", "profile", "caller", "help", "q"];
+    &["org", "calls", "call", "cal", "oncall", "board", "overview", "profile", "caller", "messages", "help", "q"];
 
 pub fn parse(line: &str) -> Result<Cmd, String> {
     let line = line.trim().trim_start_matches(':').trim();
@@ -39,6 +41,7 @@ pub fn parse(line: &str) -> Result<Cmd, String> {
         "overview" => Cmd::Overview,
         "profile" => Cmd::Profile,
         "caller" | "who" => Cmd::Caller(need("a phone number or a name")?),
+        "messages" | "mes" => Cmd::Messages,
         "help" | "h" => Cmd::Help,
         "q" | "quit" => Cmd::Quit,
         "" => return Err("type a command: ".to_string() + &NAMES.join(", ")),

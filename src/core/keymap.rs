@@ -46,6 +46,7 @@ pub enum Command {
     NextMatch,
     PrevMatch,
     Caller,
+    Messages,
 }
 
 impl Command {
@@ -90,6 +91,7 @@ impl Command {
         Command::NextMatch,
         Command::PrevMatch,
         Command::Caller,
+        Command::Messages,
     ];
 
     /// The name used in the config's `[keys.<context>]` tables.
@@ -135,6 +137,7 @@ impl Command {
             Command::NextMatch => "next_match",
             Command::PrevMatch => "prev_match",
             Command::Caller => "caller",
+            Command::Messages => "messages",
         }
     }
 
@@ -176,7 +179,7 @@ impl Command {
             Command::Copy => "copy (list: the call id; call: the whole transcript)",
             Command::CopyMore => "copy (list: the phone number; call: the turn at the top)",
             Command::CopyUrl => "copy the recording URL",
-            Command::CommandLine => "command line (:org :calls :call :cal :oncall :board :caller :q)",
+            Command::CommandLine => "command line (:org :calls :call :cal :oncall :board :caller :messages :q)",
             Command::Save => "save to a file (list: CSV; call: the transcript as text)",
             Command::SaveJson => "save the transcript as JSON with its turns",
             Command::SetTime => "look at another instant",
@@ -186,6 +189,7 @@ impl Command {
             Command::NextMatch => "next match",
             Command::PrevMatch => "previous match",
             Command::Caller => "caller history of the selected call, appointment or notification",
+            Command::Messages => "the last messages, with when each was shown (:messages)",
         }
     }
 
@@ -232,6 +236,7 @@ impl Command {
             Command::NextMatch => "next",
             Command::PrevMatch => "prev",
             Command::Caller => "caller",
+            Command::Messages => "messages",
         }
     }
 }
@@ -432,6 +437,7 @@ impl Default for Keymap {
             (Global, c('v'), Command::Overview),
             (Global, c(':'), Command::CommandLine),
             (Global, c('C'), Command::Caller),
+            (Global, c('M'), Command::Messages),
             (Calls, c('k'), Up),
             (Calls, p(K::Up), Up),
             (Calls, c('j'), Down),

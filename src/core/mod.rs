@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod model;
 pub mod names;
 pub mod oncall;
+pub mod overlay;
 pub mod overview;
 pub mod profile;
 pub mod reducer;

@@ -45,6 +45,8 @@ pub const LIST_WIDTH: u16 = 100;
 /// Below this size the console shows a "too small" screen.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
+/// How many of the last messages `:messages` keeps.
+pub const MESSAGE_LOG_LEN: usize = 50;
 
 pub struct State {
     pub screen: Screen,
@@ -85,6 +87,13 @@ pub struct State {
     pub cmd_history_pos: Option<usize>,
     /// Whether the database answers; while it does not, a banner, stale data and retries with backoff.
     pub link: LinkState,
+    /// The last messages shown (at most `MESSAGE_LOG_LEN`), oldest first, each with when it was shown: what
+    /// `:messages` lists. Kept by the reducer's entry point alone (`reducer::update`).
+    pub message_log: std::collections::VecDeque<(DateTime<Utc>, String)>,
+    /// The `:messages` overlay while it is open: the first of its rows shown.
+    pub messages_view: Option<usize>,
+    /// The first row of the key help shown, when it is taller than the screen.
+    pub help_scroll: usize,
     pub(crate) next_req: ReqId,
 }
 
@@ -296,6 +305,9 @@ impl State {
             cmd_history: Vec::new(),
             cmd_history_pos: None,
             link: LinkState::default(),
+            message_log: Default::default(),
+            messages_view: None,
+            help_scroll: 0,
             next_req: 1,
         }
     }
@@ -330,7 +342,7 @@ impl State {
 
     /// The text field that has the keys, if any (the switcher's filter while the switcher is shown).
     pub fn focused_field(&self) -> Option<&TextField> {
-        if self.help {
+        if self.overlay() {
             return None;
         }
         if let Some(c) = &self.cmdline {
@@ -393,6 +405,19 @@ impl State {
 
     pub fn too_small(&self) -> bool {
         self.width < MIN_WIDTH || self.height < MIN_HEIGHT
+    }
+
+    /// Keeps a message shown, with the time, for `:messages`; the oldest goes beyond `MESSAGE_LOG_LEN`.
+    pub fn log_message(&mut self, text: String) {
+        if self.message_log.len() >= MESSAGE_LOG_LEN {
+            self.message_log.pop_front();
+        }
+        self.message_log.push_back((self.now, text));
+    }
+
+    /// Whether an overlay (the key help, `:messages`) has the keyboard.
+    pub fn overlay(&self) -> bool {
+        self.help || self.messages_view.is_some()
     }
 }
 

@@ -43,9 +43,8 @@ pub fn action_for(state: &State, ev: KeyEvent) -> Option<Action> {
     if chord == Chord::ctrl('c') {
         return Some(Action::Command(Command::Quit));
     }
-    if state.help {
-        // Any key closes the help, bound or not (q still quits).
-        return Some(Action::Command(state.keymap.lookup(state.context(), chord).unwrap_or(Command::Help)));
+    if state.overlay() {
+        return Some(Action::Command(overlay_command(state, chord)));
     }
     if state.text_focus() {
         return Some(Action::Input(ev.into()));
@@ -53,9 +52,24 @@ pub fn action_for(state: &State, ev: KeyEvent) -> Option<Action> {
     state.keymap.lookup(state.context(), chord).map(Action::Command)
 }
 
+/// A key in the help or `:messages`: a key that scrolls somewhere (the screen's own, else the call list's)
+/// scrolls them, and any other closes them, bound or not; `q` quits from the help but closes `:messages`.
+fn overlay_command(state: &State, chord: Chord) -> Command {
+    use crate::core::keymap::Context;
+    let scrolls = |c: &Command| {
+        matches!(c, Command::Up | Command::Down | Command::PageUp | Command::PageDown | Command::Top | Command::Bottom)
+    };
+    let here = state.keymap.lookup(state.context(), chord);
+    match here.filter(scrolls).or_else(|| state.keymap.lookup(Context::Calls, chord).filter(scrolls)) {
+        Some(c) => c,
+        None if here == Some(Command::Quit) && state.messages_view.is_some() => Command::Back,
+        None => here.unwrap_or(Command::Help),
+    }
+}
+
 /// The action for a mouse event (when mouse support is on): the wheel scrolls, a click selects.
 pub fn mouse_action(state: &State, m: MouseEvent) -> Option<Action> {
-    if state.help || state.text_focus() && state.screen != crate::core::state::Screen::Orgs {
+    if state.overlay() || state.text_focus() && state.screen != crate::core::state::Screen::Orgs {
         return None;
     }
     match m.kind {

@@ -10,7 +10,8 @@ use crate::core::state::{Screen, State, input_text, new_input};
 use crate::core::textfield::FieldEvent;
 
 pub fn open(state: &mut State) -> Vec<Effect> {
-    state.cmdline = Some(new_input(":org <name> · :calls <filter> · :call <id> · :cal <date> · :oncall · :board · :q"));
+    state.cmdline =
+        Some(new_input(":org <name> · :calls <filter> · :call <id> · :cal <date> · :oncall · :board · :messages · :q"));
     state.cmd_history_pos = None;
     Vec::new()
 }
@@ -85,11 +86,13 @@ fn run(state: &mut State, cmd: Cmd) -> Vec<Effect> {
         ok
     };
     match cmd {
-        Cmd::Quit => super::update(state, crate::core::action::Action::Command(Command::Quit)),
+        Cmd::Quit => super::reduce(state, crate::core::action::Action::Command(Command::Quit)),
         Cmd::Help => {
             state.help = true;
+            state.help_scroll = 0;
             Vec::new()
         }
+        Cmd::Messages => super::overlay::open_messages(state),
         Cmd::Org(q) => {
             let found = match &state.conn {
                 crate::core::state::Conn::Ready(info) => {
@@ -150,10 +153,10 @@ fn run(state: &mut State, cmd: Cmd) -> Vec<Effect> {
                 None => fx,
             }
         }
-        Cmd::OnCall => super::update(state, crate::core::action::Action::Command(Command::OnCall)),
+        Cmd::OnCall => super::reduce(state, crate::core::action::Action::Command(Command::OnCall)),
         Cmd::Board => super::board::open(state),
         Cmd::Caller(text) => super::caller::open_with(state, crate::core::caller::CallerQuery::parse(&text)),
-        Cmd::Overview => super::update(state, crate::core::action::Action::Command(Command::Overview)),
-        Cmd::Profile => super::update(state, crate::core::action::Action::Command(Command::Profile)),
+        Cmd::Overview => super::reduce(state, crate::core::action::Action::Command(Command::Overview)),
+        Cmd::Profile => super::reduce(state, crate::core::action::Action::Command(Command::Profile)),
     }
 }

@@ -6,6 +6,7 @@ pub(crate) mod caller;
 mod cmdline;
 pub mod link;
 mod oncall;
+mod overlay;
 mod overview;
 pub mod prefetch;
 mod profile;
@@ -32,7 +33,24 @@ pub fn init(state: &mut State) -> Vec<Effect> {
     vec![Effect::Detect { req }]
 }
 
+/// Decides what an action does. Every message it shows is kept for `:messages` here, in one place: one this
+/// action set (a key, a typed character or a notice sets its message anew, even the same text again).
 pub fn update(state: &mut State, action: Action) -> Vec<Effect> {
+    let before = state.message.clone();
+    let fresh = matches!(action, Action::Command(_) | Action::Input(_) | Action::Notice(_));
+    let fx = match action {
+        Action::Command(cmd) if state.overlay() => overlay::command(state, cmd),
+        action => reduce(state, action),
+    };
+    if let Some(m) = &state.message
+        && (fresh || before.as_ref() != Some(m))
+    {
+        state.log_message(m.clone());
+    }
+    fx
+}
+
+fn reduce(state: &mut State, action: Action) -> Vec<Effect> {
     match action {
         Action::Command(cmd) => command(state, cmd),
         Action::Input(input) => text_input(state, input),
@@ -290,15 +308,11 @@ fn set_detail(view: &mut CallView, detail: CallDetail, width: u16) {
 
 fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
     state.message = None;
-    if state.help {
-        // Any key closes the help; quit still quits.
-        state.help = false;
-        return if cmd == Command::Quit { quit(state) } else { Vec::new() };
-    }
     match cmd {
         Command::Quit => quit(state),
         Command::Help => {
             state.help = true;
+            state.help_scroll = 0;
             Vec::new()
         }
         Command::Orgs => {
@@ -315,6 +329,7 @@ fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
         Command::Profile => profile::open(state),
         Command::Board => board::open(state),
         Command::CommandLine => cmdline::open(state),
+        Command::Messages => overlay::open_messages(state),
         Command::Overview => overview::open(state),
         Command::Caller => caller::open(state),
         _ => match state.screen {

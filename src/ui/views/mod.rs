@@ -6,6 +6,7 @@ pub mod call;
 pub mod caller;
 pub mod calls;
 pub mod help;
+pub mod messages;
 pub mod oncall;
 pub mod orgs;
 pub mod overview;
@@ -26,8 +27,15 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         too_small(area, theme, frame);
         return;
     }
-    let [main, status_row, footer_row] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    // A message has rows of its own above the status bar, wrapped, so that it is read whole.
+    let message = match &state.message {
+        Some(m) => status::message_rows(m, area.width as usize, status::message_cap(area.height)),
+        None => Vec::new(),
+    };
+    let rows = u16::try_from(message.len()).unwrap_or(u16::MAX);
+    let [main, message_rows, status_row, footer_row] =
+        Layout::vertical([Constraint::Min(1), Constraint::Length(rows), Constraint::Length(1), Constraint::Length(1)])
+            .areas(area);
     match state.screen {
         Screen::Orgs => orgs::render(state, theme, frame, main),
         Screen::Calls => calls::render(state, theme, frame, main),
@@ -38,6 +46,10 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
         Screen::Board => board::render(state, theme, frame, main),
         Screen::Overview => overview::render(state, theme, frame, main),
         Screen::Caller => caller::render(state, theme, frame, main),
+    }
+    if !message.is_empty() {
+        let lines: Vec<Line> = message.into_iter().map(|r| Line::styled(r, theme.warn())).collect();
+        frame.render_widget(Paragraph::new(lines).style(theme.bar()), message_rows);
     }
     status::render_status(state, theme, frame, status_row);
     match &state.cmdline {
@@ -52,6 +64,9 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame) {
     if state.help {
         help::render(state, theme, frame, main);
     }
+    if let Some(scroll) = state.messages_view {
+        messages::render(state, scroll, theme, frame, main);
+    }
 }
 
 fn too_small(area: Rect, theme: &Theme, frame: &mut Frame) {
@@ -65,7 +80,6 @@ fn too_small(area: Rect, theme: &Theme, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(text).alignment(Alignment::Center), r);
 }
 
-/// Truncates to a display width, with an ellipsis when cut.
 /// Renders `notes` wrapped at the foot of `area` (inset to line up with a bordered block's text, at most
 /// half its height) and returns the rest of `area`, for what the notes explain. Nothing when there are
 /// none. Below rather than above, so that the rows of a table above keep their place on screen.
@@ -83,6 +97,7 @@ pub fn notes_below(notes: Vec<Line<'_>>, frame: &mut Frame, area: Rect) -> Rect 
     rest
 }
 
+/// Truncates to a display width, with an ellipsis when cut.
 pub fn fit(s: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;
     let mut out = String::new();
