@@ -103,13 +103,16 @@ fn section(keymap: &Keymap, ctx: Context, width: usize, key_width: usize) -> Vec
 
 /// The keys of the text fields, which the keymap does not hold, and how to close the help.
 fn fields(width: usize) -> Vec<Row> {
-    let mut rows: Vec<Row> =
-        wrap("Org switcher, search field", width).into_iter().map(|t| Row::new(RowKind::Title, "", t)).collect();
+    let mut rows: Vec<Row> = wrap("Org switcher, search and text fields", width)
+        .into_iter()
+        .map(|t| Row::new(RowKind::Title, "", t))
+        .collect();
     for t in [
         "type to filter · a number: its orgs",
         "↑ ↓ ctrl-p ctrl-n select · enter done",
         "tab  (switcher) the attention board",
         "esc  back / cancel",
+        "every text field: ctrl-a/e start/end · ctrl-u/k delete to start/end · ctrl-w a word · ctrl-y put back · alt-b/f by word",
     ] {
         rows.extend(wrap(t, width.saturating_sub(1)).into_iter().map(|l| Row::new(RowKind::Text, "", l)));
     }
