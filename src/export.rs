@@ -270,7 +270,13 @@ struct CallOut<'a> {
     row: &'a CallRow,
 }
 
-/// A page of calls: JSON `{calls, next_cursor}`, or CSV rows (the next cursor goes to stderr).
+/// The cursor of the page after this one, as printed (`--cursor` takes it back); None on the last page.
+pub fn next_cursor(page: &Page) -> Option<String> {
+    if page.has_after { page.rows.last().map(|r| format_cursor(&r.cursor())) } else { None }
+}
+
+/// A page of calls: JSON `{calls, next_cursor}`, or CSV rows (which have no room for the next cursor: the
+/// command line says it on stderr, see [`next_cursor`]). Pure: it prints nothing, so the console can save it.
 pub fn calls_page(page: &Page, zone: &OrgZone, format: Format) -> Result<String, String> {
     let rows: Vec<CallOut> = page
         .rows
@@ -282,16 +288,12 @@ pub fn calls_page(page: &Page, zone: &OrgZone, format: Format) -> Result<String,
             row: r,
         })
         .collect();
-    let next = if page.has_after { page.rows.last().map(|r| format_cursor(&r.cursor())) } else { None };
     match format {
-        Format::Json => serde_json::to_string_pretty(&serde_json::json!({ "calls": rows, "next_cursor": next }))
-            .map_err(|e| e.to_string()),
-        Format::Csv => {
-            if let Some(n) = &next {
-                crate::logging::stderr_line(format_args!("next_cursor: {n}"));
-            }
-            render(&rows, Format::Csv)
+        Format::Json => {
+            serde_json::to_string_pretty(&serde_json::json!({ "calls": rows, "next_cursor": next_cursor(page) }))
+                .map_err(|e| e.to_string())
         }
+        Format::Csv => render(&rows, Format::Csv),
     }
 }
 

@@ -126,10 +126,10 @@ async fn serviceai_silence_is_told_from_the_last_call() {
     let LastCall::At(t) = a.last_call else { panic!("{:?}", a.last_call) };
     assert_eq!((now - t).num_days(), 33);
     assert_eq!(reasons(a, now), vec![Reason::Silent { days: Some(33) }]);
-    assert_eq!(reasons(a, now)[0].text(), "… no calls for 33 d");
+    assert_eq!(reasons(a, now)[0].text(), "∅ no calls for 33 d");
     let never = of("00000000-0000-0000-0000-0000000000ff");
     assert_eq!(never.last_call, LastCall::Never);
-    assert_eq!(reasons(never, now)[0].text(), "… no calls at all");
+    assert_eq!(reasons(never, now)[0].text(), "∅ no calls at all");
     assert_eq!((never.calls_7d, never.calls_24h), (0, 0));
 }
 

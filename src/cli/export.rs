@@ -237,7 +237,12 @@ async fn export_with(
                 None => source.calls_filtered(dialect, &org.key, &anchor, limit, &filter, &zone).await,
             };
             match page {
-                Ok(page) => export::calls_page(&page, &zone, format),
+                Ok(page) => {
+                    if let (export::Format::Csv, Some(next)) = (format, export::next_cursor(&page)) {
+                        logging::stderr_line(format_args!("next_cursor: {next}"));
+                    }
+                    export::calls_page(&page, &zone, format)
+                }
                 Err(e) => return fail_data(&e),
             }
         }

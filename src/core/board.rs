@@ -97,8 +97,8 @@ impl Reason {
             Reason::FailureSpike { rate_24h, rate_7d } => {
                 format!("✖ failures {:.0}% (7 d {:.0}%)", rate_24h * 100.0, rate_7d * 100.0)
             }
-            Reason::Silent { days: Some(d) } => format!("… no calls for {d} d"),
-            Reason::Silent { days: None } => "… no calls at all".to_string(),
+            Reason::Silent { days: Some(d) } => format!("∅ no calls for {d} d"),
+            Reason::Silent { days: None } => "∅ no calls at all".to_string(),
             Reason::Suspended(s) => format!("⏸ {s}"),
         }
     }
@@ -193,7 +193,7 @@ mod tests {
         let mut gone = row("gone");
         gone.last_call = LastCall::Never;
         assert_eq!(reasons(&gone, now), vec![Reason::Silent { days: None }]);
-        assert_eq!(Reason::Silent { days: None }.text(), "… no calls at all");
+        assert_eq!(Reason::Silent { days: None }.text(), "∅ no calls at all");
         let mut long_ago = row("long ago");
         long_ago.last_call = LastCall::At(now - chrono::Duration::days(33));
         assert_eq!(reasons(&long_ago, now), vec![Reason::Silent { days: Some(33) }]);

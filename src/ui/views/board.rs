@@ -3,11 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, TableState, Wrap};
 
 use crate::core::board::{LastCall, Reason};
 use crate::core::reducer::ago;
 use crate::core::state::{Conn, State};
+use crate::ui::cells::Grid;
 use crate::ui::theme::Theme;
 
 fn pct(failed: i64, total: i64) -> String {
@@ -79,6 +80,21 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let wide = area.width >= 110;
     // Below 80 columns the status gives way to the name (a suspension is a reason in the first column).
     let show_status = area.width >= 80;
+    let mut header = vec!["Why", "Organization"];
+    let mut widths = vec![Constraint::Fill(2), Constraint::Fill(2)];
+    if show_status {
+        header.push("Status");
+        widths.push(Constraint::Length(10));
+    }
+    header.extend(["24 h", "fail"]);
+    widths.extend([Constraint::Length(6), Constraint::Length(5)]);
+    if wide {
+        header.extend(["7 d", "fail", "emerg"]);
+        widths.extend([Constraint::Length(7), Constraint::Length(5), Constraint::Length(5)]);
+    }
+    header.push("Last call");
+    widths.push(Constraint::Length(11));
+    let grid = Grid::new(widths, area, Some(&block), "▶", true);
     let rows = view.iter().map(|(i, reasons)| {
         let r = &b.rows[*i];
         let mut reason_text = if reasons.is_empty() {
@@ -105,45 +121,30 @@ pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
             None => theme.dim(),
         };
         let mut cells = vec![
-            Cell::from(Span::styled(reason_text, reason_style)),
-            Cell::from(crate::ui::views::orgs::name_line(&r.name, state.orgs.names.get(&r.key), theme)),
+            Line::from(Span::styled(reason_text, reason_style)),
+            crate::ui::views::orgs::name_line(&r.name, state.orgs.names.get(&r.key), theme),
         ];
         if show_status {
-            cells.push(Cell::from(r.status.clone().unwrap_or_else(|| "—".into())));
+            cells.push(Line::raw(r.status.clone().unwrap_or_else(|| "—".into())));
         }
-        cells.extend([Cell::from(count(r.calls_24h, 6)), Cell::from(share(r.failed_24h, r.calls_24h))]);
+        cells.extend([Line::raw(count(r.calls_24h, 6)), Line::raw(share(r.failed_24h, r.calls_24h))]);
         if wide {
-            cells.push(Cell::from(count(r.calls_7d, 7)));
-            cells.push(Cell::from(share(r.failed_7d, r.calls_7d)));
-            cells.push(Cell::from(r.open_emergencies.map(|n| format!("{n:>5}")).unwrap_or_else(|| "    —".into())));
+            cells.push(Line::raw(count(r.calls_7d, 7)));
+            cells.push(Line::raw(share(r.failed_7d, r.calls_7d)));
+            cells.push(Line::raw(r.open_emergencies.map(|n| format!("{n:>5}")).unwrap_or_else(|| "    —".into())));
         }
-        cells.push(Cell::from(match r.last_call {
+        cells.push(Line::raw(match r.last_call {
             LastCall::At(t) => ago(t, state.now),
             LastCall::Undated => "no time".to_string(),
             LastCall::Never => "no calls".to_string(),
             LastCall::Unknown => "?".to_string(),
         }));
-        Row::new(cells)
+        grid.row(cells)
     });
-    let mut header = vec!["Why", "Organization"];
-    let mut widths = vec![Constraint::Fill(2), Constraint::Fill(2)];
-    if show_status {
-        header.push("Status");
-        widths.push(Constraint::Length(10));
-    }
-    header.extend(["24 h", "fail"]);
-    widths.extend([Constraint::Length(6), Constraint::Length(5)]);
-    if wide {
-        header.extend(["7 d", "fail", "emerg"]);
-        widths.extend([Constraint::Length(7), Constraint::Length(5), Constraint::Length(5)]);
-    }
-    header.push("Last call");
-    widths.push(Constraint::Length(11));
-    let table = Table::new(rows, widths)
-        .header(Row::new(header).style(theme.header()))
+    let table = grid
+        .table(grid.row(header.into_iter().map(Line::raw).collect()).style(theme.header()), rows.collect())
         .block(block)
-        .row_highlight_style(theme.selected())
-        .highlight_symbol("▶");
+        .row_highlight_style(theme.selected());
     let mut ts = TableState::default().with_selected(Some(b.selected));
     frame.render_stateful_widget(table, area, &mut ts);
 }
