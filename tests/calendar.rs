@@ -129,7 +129,7 @@ fn moving_within_the_grid_shows_counts_at_once_and_loads_only_the_day() {
     let fx = cmd(&mut s, Command::Right);
     let [Effect::LoadDay { req: first, day, .. }] = fx.as_slice() else { panic!("{fx:?}") };
     assert_eq!(*day, d(2026, 3, 11));
-    assert!(switchboard::core::reducer::calendar_agenda(&s).is_empty());
+    assert!(s.calendar_agenda().is_empty());
     let screen = draw(&s);
     assert!(
         screen.contains("Wed 11 Mar 2026 · 2 appointments") && screen.contains("loading appointments…"),
@@ -148,9 +148,9 @@ fn moving_within_the_grid_shows_counts_at_once_and_loads_only_the_day() {
         Action::DayLoaded { req: *first, day: d(2026, 3, 11), result: Ok(rows_of(d(2026, 3, 11))), ms: 1.0 },
     );
     assert!(!s.calendar.day_loaded());
-    assert!(switchboard::core::reducer::calendar_agenda(&s).is_empty());
+    assert!(s.calendar_agenda().is_empty());
     answer_day(&mut s, &fx);
-    let agenda = switchboard::core::reducer::calendar_agenda(&s);
+    let agenda = s.calendar_agenda();
     assert_eq!(agenda.len(), 1);
     assert!(agenda.iter().all(|a| a.local.unwrap().date() == d(2026, 3, 12)));
     // A day the counts say is empty needs no query (the fixture has none in March: empty the 20th's cell).
@@ -186,7 +186,7 @@ fn moving_by_month_loads_only_new_grids_and_their_day_after_the_counts() {
     let late = update(&mut s, Action::MonthLoaded { req: *req, from: *from, result: Ok(vec![]), ms: 1.0 });
     assert!(late.is_empty());
     assert!(s.calendar.covers_grid() && s.calendar.day_loaded());
-    assert_eq!(switchboard::core::reducer::calendar_agenda(&s).len(), 2);
+    assert_eq!(s.calendar_agenda().len(), 2);
     assert_eq!(s.calendar.counts.iter().map(|c| c.total).sum::<u32>(), 60);
     // Two months on, then the answer: it lands, and the cursor day is asked for then.
     cmd(&mut s, Command::NextMonth);
@@ -230,7 +230,7 @@ fn failures_of_the_counts_and_of_the_day_are_shown_where_they_belong() {
     answer_day(&mut s, &fx);
     let fx = cmd(&mut s, Command::Left);
     answer_day(&mut s, &fx);
-    assert_eq!(switchboard::core::reducer::calendar_agenda(&s).len(), 2);
+    assert_eq!(s.calendar_agenda().len(), 2);
     // A reload reads the counts and the day again.
     let fx = cmd(&mut s, Command::Refresh);
     assert!(matches!(fx.as_slice(), [Effect::LoadMonth { .. }]), "{fx:?}");
@@ -264,13 +264,13 @@ fn agenda_detail_and_the_linked_call() {
     let fx = cmd(&mut s, Command::Right);
     answer_day(&mut s, &fx);
     assert_eq!(s.calendar.cursor, d(2026, 3, 11));
-    let n = switchboard::core::reducer::calendar_agenda(&s).len();
+    let n = s.calendar_agenda().len();
     assert!(n >= 1);
     cmd(&mut s, Command::Open);
     assert!(s.calendar.agenda_focus);
     let fx = cmd(&mut s, Command::Open);
     let [Effect::LoadAppointment { req, appt, .. }] = fx.as_slice() else { panic!("{fx:?}") };
-    let first = switchboard::core::reducer::calendar_agenda(&s)[0].clone();
+    let first = s.calendar_agenda()[0].clone();
     assert_eq!(appt, &first.key);
     let call = Key::parse("10000000-0000-0000-0000-000000000007");
     let detail = AppointmentDetail {
@@ -322,7 +322,7 @@ fn snapshots_of_the_grid_agenda_and_detail() {
         cmd(&mut s, Command::Details);
         let fx = cmd(&mut s, Command::Open);
         let Effect::LoadAppointment { req, .. } = fx[0].clone() else { panic!("{fx:?}") };
-        let a = switchboard::core::reducer::calendar_agenda(&s)[0].clone();
+        let a = s.calendar_agenda()[0].clone();
         let detail = AppointmentDetail {
             appt: a,
             facts: vec![

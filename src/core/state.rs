@@ -648,6 +648,15 @@ impl OnCallState {
 }
 
 impl State {
+    /// The calendar's cursor day's appointments, in order (none until they are loaded).
+    pub fn calendar_agenda(&self) -> Vec<&crate::core::calendar::Appointment> {
+        let cal = &self.calendar;
+        if !cal.day_loaded() {
+            return Vec::new();
+        }
+        crate::core::calendar::day_agenda(&cal.day_appts, &self.calls.zone, cal.cursor)
+    }
+
     /// The wall time the on-call view looks at, in the org's zone.
     pub fn oncall_local(&self) -> chrono::NaiveDateTime {
         crate::core::oncall::At::local_or_now(self.oncall.at, &self.calls.zone, self.now)

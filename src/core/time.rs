@@ -45,6 +45,17 @@ pub fn format_secs(s: i64) -> String {
     }
 }
 
+/// "12 s ago", "3 min ago", "2 h ago".
+pub fn ago(then: chrono::DateTime<chrono::Utc>, now: chrono::DateTime<chrono::Utc>) -> String {
+    let s = (now - then).num_seconds().max(0);
+    match s {
+        0..60 => format!("{s} s ago"),
+        60..3600 => format!("{} min ago", s / 60),
+        3600..86400 => format!("{} h ago", s / 3600),
+        _ => format!("{} d ago", s / 86400),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

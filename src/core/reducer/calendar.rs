@@ -122,7 +122,7 @@ pub fn day_loaded(state: &mut State, req: ReqId, day: chrono::NaiveDate, result:
     match result {
         Ok(appts) => {
             (cal.day_appts, cal.day, cal.day_error) = (appts, Some(day), None);
-            let n = agenda(state).len();
+            let n = state.calendar_agenda().len();
             state.calendar.agenda_sel = state.calendar.agenda_sel.min(n.saturating_sub(1));
         }
         Err(e) => cal.day_error = Some((day, e)),
@@ -155,21 +155,12 @@ fn move_to(state: &mut State, day: chrono::NaiveDate) -> Vec<Effect> {
     load_if_needed(state)
 }
 
-/// The cursor day's appointments, in order (none until they are loaded).
-pub fn agenda(state: &State) -> Vec<&Appointment> {
-    let cal = &state.calendar;
-    if !cal.day_loaded() {
-        return Vec::new();
-    }
-    calendar::day_agenda(&cal.day_appts, &state.calls.zone, cal.cursor)
-}
-
 pub fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
     let cur = state.calendar.cursor;
     if state.calendar.detail.is_some() {
         return detail_command(state, cmd);
     }
-    let n = agenda(state).len();
+    let n = state.calendar_agenda().len();
     match cmd {
         Command::Left => move_to(state, cur - Duration::days(1)),
         Command::Right => move_to(state, cur + Duration::days(1)),
@@ -224,7 +215,9 @@ pub fn command(state: &mut State, cmd: Command) -> Vec<Effect> {
 }
 
 fn open_detail(state: &mut State) -> Vec<Effect> {
-    let Some(appt) = agenda(state).get(state.calendar.agenda_sel).map(|a| (*a).clone()) else { return Vec::new() };
+    let Some(appt) = state.calendar_agenda().get(state.calendar.agenda_sel).map(|a| (*a).clone()) else {
+        return Vec::new();
+    };
     let (Some(dialect), Some(org)) = (state.dialect(), state.calendar.org.clone()) else { return Vec::new() };
     let req = state.req();
     let key = appt.key.clone();

@@ -19,7 +19,7 @@ pub fn open(state: &mut State) -> Vec<Effect> {
             let c = &state.calendar;
             let appt = match &c.detail {
                 Some(d) => Some(&d.appt),
-                None => super::calendar_agenda(state).get(c.agenda_sel).copied(),
+                None => state.calendar_agenda().get(c.agenda_sel).copied(),
             };
             match appt {
                 Some(a) => match a.phone.as_deref().filter(|p| !p.trim().is_empty()) {

@@ -11,9 +11,6 @@ mod overview;
 pub mod prefetch;
 mod profile;
 
-pub use calendar::agenda as calendar_agenda;
-pub use oncall::ago;
-
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher};
 use ratatui_textarea::{Input, Key as TKey};

@@ -1,7 +1,6 @@
 //! The on-call view's decisions: loading and refreshing, panes, the status filter, the instant looked at,
 //! and acknowledging a notification (write mode only, after a yes).
 
-use chrono::{DateTime, Utc};
 use ratatui_textarea::Input;
 
 use crate::core::effect::{Effect, ReqId};
@@ -228,15 +227,4 @@ pub fn time_input(state: &mut State, input: Input) -> Vec<Effect> {
         FieldEvent::Edited | FieldEvent::Unchanged => {}
     }
     Vec::new()
-}
-
-/// "12 s ago", "3 min ago", "2 h ago".
-pub fn ago(then: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    let s = (now - then).num_seconds().max(0);
-    match s {
-        0..60 => format!("{s} s ago"),
-        60..3600 => format!("{} min ago", s / 60),
-        3600..86400 => format!("{} h ago", s / 3600),
-        _ => format!("{} d ago", s / 86400),
-    }
 }

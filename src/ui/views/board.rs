@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, TableState, Wrap};
 
 use crate::core::board::{LastCall, Reason};
-use crate::core::reducer::ago;
 use crate::core::state::{Conn, State};
+use crate::core::time::ago;
 use crate::ui::cells::Grid;
 use crate::ui::theme::Theme;
 

@@ -237,7 +237,7 @@ fn urgency_text(a: &Appointment) -> String {
 fn agenda(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
     let cal = &state.calendar;
     let zone = &state.calls.zone;
-    let items = crate::core::reducer::calendar_agenda(state);
+    let items = state.calendar_agenda();
     let focus = if cal.agenda_focus { " · tab: back to grid" } else { " · tab/enter: select" };
     // Until the day's rows arrive, its count comes from the grid.
     let n = if cal.day_loaded() { Some(items.len()) } else { cal.count_of(cal.cursor).map(|c| c.total as usize) };

@@ -7,8 +7,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, TableState, Wrap};
 
 use crate::core::calendar::StatusKind;
 use crate::core::caller::{CallerHistory, Event, EventKind};
-use crate::core::reducer::ago;
 use crate::core::state::State;
+use crate::core::time::ago;
 use crate::core::time::format_duration;
 use crate::ui::cells::{self, Grid, Want};
 use crate::ui::theme::Theme;

@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
 
 use crate::core::oncall::{self, STATUS_FILTERS};
-use crate::core::reducer::ago;
 use crate::core::state::{OnCallPane, State};
 use crate::core::time::OrgZone;
+use crate::core::time::ago;
 use crate::ui::theme::Theme;
 
 pub fn render(state: &State, theme: &Theme, frame: &mut Frame, area: Rect) {
