@@ -9,34 +9,25 @@ use common::*;
 
 use common::tmux::Tmux;
 
-fn log_env(dir: &tempdir::Dir) -> (String, String) {
+fn log_env(dir: &tempfile::TempDir) -> (String, String) {
     ("SWITCHBOARD_LOG_DIR".to_string(), dir.path().join("log").display().to_string())
 }
 
-mod tempdir {
-    pub struct Dir(std::path::PathBuf);
-    impl Dir {
-        pub fn new(name: &str) -> Dir {
-            let p = std::env::temp_dir().join(format!("sb-e2e-{name}-{}", std::process::id()));
-            let _ = std::fs::remove_dir_all(&p);
-            std::fs::create_dir_all(&p).unwrap();
-            Dir(p)
-        }
-        pub fn path(&self) -> &std::path::Path {
-            &self.0
-        }
-    }
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
+/// A directory of the test's own, removed when it ends; readable by others (0755) because `demo --server`
+/// run as root hands its data directory to an unprivileged server.
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    use std::os::unix::fs::PermissionsExt;
+    tempfile::Builder::new()
+        .prefix(&format!("sb-e2e-{name}-"))
+        .permissions(std::fs::Permissions::from_mode(0o755))
+        .tempdir()
+        .unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn support_journey_on_a_real_server() {
     let url = hostile_db("e2e").await;
-    let tmp = tempdir::Dir::new("journey");
+    let tmp = temp_dir("journey");
     let (lk, lv) = log_env(&tmp);
     let t = Tmux::start("journey", &["--url", &url], &[(&lk, &lv), ("SWITCHBOARD_CONFIG", "/dev/null")], 120, 40);
 
@@ -95,7 +86,7 @@ async fn support_journey_on_a_real_server() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_dead_server_shows_a_message_and_quits_cleanly() {
-    let tmp = tempdir::Dir::new("dead");
+    let tmp = temp_dir("dead");
     let (lk, lv) = log_env(&tmp);
     let t = Tmux::start(
         "dead",
@@ -111,7 +102,7 @@ async fn a_dead_server_shows_a_message_and_quits_cleanly() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn demo_on_an_empty_data_directory_shows_orgs_and_calls() {
-    let tmp = tempdir::Dir::new("demo");
+    let tmp = temp_dir("demo");
     let data = tmp.path().join("data").display().to_string();
     let (lk, lv) = log_env(&tmp);
     let t = Tmux::start(
@@ -173,7 +164,7 @@ async fn demo_on_an_empty_data_directory_shows_orgs_and_calls() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn demo_on_a_private_server_from_system_binaries() {
-    let tmp = tempdir::Dir::new("demoserver");
+    let tmp = temp_dir("demoserver");
     let data = tmp.path().join("data").display().to_string();
     let (lk, lv) = log_env(&tmp);
     let t = Tmux::start(
@@ -193,7 +184,7 @@ async fn demo_on_a_private_server_from_system_binaries() {
 #[tokio::test(flavor = "multi_thread")]
 async fn demo_of_every_other_platform_opens_with_the_same_keys() {
     for dialect in ["retell", "voxanne", "prisma", "quinite"] {
-        let tmp = tempdir::Dir::new(&format!("demo-{dialect}"));
+        let tmp = temp_dir(&format!("demo-{dialect}"));
         let data = tmp.path().join("data").display().to_string();
         let (lk, lv) = log_env(&tmp);
         let t = Tmux::start(
@@ -235,7 +226,7 @@ async fn demo_of_every_other_platform_opens_with_the_same_keys() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn on_call_keeps_the_last_data_marked_stale_when_the_server_stops() {
-    let tmp = tempdir::Dir::new("stale");
+    let tmp = temp_dir("stale");
     let bins = switchboard::demo::server::find_binaries().expect("PostgreSQL server binaries");
     let dir = switchboard::demo::server::server_base_dir().join(format!("stale-test-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -282,7 +273,7 @@ async fn on_call_keeps_the_last_data_marked_stale_when_the_server_stops() {
 #[tokio::test(flavor = "multi_thread")]
 async fn keys_remapped_in_the_config_drive_the_console_and_its_help() {
     let url = hostile_db("remap").await;
-    let tmp = tempdir::Dir::new("remap");
+    let tmp = temp_dir("remap");
     let cfg = tmp.path().join("config.toml");
     std::fs::write(&cfg, "[keys.calls]\ndown = \"n\"\nopen = [\"enter\", \"o\"]\n[keys.global]\norgs = \"O\"\n")
         .unwrap();
@@ -330,7 +321,7 @@ async fn keys_remapped_in_the_config_drive_the_console_and_its_help() {
 #[tokio::test(flavor = "multi_thread")]
 async fn copy_emits_osc52_wrapped_for_tmux() {
     let url = hostile_db("copy").await;
-    let tmp = tempdir::Dir::new("copy");
+    let tmp = temp_dir("copy");
     let (lk, lv) = log_env(&tmp);
     let t = Tmux::start("copy", &["--url", &url], &[(&lk, &lv), ("SWITCHBOARD_CONFIG", "/dev/null")], 120, 40);
     // Everything the console writes to the terminal, raw.
@@ -370,7 +361,7 @@ fn base64_of(s: &str) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_command_line_in_tmux() {
     let url = hostile_db("cmdline").await;
-    let tmp = tempdir::Dir::new("cmdline");
+    let tmp = temp_dir("cmdline");
     let (lk, lv) = log_env(&tmp);
     let t = Tmux::start("cmdline", &["--url", &url], &[(&lk, &lv), ("SWITCHBOARD_CONFIG", "/dev/null")], 80, 24);
     t.wait_for(&["Organizations (3 of 3)"], 30);
@@ -406,7 +397,7 @@ fn has_color(s: &str) -> bool {
 async fn no_color_gives_a_screen_free_of_color() {
     let url = hostile_db("nocolor").await;
     for (no_color, name) in [(true, "nocolor"), (false, "color")] {
-        let tmp = tempdir::Dir::new(name);
+        let tmp = temp_dir(name);
         let (lk, lv) = log_env(&tmp);
         let mut env = vec![(lk.as_str(), lv.as_str()), ("SWITCHBOARD_CONFIG", "/dev/null")];
         if no_color {
@@ -430,7 +421,7 @@ async fn no_color_gives_a_screen_free_of_color() {
 #[tokio::test(flavor = "multi_thread")]
 async fn saving_the_transcript_and_the_list_from_the_console() {
     let url = hostile_db("save").await;
-    let tmp = tempdir::Dir::new("save");
+    let tmp = temp_dir("save");
     let data = tmp.path().join("data");
     let (lk, lv) = log_env(&tmp);
     let t = Tmux::start(
@@ -475,7 +466,7 @@ async fn saving_the_transcript_and_the_list_from_the_console() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_200x60_terminal_shows_the_list_and_the_call_side_by_side() {
     let url = hostile_db("wide").await;
-    let tmp = tempdir::Dir::new("wide");
+    let tmp = temp_dir("wide");
     let (lk, lv) = log_env(&tmp);
     let t =
         Tmux::start("wide", &["--url", &url, "--mouse"], &[(&lk, &lv), ("SWITCHBOARD_CONFIG", "/dev/null")], 200, 60);
@@ -494,7 +485,7 @@ async fn a_200x60_terminal_shows_the_list_and_the_call_side_by_side() {
 #[tokio::test(flavor = "multi_thread")]
 async fn caller_journey_from_the_switcher_the_timeline_and_the_call_list() {
     let url = fresh_db("e2ecaller", &[SCHEMA, HOSTILE, include_str!("fixtures/serviceai_caller.sql")]).await;
-    let tmp = tempdir::Dir::new("caller");
+    let tmp = temp_dir("caller");
     let (lk, lv) = log_env(&tmp);
     let t = Tmux::start("caller", &["--url", &url], &[(&lk, &lv), ("SWITCHBOARD_CONFIG", "/dev/null")], 120, 40);
     t.wait_for(&["Organizations (3 of 3)"], 30);
@@ -567,7 +558,7 @@ fn assert_on_page(s: &str, p: u32, what: &str) {
 #[tokio::test(flavor = "multi_thread")]
 async fn every_page_down_counts_even_typed_ahead_of_a_pending_page() {
     let url = fresh_db("e2e_keys", &[SCHEMA, HOSTILE, MANY_CALLS]).await;
-    let tmp = tempdir::Dir::new("keys");
+    let tmp = temp_dir("keys");
     let (lk, lv) = log_env(&tmp);
     let t = Tmux::start("keys", &["--url", &url], &[(&lk, &lv), ("SWITCHBOARD_CONFIG", "/dev/null")], 120, 40);
     t.wait_for(&["Organizations (3 of 3)"], 30);
