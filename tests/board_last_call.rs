@@ -235,14 +235,20 @@ async fn count<T>(proxy: &DelayProxy, f: impl std::future::Future<Output = T>) -
     (out, proxy.round_trips())
 }
 
+/// A source reaching the database through the bench's counting proxy, its platform detected.
+async fn through_a_counting_proxy(url: &str) -> (DelayProxy, Source) {
+    let o = switchboard::data::pool::parse_url(url).unwrap();
+    let upstream = format!("{}:{}", o.get_host(), o.get_port()).parse().unwrap();
+    let proxy = DelayProxy::start(upstream, Duration::ZERO).await.unwrap();
+    let src = Source::new(DbOptions::new(proxy.url(url))).unwrap();
+    src.detect(None).await.unwrap();
+    (proxy, src)
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn the_board_costs_the_round_trips_it_did() {
     let url = common::hostile_db("lastcalltrips").await;
-    let o = switchboard::data::pool::parse_url(&url).unwrap();
-    let upstream = format!("{}:{}", o.get_host(), o.get_port()).parse().unwrap();
-    let proxy = DelayProxy::start(upstream, Duration::ZERO).await.unwrap();
-    let src = Source::new(DbOptions::new(proxy.url(&url))).unwrap();
-    src.detect(None).await.unwrap();
+    let (proxy, src) = through_a_counting_proxy(&url).await;
     let mut trips = Vec::new();
     for _ in 0..3 {
         let (rows, n) = count(&proxy, src.board(Dialect::ServiceAi)).await;
@@ -257,11 +263,7 @@ async fn the_board_costs_the_round_trips_it_did() {
         &[dialects::platform(Dialect::Retell).schema_ddl, include_str!("fixtures/retell_hostile.sql")],
     )
     .await;
-    let o = switchboard::data::pool::parse_url(&url).unwrap();
-    let upstream = format!("{}:{}", o.get_host(), o.get_port()).parse().unwrap();
-    let proxy = DelayProxy::start(upstream, Duration::ZERO).await.unwrap();
-    let src = Source::new(DbOptions::new(proxy.url(&url))).unwrap();
-    src.detect(None).await.unwrap();
+    let (proxy, src) = through_a_counting_proxy(&url).await;
     let mut trips = Vec::new();
     for _ in 0..3 {
         let (rows, n) = count(&proxy, src.board(Dialect::Retell)).await;

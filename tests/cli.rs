@@ -9,20 +9,7 @@ use sqlx::Connection;
 use common::*;
 
 fn switchboard(args: &[&str]) -> (i32, String, String) {
-    let log = std::env::temp_dir().join(format!("sb-cli-log-{}", std::process::id()));
-    let out = Command::new(env!("CARGO_BIN_EXE_switchboard"))
-        .args(args)
-        .env("SWITCHBOARD_LOG_DIR", &log)
-        .env("SWITCHBOARD_CONFIG", "/dev/null")
-        .env_remove("DATABASE_URL")
-        .env_remove("SWITCHBOARD_PROFILE")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    run_switchboard(args)
 }
 
 #[tokio::test]

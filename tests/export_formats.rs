@@ -3,22 +3,10 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::*;
 
 fn switchboard(args: &[&str]) -> (i32, String, String) {
-    let log = std::env::temp_dir().join(format!("sb-fmt-log-{}", std::process::id()));
-    let out = Command::new(env!("CARGO_BIN_EXE_switchboard"))
-        .args(args)
-        .env("SWITCHBOARD_LOG_DIR", &log)
-        .env("SWITCHBOARD_CONFIG", "/dev/null")
-        .env_remove("DATABASE_URL")
-        .env_remove("SWITCHBOARD_PROFILE")
-        .output()
-        .unwrap();
-    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
-    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+    run_switchboard(args)
 }
 
 fn both(url: &str, args: &[&str]) -> (serde_json::Value, Vec<csv::StringRecord>) {

@@ -161,3 +161,20 @@ pub fn caller_fixtures(d: switchboard::core::model::Dialect) -> [&'static str; 2
         }
     }
 }
+
+/// Runs the real binary with `args`, without a config file, a DATABASE_URL or a profile from the
+/// environment, logging into a directory of its own: (exit code, stdout, stderr).
+#[allow(dead_code)]
+pub fn run_switchboard(args: &[&str]) -> (i32, String, String) {
+    let log = std::env::temp_dir().join(format!("sb-test-log-{}", std::process::id()));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_switchboard"))
+        .args(args)
+        .env("SWITCHBOARD_LOG_DIR", &log)
+        .env("SWITCHBOARD_CONFIG", "/dev/null")
+        .env_remove("DATABASE_URL")
+        .env_remove("SWITCHBOARD_PROFILE")
+        .output()
+        .unwrap();
+    let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
+    (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
+}
