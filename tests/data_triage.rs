@@ -18,18 +18,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn serviceai_overview_equals_direct_sql() {
-    let url = common::hostile_db("overview").await;
-    let mut c = PgConnection::connect(&url).await.unwrap();
-    sqlx::raw_sql(
-        "UPDATE call_logs SET call_status = 'failed' WHERE id::text LIKE '%3' AND organization_id = '00000000-0000-0000-0000-00000000000a'",
-    )
-    .execute(&mut c)
-    .await
-    .unwrap();
-    let src = Source::new(DbOptions::new(&url)).unwrap();
-    let ny = OrgZone::from_name(Some("America/New_York"));
-    let o =
-        src.overview(Dialect::ServiceAi, &Key::parse(common::ORG_A), d(2026, 1, 1), d(2026, 2, 1), &ny).await.unwrap();
+    let (mut c, o) = common::serviceai_january_overview("overview", "UPDATE call_logs SET call_status = 'failed' WHERE id::text LIKE '%3' AND organization_id = '00000000-0000-0000-0000-00000000000a'").await;
     let r = sqlx::query(
         "SELECT count(*) AS total, count(*) FILTER (WHERE lower(call_status) = 'completed') AS ok, \
          count(*) FILTER (WHERE lower(call_status) = 'failed') AS failed, COALESCE(sum(call_duration), 0)::int8 AS secs, \

@@ -200,18 +200,7 @@ async fn a_tenant_without_billed_minutes_says_so() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn serviceai_averages_are_over_the_calls_with_a_duration() {
-    let url = common::hostile_db("ovserviceai").await;
-    let mut c = PgConnection::connect(&url).await.unwrap();
-    sqlx::raw_sql(
-        "UPDATE call_logs SET call_duration = NULL WHERE id::text LIKE '%7' AND organization_id = '00000000-0000-0000-0000-00000000000a'",
-    )
-    .execute(&mut c)
-    .await
-    .unwrap();
-    let src = Source::new(DbOptions::new(&url)).unwrap();
-    let ny = OrgZone::from_name(Some("America/New_York"));
-    let o =
-        src.overview(Dialect::ServiceAi, &Key::parse(common::ORG_A), d(2026, 1, 1), d(2026, 2, 1), &ny).await.unwrap();
+    let (mut c, o) = common::serviceai_january_overview("ovserviceai", "UPDATE call_logs SET call_duration = NULL WHERE id::text LIKE '%7' AND organization_id = '00000000-0000-0000-0000-00000000000a'").await;
     let r = sqlx::query(
         "SELECT count(*) AS n, count(call_duration) AS wd, round(avg(call_duration), 2) AS avg, \
          COALESCE(sum(call_duration), 0)::int8 AS secs, COALESCE(sum(ceil(call_duration / 60.0)), 0) AS billed, \

@@ -178,3 +178,20 @@ pub fn run_switchboard(args: &[&str]) -> (i32, String, String) {
     let text = |b: &[u8]| String::from_utf8_lossy(b).into_owned();
     (out.status.code().unwrap_or(-1), text(&out.stdout), text(&out.stderr))
 }
+
+/// Acme's overview (ServiceAI, America/New_York) for January 2026 on the hostile fixture after `change`
+/// (SQL run first), and a connection to check it against direct SQL.
+pub async fn serviceai_january_overview(
+    hint: &str,
+    change: &str,
+) -> (PgConnection, switchboard::core::overview::Overview) {
+    let url = hostile_db(hint).await;
+    let mut c = PgConnection::connect(&url).await.unwrap();
+    sqlx::raw_sql(AssertSqlSafe(change.to_string())).execute(&mut c).await.unwrap();
+    let src = switchboard::data::Source::new(switchboard::data::DbOptions::new(&url)).unwrap();
+    let ny = switchboard::core::time::OrgZone::from_name(Some("America/New_York"));
+    let day = |m| chrono::NaiveDate::from_ymd_opt(2026, m, 1).unwrap();
+    let org = switchboard::core::model::Key::parse(ORG_A);
+    let o = src.overview(switchboard::core::model::Dialect::ServiceAi, &org, day(1), day(2), &ny).await.unwrap();
+    (c, o)
+}
